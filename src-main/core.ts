@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { registerCoreHandlers } from './api/handlers/core-handlers'
+import { createRegistry, type Registry } from './api/registry'
+import { openConnection, type DB } from './db/connection'
+import { schemaVersion, upgrade } from './db/migrate'
+import type { Logger } from './logger'
+import { readCriteriaFile } from './services/criteria-file'
+import { createCriteriaService, loadCriteria } from './services/criteria-service'
+import { createSettingsStore } from './services/settings-service'
+import type { AppInfo } from './shared/contract'
+
+export const APP_NAME = 'OCOP Council'
+export const APP_VERSION = '0.1.0'
+export const DB_FILE_NAME = 'ocop-council.sqlite'
+
+export interface CoreOptions {
+  dataDir: string
+  /** Folder holding criteria/, fonts/ … (the repository's or the packaged app's resources/). */
+  resourcesDir: string
+  mode: AppInfo['mode']
+  log: Logger
+  now?: () => Date
+}
+
+export interface Core {
+  registry: Registry
+  db: DB
+  info(): AppInfo
+  close(): void
+}
+
+/** The one wiring shared by the Electron host and the browser-mode server. */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  if (!existsSync(opts.dataDir)) mkdirSync(opts.dataDir, { recursive: true })
+  const dbFile = join(opts.dataDir, DB_FILE_NAME)
+  const db = openConnection(dbFile)
+  try {
+    const up = await upgrade(db, dbFile, opts.now)
+    if (up.from !== up.to) opts.log.info(`database ${dbFile} migrated ${up.from} -> ${up.to}${up.backup ? `, backup ${up.backup}` : ''}`)
+    const criteriaFile = readCriteriaFile(join(opts.resourcesDir, 'criteria', 'qd26-2026.json'))
+    const loaded = loadCriteria(db, criteriaFile.data, opts.now)
+    if (loaded.inserted > 0) opts.log.info(`loaded ${loaded.inserted} criteria sets, version ${criteriaFile.data.version}`)
+
+    const criteria = createCriteriaService(db, criteriaFile.data.version)
+    const settings = createSettingsStore(db, opts.now)
+    const info = (): AppInfo => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      dataDir: opts.dataDir,
+      dbFile,
+      schemaVersion: schemaVersion(db),
+      criteriaVersion: criteriaFile.data.version,
+      mode: opts.mode
+    })
+    const registry = createRegistry(opts.log)
+    registerCoreHandlers(registry, { info, criteria, settings })
+    return {
+      registry,
+      db,
+      info,
+      close: () => db.close()
+    }
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}

@@ -1,0 +1,15 @@
+import type { z } from 'zod'
+
+export type Role = 'local' | 'secretary' | 'member'
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: 'query' | 'command'
+  roles: readonly Role[]
+  input: I
+  output: O
+}
+
+export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => spec
+
+export const ALL_ROLES = ['local', 'secretary', 'member'] as const
+export const OFFICE_ROLES = ['local', 'secretary'] as const

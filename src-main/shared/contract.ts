@@ -1,0 +1,30 @@
+import type { z } from 'zod'
+import { coreMethods } from './api/core'
+
+export * from './api/spec'
+export * from './api/core'
+
+/**
+ * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
+ * call it. The IPC registry, the preload bridge, the browser-mode server and the renderer client all derive from it.
+ * Methods are grouped per area in ./api/*.ts and merged here.
+ */
+export const contract = {
+  ...coreMethods
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type Input<K extends MethodName> = z.input<Contract[K]['input']>
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>
+export type Output<K extends MethodName> = z.output<Contract[K]['output']>
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Fixed channel names of the Electron bridge; nothing else is exposed. */
+export const IPC_CALL_CHANNEL = 'api:call'
+export const IPC_EVENT_CHANNEL = 'api:event'
