@@ -83,10 +83,14 @@ export function createCriteriaService(db: DB, currentVersion: string): CriteriaS
               const nodes = 'subCriteria' in c ? [c, ...c.subCriteria] : [c]
               for (const node of nodes) {
                 const base = { setId: set.id, setNo: set.no, setName: set.name, criterionCode: node.code, criterionText: node.text }
+                // One hit per criterion: the criterion's own text first, else its first matching note or option.
                 if (foldVietnamese(node.text).includes(needle)) hits.push({ ...base, matchedText: node.text })
-                for (const note of node.notes) if (foldVietnamese(note).includes(needle)) hits.push({ ...base, matchedText: note })
-                if ('options' in node)
-                  for (const o of node.options) if (foldVietnamese(o.text).includes(needle)) hits.push({ ...base, optionId: o.id, matchedText: o.text })
+                else {
+                  const note = node.notes.find((n) => foldVietnamese(n).includes(needle))
+                  const option = 'options' in node ? node.options.find((o) => foldVietnamese(o.text).includes(needle)) : undefined
+                  if (option) hits.push({ ...base, optionId: option.id, matchedText: option.text })
+                  else if (note) hits.push({ ...base, matchedText: note })
+                }
                 if (hits.length >= limit) return hits.slice(0, limit)
               }
             }

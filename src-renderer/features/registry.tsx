@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react'
+import { CriteriaPage } from './criteria/CriteriaPage'
+import { SettingsPage } from './settings/SettingsPage'
+
+export interface NavItem {
+  id: string
+  /** i18n key in the common namespace. */
+  label: string
+  /** null while the area is not built yet: shown, marked "Chưa có", and explains itself instead of an empty page. */
+  page: ComponentType | null
+}
+
+/** The app's areas in menu order (issue 2 §8). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'dashboard', label: 'nav.dashboard', page: null },
+  { id: 'rounds', label: 'nav.rounds', page: null },
+  { id: 'products', label: 'nav.products', page: null },
+  { id: 'producers', label: 'nav.producers', page: null },
+  { id: 'councils', label: 'nav.councils', page: null },
+  { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
+  { id: 'reports', label: 'nav.reports', page: null },
+  { id: 'settings', label: 'nav.settings', page: SettingsPage }
+]
