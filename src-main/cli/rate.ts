@@ -47,7 +47,8 @@ export async function runRate(argv: readonly string[], io: CliIo): Promise<numbe
   const criteria = (io.loadCriteria ?? loadShippedCriteria)()
   const setId = (raw as { product?: { criteriaSetId?: unknown } } | null)?.product?.criteriaSetId
   const set = criteria.sets.find((s) => s.id === setId)
-  if (!set) return fail(`Dữ liệu chấm điểm không hợp lệ: product.criteriaSetId "${String(setId)}" không phải bộ tiêu chí nào (QD26-2026-01 … QD26-2026-26)`)
+  if (typeof setId !== 'string') return fail('Dữ liệu chấm điểm không hợp lệ: thiếu product.criteriaSetId (mã bộ tiêu chí, ví dụ "QD26-2026-06")')
+  if (!set) return fail(`Dữ liệu chấm điểm không hợp lệ: product.criteriaSetId "${setId}" không phải bộ tiêu chí nào (QD26-2026-01 … QD26-2026-26)`)
   try {
     io.stdout(ratingToJson(rateProduct(raw, set, criteria.version)))
     return 0

@@ -52,7 +52,7 @@ export function decideStars(mean: number, band: Stars, levels: readonly MarkerLe
       reasons.push(reason('marker', `Yêu cầu tối thiểu ${stars + 1} sao, ${criterionLabel({ code: c.criterionCode, text: c.criterionText })}: ${state}`, c.criterionCode))
     }
     reasons.push(reason('marker', `Xếp hạng ${stars} sao: thấp hơn khoảng điểm vì chưa đạt đủ yêu cầu tối thiểu ${stars + 1} sao`))
-  }
+  } else if (stars >= 3) reasons.push(reason('marker', `Đạt đủ các yêu cầu tối thiểu (dấu sao) của hạng ${stars} sao`))
   const outcome: Outcome = stars >= 5 ? 'proposed-5-star' : stars >= 3 ? 'recognised-by-province' : 'none'
   reasons.push(reason('outcome', OUTCOME_TEXT[outcome]))
   return { stars, outcome, reasons }
