@@ -24,12 +24,12 @@ export function migrateTo(db: DB, target: number = LATEST_VERSION, migrations: r
   return applied
 }
 
-export function assertNotTooNew(db: DB, file: string): void {
+export function assertNotTooNew(db: DB, file: string, latest: number = LATEST_VERSION): void {
   const v = schemaVersion(db)
-  if (v > LATEST_VERSION)
+  if (v > latest)
     throw new AppError(
       'DB_TOO_NEW',
-      `Tệp dữ liệu ${basename(file)} được tạo bởi phiên bản ứng dụng mới hơn (lược đồ ${v}, phiên bản này hỗ trợ đến ${LATEST_VERSION}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`
+      `Tệp dữ liệu ${basename(file)} được tạo bởi phiên bản ứng dụng mới hơn (lược đồ ${v}, phiên bản này hỗ trợ đến ${latest}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`
     )
 }
 
@@ -37,10 +37,16 @@ export function assertNotTooNew(db: DB, file: string): void {
  * Opens the schema to the latest version. When a non-empty database needs migrating, a copy is taken first with
  * SQLite's online backup API into <dataDir>/backups/, so a failed or unwanted upgrade can be undone.
  */
-export async function upgrade(db: DB, file: string, now: () => Date = () => new Date()): Promise<{ from: number; to: number; backup?: string }> {
-  assertNotTooNew(db, file)
+export async function upgrade(
+  db: DB,
+  file: string,
+  now: () => Date = () => new Date(),
+  migrations: readonly Migration[] = MIGRATIONS
+): Promise<{ from: number; to: number; backup?: string }> {
+  const latest = migrations.length
+  assertNotTooNew(db, file, latest)
   const from = schemaVersion(db)
-  if (from === LATEST_VERSION) return { from, to: from }
+  if (from === latest) return { from, to: from }
   let backup: string | undefined
   if (from > 0) {
     const dir = join(dirname(file), 'backups')
@@ -48,6 +54,6 @@ export async function upgrade(db: DB, file: string, now: () => Date = () => new 
     backup = join(dir, `${basename(file, '.sqlite')}-v${from}-before-migrate-${now().toISOString().replace(/[:.]/g, '-')}.sqlite`)
     await db.backup(backup)
   }
-  migrateTo(db)
-  return { from, to: LATEST_VERSION, ...(backup ? { backup } : {}) }
+  migrateTo(db, latest, migrations)
+  return { from, to: latest, ...(backup ? { backup } : {}) }
 }

@@ -10,8 +10,8 @@ import { AppError } from '../shared/result'
 export function parseCriteriaFile(raw: unknown, source = 'resources/criteria'): CriteriaFile {
   const parsed = zCriteriaFile.safeParse(raw)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const path = issue.path.map(String)
+    const issue = innermost(parsed.error.issues[0]!)
+    const path = issue.path
     const setIndex = path[0] === 'sets' && path[1] !== undefined ? Number(path[1]) : -1
     const rawSets = (raw as { sets?: Array<{ id?: unknown; no?: unknown }> } | null)?.sets
     const set = setIndex >= 0 ? rawSets?.[setIndex] : undefined
@@ -21,6 +21,25 @@ export function parseCriteriaFile(raw: unknown, source = 'resources/criteria'): 
   }
   for (const set of parsed.data.sets) checkSums(set, source)
   return parsed.data
+}
+
+interface FlatIssue {
+  path: string[]
+  message: string
+}
+
+/** zod reports a failed union at the union; descend into the branch that got furthest to name the real field. */
+function innermost(issue: { path: PropertyKey[]; message: string; code?: string; errors?: unknown }): FlatIssue {
+  const here = issue.path.map(String)
+  if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors)) return { path: here, message: issue.message }
+  let best: FlatIssue | null = null
+  for (const branch of issue.errors as Array<Array<{ path: PropertyKey[]; message: string; code?: string; errors?: unknown }>>) {
+    const first = branch[0]
+    if (!first) continue
+    const inner = innermost(first)
+    if (!best || inner.path.length > best.path.length) best = inner
+  }
+  return best ? { path: [...here, ...best.path], message: best.message } : { path: here, message: issue.message }
 }
 
 /** Every set sums to 100 = A 40 + B 25 + C 35, each part and section to its criteria (QĐ 26/2026 Điều 3.1). */
@@ -38,6 +57,10 @@ export function checkSums(set: CriteriaSet, source = 'resources/criteria'): void
       sec.criteria.forEach((c, ci) => {
         const top = 'options' in c ? Math.max(...c.options.map((o) => o.points)) : c.subCriteria.reduce((s, sc) => s + Math.max(...sc.options.map((o) => o.points)), 0)
         if ('subCriteria' in c) {
+          c.subCriteria.forEach((sc, sci) => {
+            const subTop = Math.max(...sc.options.map((o) => o.points))
+            if (subTop !== sc.maxPoints) fail(`parts.${pi}.sections.${si}.criteria.${ci}.subCriteria.${sci}.maxPoints`, `tiêu chí ${sc.code}: điểm cao nhất ${subTop} ≠ ${sc.maxPoints}`)
+          })
           const subSum = c.subCriteria.reduce((s, sc) => s + sc.maxPoints, 0)
           if (subSum !== c.maxPoints) fail(`parts.${pi}.sections.${si}.criteria.${ci}.maxPoints`, `tiêu chí ${c.code}: tổng tiêu chí con ${subSum} ≠ ${c.maxPoints}`)
         }

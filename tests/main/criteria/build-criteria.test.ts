@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { convertCriteria } from '../../../scripts/build-criteria'
+import { REPO, RESOURCES } from '../../utils/core'
+
+// shared/ sits beside the checkout on developer machines and in CI; the shipped file must be its conversion.
+const SOURCE = join(REPO, '../shared/ocop/criteria-qd26-2026-all.json')
+
+describe('scripts/build-criteria', () => {
+  it('reproduces resources/criteria/qd26-2026.json from the shared extraction', () => {
+    expect(existsSync(SOURCE), `missing ${SOURCE}`).toBe(true)
+    const converted = convertCriteria(JSON.parse(readFileSync(SOURCE, 'utf8')))
+    expect(JSON.stringify(converted) + '\n').toBe(readFileSync(join(RESOURCES, 'criteria', 'qd26-2026.json'), 'utf8'))
+  })
+
+  it('drops the stray part heading stored as a note on set 26 criterion 5.3', () => {
+    const converted = convertCriteria(JSON.parse(readFileSync(SOURCE, 'utf8')))
+    const set26 = converted.sets[25]!
+    const notes = set26.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria.flatMap((c) => c.notes)))
+    expect(notes.some((n) => n.startsWith('PHẦN C'))).toBe(false)
+  })
+})

@@ -1,0 +1,24 @@
+import { MantineProvider } from '@mantine/core'
+import { render as rtlRender, type RenderOptions } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { ReactElement, ReactNode } from 'react'
+import { I18nextProvider } from 'react-i18next'
+import type { ApiClient } from '../../src-renderer/api/client'
+import { ApiProvider } from '../../src-renderer/api/context'
+import { createI18n } from '../../src-renderer/i18n'
+
+export * from '@testing-library/react'
+
+/** Renders inside Mantine (env="test": no transitions or portals in the way), i18n (vi) and an API client. */
+export function render(ui: ReactElement, opts: { client?: ApiClient } & Omit<RenderOptions, 'wrapper'> = {}) {
+  const i18n = createI18n('vi')
+  const client: ApiClient = opts.client ?? { call: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'no client in test' } }) }
+  const Wrapper = ({ children }: { children: ReactNode }) => (
+    <MantineProvider env="test">
+      <I18nextProvider i18n={i18n}>
+        <ApiProvider client={client}>{children}</ApiProvider>
+      </I18nextProvider>
+    </MantineProvider>
+  )
+  return { user: userEvent.setup(), ...rtlRender(ui, { wrapper: Wrapper, ...opts }) }
+}
