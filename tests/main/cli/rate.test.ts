@@ -40,6 +40,10 @@ describe('cli rate', () => {
     ])
   })
 
+  it('docs/rate-input.md shows the example file verbatim', () => {
+    expect(readFileSync(resolve(ROOT, 'docs/rate-input.md'), 'utf8')).toContain(readFileSync(EXAMPLE, 'utf8'))
+  })
+
   it('reads stdin with "-" and prints byte-identical output', async () => {
     const a = fakeIo()
     const b = fakeIo(readFileSync(EXAMPLE, 'utf8'))
