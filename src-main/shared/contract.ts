@@ -1,8 +1,12 @@
 import type { z } from 'zod'
+import { catalogueMethods } from './api/catalogue'
 import { coreMethods } from './api/core'
+import { dossierMethods } from './api/dossier'
 
 export * from './api/spec'
 export * from './api/core'
+export * from './api/catalogue'
+export * from './api/dossier'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -10,7 +14,9 @@ export * from './api/core'
  * Methods are grouped per area in ./api/*.ts and merged here.
  */
 export const contract = {
-  ...coreMethods
+  ...coreMethods,
+  ...catalogueMethods,
+  ...dossierMethods
 } as const
 
 export type Contract = typeof contract

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Registry } from '../api/registry'
+import { contract, isMethodName } from '../shared/contract'
 import type { Logger } from '../logger'
 import { CONTENT_SECURITY_POLICY } from '../shell/csp'
 import { allowedHosts, allowedOrigins, checkHost, checkJsonContentType, checkOrigin, extractToken, tokensEqual } from './request-guards'
@@ -91,7 +92,9 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     if (!tokensEqual(given, opts.token)) return refuse(res, 401, 'Unauthorized')
     if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
     if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
-    const body = await readBody(req, limit)
+    // A method may declare a larger body (dossier files travel as base64); everything else keeps the default.
+    const methodLimit = isMethodName(method) ? (contract[method] as { bodyLimit?: number }).bodyLimit : undefined
+    const body = await readBody(req, Math.max(limit, methodLimit ?? 0))
     if (body === 'too-large') return refuse(res, 413, 'Payload Too Large')
     let input: unknown
     try {

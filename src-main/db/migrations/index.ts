@@ -1,8 +1,9 @@
 import { m001Base } from './001-base'
+import { m002Catalogue } from './002-catalogue'
 import { m003Councils } from './003-councils'
 import type { Migration } from './types'
 
 /** Every migration, in order. Add one file per version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m001Base, m003Councils]
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -7,6 +7,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   roles: readonly Role[]
   input: I
   output: O
+  /** Largest HTTP body accepted for this method in browser mode, when above the server's default. */
+  bodyLimit?: number
 }
 
 export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => spec

@@ -1,0 +1,57 @@
+import { exportCatalogue } from '../../services/catalogue-export'
+import type { AdminUnits } from '../../services/admin-units-service'
+import type { DossierService } from '../../services/dossier-service'
+import type { ProducerService } from '../../services/producer-service'
+import type { ProductService, SetLookup } from '../../services/product-service'
+import type { SettingsStore } from '../../services/settings-service'
+import type { DB } from '../../db/connection'
+import type { ProvinceSettings } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import type { Registry } from '../registry'
+
+export const PROVINCE_SETTINGS_KEY = 'province'
+export const EMPTY_PROVINCE: ProvinceSettings = { provinceCode: null, bodyName: '', advisoryBody: '', placeName: '' }
+
+export interface CatalogueDeps {
+  db: DB
+  units: AdminUnits
+  sets: SetLookup
+  settings: SettingsStore
+  producers: ProducerService
+  products: ProductService
+  dossier: DossierService
+  now: () => Date
+}
+
+export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
+  r.handle('admin.provinces', () => d.units.provinces())
+  r.handle('admin.communes', (i) => d.units.communes(i.provinceCode, i.query))
+  r.handle('admin.oldToNew', (i) => d.units.oldToNew(i.address, i.limit))
+  r.handle('settings.getProvince', () => d.settings.get<ProvinceSettings>(PROVINCE_SETTINGS_KEY, EMPTY_PROVINCE))
+  r.handle('settings.setProvince', (i) => {
+    if (!d.units.province(i.provinceCode)) throw new AppError('VALIDATION', `Không có tỉnh/thành phố mã ${i.provinceCode}`)
+    return d.settings.put<ProvinceSettings>(PROVINCE_SETTINGS_KEY, i)
+  })
+  r.handle('producers.list', (i) => d.producers.list(i))
+  r.handle('producers.get', (i) => d.producers.get(i.id))
+  r.handle('producers.create', (i) => d.producers.create(i))
+  r.handle('producers.update', ({ id, ...data }) => d.producers.update(id, data))
+  r.handle('producers.delete', (i) => d.producers.delete(i.id))
+  r.handle('products.list', (i) => d.products.list(i))
+  r.handle('products.get', (i) => d.products.get(i.id))
+  r.handle('products.create', (i) => d.products.create(i))
+  r.handle('products.update', (i) => d.products.update(i))
+  r.handle('products.transition', (i) => d.products.transition(i))
+  r.handle('products.delete', (i) => d.products.delete(i.id))
+  r.handle('catalogue.exportXlsx', async () => {
+    const now = d.now()
+    const out = await exportCatalogue(d.db, d.units, d.sets, now)
+    return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
+  })
+  r.handle('dossier.get', (i) => d.dossier.get(i.productId))
+  r.handle('dossier.check', (i) => d.dossier.check(i))
+  r.handle('dossier.attach', (i) => d.dossier.attach(i))
+  r.handle('dossier.removeFile', (i) => d.dossier.removeFile(i.fileId))
+  r.handle('dossier.download', (i) => d.dossier.download(i.fileId))
+  r.handle('dossier.complete', (i) => d.dossier.complete(i.productId))
+}

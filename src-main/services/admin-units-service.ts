@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  zAdminUnitsFile,
+  zOldToNewFile,
+  type AdminUnitsFile,
+  type Commune,
+  type OldAddressMatch,
+  type OldToNewFile,
+  type Province
+} from '../shared/admin-units'
+import { AppError } from '../shared/result'
+import { foldVietnamese } from '../shared/text'
+
+interface IndexedCommune extends Commune {
+  fold: string
+  /** The name without its type prefix ("Xã ", "Phường ", "Đặc khu "), folded. */
+  bare: string
+}
+
+export interface AdminUnits {
+  provinces(): Province[]
+  province(code: string): Province | undefined
+  commune(code: string): Commune | undefined
+  communes(provinceCode: string, query?: string): Commune[]
+  /** Suggestions of new units for a free-text pre-2025 address, best first. */
+  oldToNew(address: string, limit: number): OldAddressMatch[]
+}
+
+const PREFIX_RE = /^(xa|phuong|dac khu|thi tran|thi xa|thanh pho|tinh|quan|huyen)\s+/
+/** Folded, with U+2019 and U+0027 treated alike (README caveat 2) and without a type prefix. */
+export const bareName = (s: string): string => foldVietnamese(s.replace(/\u2019/g, "'")).replace(PREFIX_RE, '')
+
+const cache = new Map<string, AdminUnits>()
+
+/** Reads resources/admin-units once per folder; the data never changes while the app runs. */
+export function loadAdminUnits(resourcesDir: string): AdminUnits {
+  const hit = cache.get(resourcesDir)
+  if (hit) return hit
+  const dir = join(resourcesDir, 'admin-units')
+  const parsed = zAdminUnitsFile.safeParse(JSON.parse(readFileSync(join(dir, 'units-2025.json'), 'utf8')))
+  if (!parsed.success)
+    throw new AppError('VALIDATION', `Dữ liệu đơn vị hành chính bị hỏng (resources/admin-units): ${parsed.error.issues[0]?.message ?? ''}`)
+  const oldFile = join(dir, 'old-to-new-2025.json')
+  const old = existsSync(oldFile) ? zOldToNewFile.parse(JSON.parse(readFileSync(oldFile, 'utf8'))) : null
+  const units = buildAdminUnits(parsed.data, old)
+  cache.set(resourcesDir, units)
+  return units
+}
+
+export function buildAdminUnits(file: AdminUnitsFile, old: OldToNewFile | null): AdminUnits {
+  const provinces: Province[] = file.provinces.map((p) => ({ code: p.c, name: p.n, type: p.t, communeCount: p.u.length }))
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]))
+  const communesOf = new Map<string, IndexedCommune[]>()
+  const communeByCode = new Map<string, IndexedCommune>()
+  for (const p of file.provinces) {
+    const list = p.u.map((c) => ({ code: c.c, name: c.n, type: c.t, provinceCode: p.c, fold: foldVietnamese(c.n), bare: bareName(c.n) }))
+    communesOf.set(p.c, list)
+    for (const c of list) communeByCode.set(c.code, c)
+  }
+  const strip = ({ code, name, type, provinceCode }: IndexedCommune): Commune => ({ code, name, type, provinceCode })
+  const oldProvinceName = new Map((old?.provinces ?? []).map(([code, name]) => [code, name]))
+  const oldRows = (old?.communes ?? []).map(([, name, district, provinceCode, newCode, change]) => ({
+    name,
+    district,
+    province: oldProvinceName.get(provinceCode) ?? '',
+    newCode,
+    change,
+    bare: bareName(name),
+    districtBare: bareName(district),
+    provinceBare: bareName(oldProvinceName.get(provinceCode) ?? '')
+  }))
+
+  return {
+    provinces: () => provinces,
+    province: (code) => provinceByCode.get(code),
+    commune: (code) => {
+      const c = communeByCode.get(code)
+      return c ? strip(c) : undefined
+    },
+    communes(provinceCode, query) {
+      const list = communesOf.get(provinceCode)
+      if (!list) throw new AppError('NOT_FOUND', `Không có tỉnh/thành phố mã ${provinceCode}`)
+      const q = query ? foldVietnamese(query) : ''
+      return (q ? list.filter((c) => c.fold.includes(q)) : list).map(strip)
+    },
+    oldToNew(address, limit) {
+      // Match whole words of the folded address against old commune, district and province names.
+      const text = ` ${bareName(address).replace(/[,;.\-/]+/g, ' ').replace(/\s+/g, ' ')} `
+      const has = (name: string): boolean => name.length > 0 && text.includes(` ${name} `)
+      const seen = new Set<string>()
+      const out: OldAddressMatch[] = []
+      for (const r of oldRows) {
+        if (!has(r.bare)) continue
+        const score = 1 + (has(r.districtBare) ? 2 : 0) + (has(r.provinceBare) ? 4 : 0)
+        const c = communeByCode.get(r.newCode)
+        const p = c ? provinceByCode.get(c.provinceCode) : undefined
+        if (!c || !p) continue
+        const key = `${r.name}|${r.district}|${r.province}|${c.code}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push({ oldName: r.name, oldDistrict: r.district, oldProvince: r.province, change: r.change, provinceCode: p.code, provinceName: p.name, communeCode: c.code, communeName: c.name, score })
+      }
+      return out.sort((a, b) => b.score - a.score).slice(0, limit)
+    }
+  }
+}

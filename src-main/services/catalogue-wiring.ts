@@ -1,0 +1,43 @@
+import type { CatalogueDeps } from '../api/handlers/catalogue-handlers'
+import type { DB } from '../db/connection'
+import { loadAdminUnits } from './admin-units-service'
+import type { CriteriaService } from './criteria-service'
+import { createDossierService, createFileStore } from './dossier-service'
+import { createProducerService } from './producer-service'
+import { createProductService, type SetInfo, type SetLookup } from './product-service'
+import type { SettingsStore } from './settings-service'
+
+/** Criteria sets by id, for labels and the samples rule; unknown ids give undefined. */
+export function setLookup(criteria: CriteriaService): SetLookup {
+  const byId = new Map<string, SetInfo>()
+  for (const s of criteria.list()) {
+    const set = criteria.get(s.id).set
+    byId.set(s.id, { no: set.no, name: set.name, requiresSamples: set.requiresSamples })
+  }
+  return (id) => byId.get(id)
+}
+
+/** Builds the catalogue's services (producers, products, dossiers) for createCore. */
+export function createCatalogueServices(o: {
+  db: DB
+  resourcesDir: string
+  dataDir: string
+  criteria: CriteriaService
+  settings: SettingsStore
+  now?: (() => Date) | undefined
+}): CatalogueDeps {
+  const now = o.now ?? (() => new Date())
+  const units = loadAdminUnits(o.resourcesDir)
+  const sets = setLookup(o.criteria)
+  const deps = { units, sets }
+  return {
+    db: o.db,
+    units,
+    sets,
+    settings: o.settings,
+    now,
+    producers: createProducerService(o.db, units, now),
+    products: createProductService(o.db, deps, now),
+    dossier: createDossierService(o.db, sets, createFileStore(o.dataDir), now)
+  }
+}

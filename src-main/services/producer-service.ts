@@ -1,0 +1,171 @@
+import type { DB } from '../db/connection'
+import { qualifiesForCriterion32, validateProducerAddress } from '../domain/producer'
+import { viSortKey } from '../domain/vi-sort'
+import type { Producer, ProducerData } from '../shared/contract'
+import { AppError } from '../shared/result'
+import { foldVietnamese } from '../shared/text'
+import type { AdminUnits } from './admin-units-service'
+
+interface ProducerRow {
+  id: number
+  kind: Producer['kind']
+  name: string
+  reg_no: string | null
+  rep_name: string
+  rep_gender: Producer['repGender']
+  rep_ethnicity: string
+  rep_disability: number
+  province_code: string
+  commune_code: string
+  street: string
+  old_address: string
+  phone: string
+  email: string
+  product_count: number
+  created_at: string
+  updated_at: string
+}
+
+const SELECT = `SELECT p.*, (SELECT count(*) FROM products x WHERE x.producer_id = p.id) AS product_count FROM producers p`
+
+/** Escapes LIKE wildcards so a user's "%" or "_" is searched literally. */
+export const likePattern = (q: string): string => `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+function toProducer(r: ProducerRow, units: AdminUnits): Producer {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    regNo: r.reg_no ?? '',
+    repName: r.rep_name,
+    repGender: r.rep_gender,
+    repEthnicity: r.rep_ethnicity,
+    repDisability: r.rep_disability === 1,
+    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === 1 }),
+    provinceCode: r.province_code,
+    provinceName: units.province(r.province_code)?.name ?? r.province_code,
+    communeCode: r.commune_code,
+    communeName: units.commune(r.commune_code)?.name ?? r.commune_code,
+    street: r.street,
+    oldAddress: r.old_address,
+    phone: r.phone,
+    email: r.email,
+    productCount: r.product_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
+
+function checkAddress(units: AdminUnits, data: ProducerData): void {
+  const issues = validateProducerAddress(data, (code) => units.commune(code))
+  if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, issues)
+}
+
+function checkRegNo(db: DB, regNo: string, exceptId: number | null): void {
+  if (!regNo) return
+  const other = db.prepare('SELECT id, name FROM producers WHERE reg_no = ? AND id IS NOT ?').get(regNo, exceptId) as { id: number; name: string } | undefined
+  if (other) throw new AppError('CONFLICT', `Mã số thuế / số đăng ký ${regNo} đã thuộc chủ thể "${other.name}"`, [{ path: 'regNo', message: 'Đã có chủ thể với số này' }])
+}
+
+const columns = (d: ProducerData) => ({
+  kind: d.kind,
+  name: d.name,
+  name_fold: foldVietnamese(d.name),
+  sort_key: viSortKey(d.name),
+  reg_no: d.regNo || null,
+  rep_name: d.repName,
+  rep_gender: d.repGender,
+  rep_ethnicity: d.repEthnicity,
+  rep_disability: d.repDisability ? 1 : 0,
+  province_code: d.provinceCode,
+  commune_code: d.communeCode,
+  street: d.street,
+  old_address: d.oldAddress,
+  phone: d.phone,
+  email: d.email
+})
+
+/**
+ * Inserts one producer from input already parsed by zProducerInput. Runs in the caller's transaction (the Excel
+ * import commits many rows at once); throws AppError for an unknown commune or a duplicate registration number.
+ */
+export function createProducer(db: DB, units: AdminUnits, data: ProducerData, now: Date): number {
+  checkAddress(units, data)
+  checkRegNo(db, data.regNo, null)
+  const at = now.toISOString()
+  const r = db
+    .prepare(
+      `INSERT INTO producers (kind, name, name_fold, sort_key, reg_no, rep_name, rep_gender, rep_ethnicity, rep_disability, province_code, commune_code, street, old_address, phone, email, created_at, updated_at)
+       VALUES (@kind, @name, @name_fold, @sort_key, @reg_no, @rep_name, @rep_gender, @rep_ethnicity, @rep_disability, @province_code, @commune_code, @street, @old_address, @phone, @email, @at, @at)`
+    )
+    .run({ ...columns(data), at })
+  return Number(r.lastInsertRowid)
+}
+
+export function updateProducer(db: DB, units: AdminUnits, id: number, data: ProducerData, now: Date): void {
+  checkAddress(units, data)
+  checkRegNo(db, data.regNo, id)
+  const r = db
+    .prepare(
+      `UPDATE producers SET kind = @kind, name = @name, name_fold = @name_fold, sort_key = @sort_key, reg_no = @reg_no, rep_name = @rep_name,
+       rep_gender = @rep_gender, rep_ethnicity = @rep_ethnicity, rep_disability = @rep_disability, province_code = @province_code,
+       commune_code = @commune_code, street = @street, old_address = @old_address, phone = @phone, email = @email, updated_at = @at WHERE id = @id`
+    )
+    .run({ ...columns(data), at: now.toISOString(), id })
+  if (r.changes === 0) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
+}
+
+export function getProducer(db: DB, units: AdminUnits, id: number): Producer {
+  const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProducerRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
+  return toProducer(row, units)
+}
+
+export interface ProducerListInput {
+  query?: string | undefined
+  communeCode?: string | undefined
+  page: number
+  pageSize: number
+}
+
+export function createProducerService(db: DB, units: AdminUnits, now: () => Date = () => new Date()) {
+  return {
+    list(i: ProducerListInput) {
+      const where: string[] = []
+      const args: Record<string, unknown> = {}
+      if (i.query?.trim()) {
+        where.push("(p.name_fold LIKE @q ESCAPE '\\' OR p.reg_no LIKE @q ESCAPE '\\' OR lower(p.rep_name) LIKE @qRaw ESCAPE '\\')")
+        args.q = likePattern(i.query)
+        args.qRaw = `%${i.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      }
+      if (i.communeCode) {
+        where.push('p.commune_code = @commune')
+        args.commune = i.communeCode
+      }
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const total = (db.prepare(`SELECT count(*) AS n FROM producers p ${w}`).get(args) as { n: number }).n
+      const rows = db
+        .prepare(`${SELECT} ${w} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset`)
+        .all({ ...args, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }) as ProducerRow[]
+      return { items: rows.map((r) => toProducer(r, units)), total, page: i.page, pageSize: i.pageSize }
+    },
+    get: (id: number) => getProducer(db, units, id),
+    create(data: ProducerData): Producer {
+      const id = db.transaction(() => createProducer(db, units, data, now()))()
+      return getProducer(db, units, id)
+    },
+    update(id: number, data: ProducerData): Producer {
+      db.transaction(() => updateProducer(db, units, id, data, now()))()
+      return getProducer(db, units, id)
+    },
+    delete(id: number): { id: number } {
+      return db.transaction(() => {
+        const p = getProducer(db, units, id)
+        if (p.productCount > 0) throw new AppError('CONFLICT', `Chủ thể "${p.name}" đang có ${p.productCount} sản phẩm, không thể xóa`)
+        db.prepare('DELETE FROM producers WHERE id = ?').run(id)
+        return { id }
+      })()
+    }
+  }
+}
+export type ProducerService = ReturnType<typeof createProducerService>
