@@ -2,11 +2,13 @@ import type { z } from 'zod'
 import { catalogueMethods } from './api/catalogue'
 import { coreMethods } from './api/core'
 import { dossierMethods } from './api/dossier'
+import { sessionMethods } from './api/sessions'
 
 export * from './api/spec'
 export * from './api/core'
 export * from './api/catalogue'
 export * from './api/dossier'
+export * from './api/sessions'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -16,7 +18,8 @@ export * from './api/dossier'
 export const contract = {
   ...coreMethods,
   ...catalogueMethods,
-  ...dossierMethods
+  ...dossierMethods,
+  ...sessionMethods
 } as const
 
 export type Contract = typeof contract
