@@ -2,12 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { registerCatalogueHandlers } from './api/handlers/catalogue-handlers'
 import { registerCoreHandlers } from './api/handlers/core-handlers'
+import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import type { Logger } from './logger'
 import { createCatalogueServices } from './services/catalogue-wiring'
 import { readCriteriaFile } from './services/criteria-file'
+import { createCouncilService } from './services/council-service'
 import { createCriteriaService, loadCriteria } from './services/criteria-service'
 import { createSettingsStore } from './services/settings-service'
 import type { AppInfo } from './shared/contract'
@@ -58,6 +60,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const registry = createRegistry(opts.log)
     registerCoreHandlers(registry, { info, criteria, settings })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
+    registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     return {
       registry,
       db,

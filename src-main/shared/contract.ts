@@ -2,12 +2,14 @@ import type { z } from 'zod'
 import { catalogueMethods } from './api/catalogue'
 import { coreMethods } from './api/core'
 import { dossierMethods } from './api/dossier'
+import { councilsMethods } from './api/councils'
 import { sessionMethods } from './api/sessions'
 
 export * from './api/spec'
 export * from './api/core'
 export * from './api/catalogue'
 export * from './api/dossier'
+export * from './api/councils'
 export * from './api/sessions'
 
 /**
@@ -19,6 +21,7 @@ export const contract = {
   ...coreMethods,
   ...catalogueMethods,
   ...dossierMethods,
+  ...councilsMethods,
   ...sessionMethods
 } as const
 

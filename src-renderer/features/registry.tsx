@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
 import { SettingsPage } from './settings/SettingsPage'
 
@@ -16,7 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'rounds', label: 'nav.rounds', page: null },
   { id: 'products', label: 'nav.products', page: null },
   { id: 'producers', label: 'nav.producers', page: null },
-  { id: 'councils', label: 'nav.councils', page: null },
+  { id: 'councils', label: 'nav.councils', page: CouncilsPage },
   { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
   { id: 'reports', label: 'nav.reports', page: null },
   { id: 'settings', label: 'nav.settings', page: SettingsPage }
