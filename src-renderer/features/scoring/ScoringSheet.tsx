@@ -1,0 +1,152 @@
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isLeaf, leafCriteria, type CriteriaSet, type Criterion } from '../../../src-main/shared/criteria'
+import type { Result } from '../../../src-main/shared/result'
+import { liveTotals } from './liveTotals'
+import { SheetCriterion } from './SheetCriterion'
+import { SheetFooter } from './SheetFooter'
+import { SheetHeader, type SheetHeaderInfo } from './SheetHeader'
+import { nextUnanswered, sheetKeyAction } from './sheetKeys'
+import { SheetTotalsBar } from './SheetTotalsBar'
+import { useAnswerSaver, type SaveAnswer } from './useAnswerSaver'
+
+export interface ScoringSheetProps {
+  set: CriteriaSet
+  header: SheetHeaderInfo
+  memberName: string
+  /** Round number of the sheet; 1 unless the product is being re-scored. */
+  round?: number
+  /** Answers already stored: leaf criterion code → option id or "NA". */
+  answers: Readonly<Record<string, string>>
+  comment: string
+  /** ISO time of "Ký nộp phiếu"; a submitted sheet is shown read-only. */
+  submittedAt: string | null
+  /** Read-only review of a filled sheet, whatever its state. */
+  readOnly?: boolean
+  saveAnswer?: SaveAnswer
+  saveComment?: (comment: string) => Promise<Result<unknown>>
+  submit?: () => Promise<Result<{ submittedAt: string } | unknown>>
+  onOpenDossier?: () => void
+}
+
+const refuse = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Phiếu chỉ để xem' } })
+
+/** A member's own official sheet (Phụ lục II), keyboard-first, saving every choice as it is made. */
+export function ScoringSheet(props: ScoringSheetProps) {
+  const { t } = useTranslation('scoring')
+  const { set } = props
+  const [submittedAt, setSubmittedAt] = useState(props.submittedAt)
+  const readOnly = Boolean(props.readOnly) || submittedAt !== null
+  const saver = useAnswerSaver(props.answers, props.saveAnswer ?? refuse)
+  const leaves = useMemo(() => leafCriteria(set), [set])
+  const codes = useMemo(() => leaves.map((l) => l.criterion.code), [leaves])
+  const totals = useMemo(() => liveTotals(set, saver.answers), [set, saver.answers])
+  const [showMissing, setShowMissing] = useState(false)
+  const nodes = useRef(new Map<string, HTMLDivElement>())
+  const commentRef = useRef<HTMLTextAreaElement>(null)
+
+  const focusAt = (i: number) => {
+    const el = nodes.current.get(codes[i]!)
+    el?.focus()
+    el?.scrollIntoView?.({ block: 'nearest' })
+  }
+
+  const onKey = (index: number) => (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target !== e.currentTarget) return
+    const a = sheetKeyAction(e.key, index, codes.length, leaves[index]!.criterion, readOnly)
+    if (a.kind === 'none') return
+    e.preventDefault()
+    if (a.kind === 'move') focusAt(a.to)
+    else if (a.kind === 'choose') saver.choose(codes[index]!, a.optionId)
+    else {
+      const next = nextUnanswered(codes, saver.answers, index)
+      if (next >= 0) focusAt(next)
+      else commentRef.current?.focus()
+    }
+  }
+
+  const criterionBlock = (c: Criterion, nested: boolean, hideHeading: boolean) => {
+    if (!isLeaf(c))
+      return (
+        <div key={c.code} data-parent-criterion={c.code}>
+          <Text size="sm" fw={600} px="xs" pt={4} style={{ display: 'flex', justifyContent: 'space-between' }}>
+            <span>{c.code}. {c.text}</span>
+            <span style={{ width: 44, textAlign: 'center' }}>{c.maxPoints}</span>
+          </Text>
+          {c.subCriteria.map((sc) => criterionBlock(sc, true, false))}
+        </div>
+      )
+    const index = codes.indexOf(c.code)
+    return (
+      <SheetCriterion
+        key={c.code}
+        ref={(el) => void (el ? nodes.current.set(c.code, el) : nodes.current.delete(c.code))}
+        criterion={c}
+        answer={saver.answers[c.code]}
+        status={saver.status[c.code]}
+        readOnly={readOnly}
+        nested={nested}
+        hideHeading={hideHeading}
+        missing={showMissing && saver.answers[c.code] === undefined}
+        onChoose={(id) => {
+          if (readOnly) return
+          saver.choose(c.code, id)
+          nodes.current.get(c.code)?.focus()
+        }}
+        onRetry={() => saver.retry(c.code)}
+        onKeyDown={onKey(index)}
+      />
+    )
+  }
+
+  return (
+    <Stack gap="sm" data-testid="scoring-sheet" data-set-id={set.id} data-readonly={readOnly || undefined} data-submitted={submittedAt ?? undefined}>
+      <SheetHeader info={props.header} setNo={set.no} setName={set.name} memberName={props.memberName} round={props.round} onOpenDossier={props.onOpenDossier} />
+      {submittedAt ? (
+        <Alert color="green" variant="light" data-testid="sheet-locked">{t('locked', { at: new Date(submittedAt).toLocaleString('vi-VN') })}</Alert>
+      ) : null}
+      {set.disqualification.map((d) => (
+        <Alert key={d} color="red" variant="light" title={t('disqualification')} p="xs">
+          <Text size="sm">{d}</Text>
+        </Alert>
+      ))}
+      <SheetTotalsBar set={set} totals={totals} answered={codes.length - totals.missing.length} count={codes.length} />
+      {set.parts.map((part) => (
+        <Paper key={part.code} withBorder p="xs" data-part={part.code}>
+          <Title order={3} size="h5" mb={4} style={{ display: 'flex', justifyContent: 'space-between' }}>
+            <span>{t('part', { code: part.code })}: {part.title}</span>
+            <span data-part-subtotal={part.code}>{t('subtotal', { points: totals.parts[part.code], max: part.maxPoints })}</span>
+          </Title>
+          {part.sections.map((sec) => (
+            <div key={sec.code} data-section={sec.code}>
+              <Text fw={700} size="sm" px="xs" py={4} bg="green.0" style={{ display: 'flex', justifyContent: 'space-between' }}>
+                <span>{sec.code}. {sec.title}</span>
+                <span data-section-subtotal={sec.code}>{t('subtotal', { points: totals.sections[sec.code] ?? 0, max: sec.maxPoints })}</span>
+              </Text>
+              {sec.criteria.map((c) => criterionBlock(c, false, c.code === sec.code))}
+            </div>
+          ))}
+        </Paper>
+      ))}
+      <Text size="sm" fs="italic">{t('markerNote')}</Text>
+      <SheetFooter
+        ref={commentRef}
+        memberName={props.memberName}
+        comment={props.comment}
+        readOnly={readOnly}
+        submittedAt={submittedAt}
+        saveComment={props.saveComment}
+        totals={totals}
+        unsaved={saver.unsaved}
+        labelOf={(code) => leaves.find((l) => l.criterion.code === code)?.criterion.text ?? code}
+        onMissing={(first) => {
+          setShowMissing(true)
+          focusAt(codes.indexOf(first))
+        }}
+        submit={props.submit}
+        onSubmitted={(at) => setSubmittedAt(at)}
+      />
+    </Stack>
+  )
+}
