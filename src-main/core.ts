@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { registerCatalogueHandlers } from './api/handlers/catalogue-handlers'
+import { registerCatalogueImportHandlers } from './api/handlers/catalogue-import-handlers'
 import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import type { Logger } from './logger'
-import { createCatalogueServices } from './services/catalogue-wiring'
+import { createCatalogueServices, setLookup } from './services/catalogue-wiring'
+import { loadAdminUnits } from './services/admin-units-service'
+import { createImportService } from './services/import/import-service'
 import { readCriteriaFile } from './services/criteria-file'
 import { createCouncilService } from './services/council-service'
 import { createCriteriaService, loadCriteria } from './services/criteria-service'
@@ -61,6 +64,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     registerCoreHandlers(registry, { info, criteria, settings })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
+    registerCatalogueImportHandlers(registry, {
+      imports: createImportService({ db, units: loadAdminUnits(opts.resourcesDir), sets: setLookup(criteria), criteria, settings, now: opts.now ?? (() => new Date()) })
+    })
     return {
       registry,
       db,

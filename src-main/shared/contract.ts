@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { catalogueMethods } from './api/catalogue'
+import { catalogueImportMethods } from './api/catalogue-import'
 import { coreMethods } from './api/core'
 import { dossierMethods } from './api/dossier'
 import { councilsMethods } from './api/councils'
@@ -8,6 +9,7 @@ import { sessionMethods } from './api/sessions'
 export * from './api/spec'
 export * from './api/core'
 export * from './api/catalogue'
+export * from './api/catalogue-import'
 export * from './api/dossier'
 export * from './api/councils'
 export * from './api/sessions'
@@ -20,6 +22,7 @@ export * from './api/sessions'
 export const contract = {
   ...coreMethods,
   ...catalogueMethods,
+  ...catalogueImportMethods,
   ...dossierMethods,
   ...councilsMethods,
   ...sessionMethods

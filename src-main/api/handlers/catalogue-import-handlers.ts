@@ -1,0 +1,8 @@
+import type { ImportService } from '../../services/import/import-service'
+import type { Registry } from '../registry'
+
+export function registerCatalogueImportHandlers(r: Registry, deps: { imports: ImportService }): void {
+  r.handle('catalogueImport.template', () => deps.imports.template())
+  r.handle('catalogueImport.preview', (i) => deps.imports.preview(i))
+  r.handle('catalogueImport.commit', (i) => deps.imports.commit(i))
+}

@@ -1,0 +1,101 @@
+import { zProducerInput } from '../shared/api/catalogue'
+import { GENDER_LABELS, PRODUCER_KIND_LABELS, keyForLabel } from '../shared/catalogue'
+import { NO, PRODUCER_COLUMNS, YES } from '../shared/catalogue-xlsx'
+import { foldVietnamese } from '../shared/text'
+import type { ImportContext, ImportedProducer, ImportIssue, RawRow } from './import-types'
+import { validateProducerAddress } from './producer'
+
+type Field = keyof typeof PRODUCER_COLUMNS
+/** «Không» and what people type for it in spreadsheets, folded. */
+const NO_DISABILITY: readonly string[] = [foldVietnamese(NO), 'khong co', '-']
+export const PRODUCER_REQUIRED: readonly Field[] = ['no', 'kind', 'name', 'repName', 'repGender', 'repEthnicity', 'repDisability', 'provinceCode', 'communeCode']
+
+/** Excel turns "01" or "02345" typed as numbers into 1 and 2345; codes have a fixed width, so pad them back. */
+export const padCode = (s: string, width: number): string => (/^\d+$/.test(s) && s.length < width ? s.padStart(width, '0') : s)
+
+/** «Thiếu tên chủ thể», but «Thiếu STT»: only a leading capital of an ordinary word is lowered. */
+export const missing = (header: string): string => `Thiếu ${/^\p{Lu}{2,}/u.test(header) ? header : header.charAt(0).toLowerCase() + header.slice(1)}`
+
+export function positiveInt(s: string): number | null {
+  return /^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : null
+}
+
+/**
+ * Checks the rows of sheet «Chủ thể» one by one with the same schema as the producer form, plus what only the whole
+ * file or the database can tell: duplicate numbers and tax numbers, communes outside the configured province, and
+ * likely duplicates of producers already registered.
+ */
+export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers: ImportedProducer[]; issues: ImportIssue[]; allNos: Set<number> } {
+  const issues: ImportIssue[] = []
+  const producers: ImportedProducer[] = []
+  const allNos = new Set<number>()
+  const firstNo = new Map<number, number>()
+  const firstRegNo = new Map<string, number>()
+  const firstName = new Map<string, number>()
+
+  for (const { row, cells } of rows) {
+    const before = issues.length
+    const err = (field: Field, message: string) => issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS[field], message, severity: 'error' })
+    const v = (f: Field) => cells[f] ?? ''
+    for (const f of PRODUCER_REQUIRED) if (!v(f)) err(f, missing(PRODUCER_COLUMNS[f]))
+
+    const no = positiveInt(v('no'))
+    if (v('no') && no === null) err('no', 'STT phải là số nguyên dương')
+    if (no !== null) {
+      allNos.add(no)
+      const dup = firstNo.get(no)
+      if (dup !== undefined) err('no', `Trùng STT ${no} với dòng ${dup}`)
+      else firstNo.set(no, row)
+    }
+    const kind = v('kind') ? keyForLabel(PRODUCER_KIND_LABELS, v('kind')) : undefined
+    if (v('kind') && !kind) err('kind', `Loại hình «${v('kind')}» không có trong danh mục`)
+    const gender = v('repGender') ? keyForLabel(GENDER_LABELS, v('repGender')) : undefined
+    if (v('repGender') && !gender) err('repGender', `Giới tính «${v('repGender')}» không hợp lệ (Nam hoặc Nữ)`)
+    const disabilityText = foldVietnamese(v('repDisability'))
+    const disability = disabilityText === foldVietnamese(YES) ? true : NO_DISABILITY.includes(disabilityText) ? false : null
+    if (v('repDisability') && disability === null) err('repDisability', `Người khuyết tật phải là «Có» hoặc «Không»`)
+    if (issues.length > before) continue
+
+    const parsed = zProducerInput.safeParse({
+      kind,
+      name: v('name'),
+      regNo: v('regNo'),
+      repName: v('repName'),
+      repGender: gender,
+      repEthnicity: v('repEthnicity'),
+      repDisability: disability,
+      provinceCode: padCode(v('provinceCode'), 2),
+      communeCode: padCode(v('communeCode'), 5),
+      street: v('street'),
+      oldAddress: v('oldAddress'),
+      phone: v('phone'),
+      email: v('email')
+    })
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) err((i.path[0] as Field) ?? 'name', i.message)
+      continue
+    }
+    const data = parsed.data
+    for (const i of validateProducerAddress(data, (c) => ctx.commune(c))) err('communeCode', i.message)
+    if (ctx.provinceCode && data.provinceCode !== ctx.provinceCode)
+      err('provinceCode', `Chủ thể thuộc tỉnh mã ${data.provinceCode}, không phải tỉnh đã cài đặt (mã ${ctx.provinceCode})`)
+    if (data.regNo) {
+      const dup = firstRegNo.get(data.regNo)
+      const inDb = ctx.producerByRegNo(data.regNo)
+      if (dup !== undefined) err('regNo', `Trùng mã số thuế / số ĐKKD ${data.regNo} với dòng ${dup}`)
+      else if (inDb) err('regNo', `Mã số thuế / số ĐKKD ${data.regNo} đã thuộc chủ thể «${inDb.name}»`)
+      else firstRegNo.set(data.regNo, row)
+    }
+    if (issues.length > before) continue
+
+    const nameKey = `${data.communeCode}|${foldVietnamese(data.name)}`
+    const sameRow = firstName.get(nameKey)
+    const sameDb = ctx.producersInCommune(data.communeCode).find((p) => foldVietnamese(p.name) === foldVietnamese(data.name))
+    const warn = (message: string) => issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message, severity: 'warning' })
+    if (sameRow !== undefined) warn(`Có thể trùng với chủ thể dòng ${sameRow}: cùng tên, cùng xã`)
+    else if (sameDb) warn(`Có thể trùng với chủ thể đã có «${sameDb.name}»${sameDb.regNo ? ` (${sameDb.regNo})` : ''}: cùng tên, cùng xã`)
+    firstName.set(nameKey, row)
+    producers.push({ row, no: no!, data })
+  }
+  return { producers, issues, allNos }
+}

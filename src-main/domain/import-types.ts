@@ -1,0 +1,64 @@
+import type { ProducerData } from '../shared/api/catalogue'
+import type { ProductStatus, RegistrationType } from '../shared/catalogue'
+
+export type ImportSheet = 'file' | 'producers' | 'products'
+
+/** One problem of an uploaded workbook, located by sheet, Excel row number and column header. */
+export interface ImportIssue {
+  sheet: ImportSheet
+  row: number | null
+  column: string | null
+  message: string
+  severity: 'error' | 'warning'
+}
+
+/** A data row as read from the workbook: cell texts keyed by the field names of catalogue-xlsx.ts. */
+export interface RawRow {
+  row: number
+  cells: Record<string, string>
+}
+
+export interface RawWorkbook {
+  producers: RawRow[]
+  products: RawRow[]
+  /** Missing sheets or headers found while reading. */
+  issues: ImportIssue[]
+}
+
+export interface ImportedProducer {
+  row: number
+  no: number
+  data: ProducerData
+}
+
+export interface ImportedProduct {
+  row: number
+  producerNo: number
+  data: {
+    name: string
+    setId: string
+    registrationType: RegistrationType
+    year: number
+    code?: string | undefined
+    status: ProductStatus
+    stars: number | null
+  }
+}
+
+/** What the database and the settings know, asked for by the pure checks (all lookups are synchronous). */
+export interface ImportContext {
+  /** The province the app is set up for; rows of other provinces are refused. Null when not configured yet. */
+  provinceCode: string | null
+  commune(code: string): { provinceCode: string; name: string } | undefined
+  set(setId: string): { no: number; name: string } | undefined
+  producerByRegNo(regNo: string): { name: string } | undefined
+  producersInCommune(communeCode: string): Array<{ name: string; regNo: string }>
+  productByCode(code: string): { name: string } | undefined
+  productsInCommune(communeCode: string): Array<{ code: string; name: string; setId: string; producerName: string; producerRegNo: string }>
+}
+
+export interface ImportCheck {
+  producers: ImportedProducer[]
+  products: ImportedProduct[]
+  issues: ImportIssue[]
+}
