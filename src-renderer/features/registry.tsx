@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
+import { SessionsPage } from './sessions/SessionsPage'
 import { SettingsPage } from './settings/SettingsPage'
 
 export interface NavItem {
@@ -14,7 +15,7 @@ export interface NavItem {
 /** The app's areas in menu order (issue 2 §8). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', label: 'nav.dashboard', page: null },
-  { id: 'rounds', label: 'nav.rounds', page: null },
+  { id: 'rounds', label: 'nav.rounds', page: SessionsPage },
   { id: 'products', label: 'nav.products', page: null },
   { id: 'producers', label: 'nav.producers', page: null },
   { id: 'councils', label: 'nav.councils', page: CouncilsPage },

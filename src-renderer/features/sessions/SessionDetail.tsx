@@ -1,0 +1,65 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { IconArrowLeft } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi, useQuery } from '../../api/context'
+import { AgendaTab } from './AgendaTab'
+import { AttendanceTab } from './AttendanceTab'
+import { ConflictsTab } from './ConflictsTab'
+import { FinalizeTab } from './FinalizeTab'
+import { JoinCodesTab } from './JoinCodesTab'
+import { PaperEntryTab } from './PaperEntryTab'
+import { ProgressTab } from './ProgressTab'
+import { ReviewTab } from './ReviewTab'
+
+/** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
+export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }) {
+  const { t } = useTranslation('sessions')
+  const api = useApi()
+  const session = useQuery('sessions.get', { id })
+  const [tab, setTab] = useState<string | null>('agenda')
+  const [error, setError] = useState<string | null>(null)
+  if (session.error) return <Alert color="red">{session.error.message}</Alert>
+  if (!session.data) return <Loader />
+  const s = session.data
+  const move = async (to: 'draft' | 'open' | 'scoring' | 'review') => {
+    const r = await api.call('sessions.setStatus', { id, to })
+    setError(r.ok ? null : r.error.message)
+    session.reload()
+  }
+  return (
+    <Stack gap="sm" data-testid="session-detail" data-status={s.status}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>{t('back')}</Button>
+          <Title order={2} size="h3">{t('detail.title', { date: s.date, place: s.place })}</Title>
+          <Badge data-testid="session-status">{t(`status.${s.status}`)}</Badge>
+        </Group>
+        <Group gap="xs">
+          {s.allowedNext.filter((n) => n !== 'finalized').map((n) => (
+            <Button key={n} size="xs" variant="light" onClick={() => void move(n as 'draft' | 'open' | 'scoring' | 'review')} data-testid={`status-${n}`}>
+              {t(`statusTo.${n}`)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">{t('detail.council', { name: s.councilName, version: s.councilVersionNo, round: s.roundName })}</Text>
+      {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize'].map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="agenda" pt="sm"><AgendaTab session={s} onChanged={session.reload} /></Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="sm"><AttendanceTab sessionId={id} /></Tabs.Panel>
+        <Tabs.Panel value="conflicts" pt="sm"><ConflictsTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="joinCodes" pt="sm"><JoinCodesTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="progress" pt="sm"><ProgressTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="paper" pt="sm"><PaperEntryTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="review" pt="sm"><ReviewTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="finalize" pt="sm"><FinalizeTab session={s} onFinalized={session.reload} /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
+}
