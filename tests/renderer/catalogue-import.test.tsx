@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import type { ImportPreview } from '../../src-main/shared/api/catalogue-import'
+import type { ApiClient } from '../../src-renderer/api/client'
+import { CatalogueImport } from '../../src-renderer/features/catalogue-import/CatalogueImport'
+import { render, screen, waitFor } from '../utils/render'
+
+function preview(errors: boolean): ImportPreview {
+  return {
+    fileName: 'ds.xlsx',
+    sha256: 'a'.repeat(64),
+    rows: [
+      { sheet: 'producers', row: 2, cells: { no: '1', name: 'HTX Một', kind: 'Hợp tác xã', communeCode: '24778' } },
+      { sheet: 'producers', row: 3, cells: { no: '2', name: 'HTX Hai', kind: 'Hợp tác xã', communeCode: '99999' } },
+      { sheet: 'products', row: 2, cells: { no: '1', name: 'Trà Atiso', producerNo: '1', setId: 'QD26-2026-05' } }
+    ],
+    issues: errors
+      ? [
+          { sheet: 'producers', row: 3, column: 'Mã xã', message: 'Không có xã/phường mã 99999', severity: 'error' },
+          { sheet: 'producers', row: 2, column: 'Tên chủ thể', message: 'Có thể trùng với chủ thể đã có «HTX Một»: cùng tên, cùng xã', severity: 'warning' }
+        ]
+      : [],
+    producers: 2,
+    products: 1,
+    errorCount: errors ? 1 : 0,
+    warningCount: errors ? 1 : 0
+  }
+}
+
+function client(previews: ImportPreview[]) {
+  const calls: Array<{ method: string; input: any }> = []
+  const c: ApiClient = {
+    call: (async (method: string, input: any) => {
+      calls.push({ method, input })
+      if (method === 'catalogueImport.preview') return { ok: true, value: previews.shift() }
+      if (method === 'catalogueImport.commit') return { ok: true, value: { sha256: input.sha256, producers: 2, products: 1, warningCount: 0 } }
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'x' } }
+    }) as ApiClient['call']
+  }
+  return { c, calls }
+}
+
+const xlsx = (name: string) => new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+
+describe('CatalogueImport', () => {
+  it('highlights rows with errors, keeps the commit disabled, and commits a clean file by its SHA-256', async () => {
+    const { c, calls } = client([preview(true), preview(false)])
+    let imported = 0
+    const { user, container } = render(<CatalogueImport onImported={() => imported++} />, { client: c })
+    const commit = () => screen.getByRole('button', { name: 'Nhập dữ liệu' })
+    expect(commit()).toBeDisabled()
+
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement
+    await user.upload(input, xlsx('loi.xlsx'))
+    expect(await screen.findByTestId('import-summary')).toHaveTextContent('2 chủ thể, 1 sản phẩm — 1 lỗi, 1 cảnh báo')
+    expect(calls[0]).toMatchObject({ method: 'catalogueImport.preview', input: { fileName: 'loi.xlsx', contentBase64: 'UEsDBA==' } })
+    const bad = container.querySelectorAll('[data-sheet="producers"][data-row-error="true"]')
+    expect([...bad].map((r) => r.getAttribute('data-row'))).toEqual(['3'])
+    expect(bad[0]).toHaveTextContent('Mã xã: Không có xã/phường mã 99999')
+    expect(container.querySelector('[data-row="2"][data-row-warning="true"]')).not.toBeNull()
+    expect(commit()).toBeDisabled()
+
+    await user.click(screen.getByText('Tất cả các dòng'))
+    expect(container.querySelectorAll('[data-sheet="producers"][data-row]')).toHaveLength(2)
+
+    await user.upload(input, xlsx('dung.xlsx'))
+    await waitFor(() => expect(commit()).toBeEnabled())
+    await user.click(commit())
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã nhập 2 chủ thể và 1 sản phẩm.')
+    expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { fileName: 'dung.xlsx', sha256: 'a'.repeat(64) } })
+    expect(imported).toBe(1)
+  })
+})
