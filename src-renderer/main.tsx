@@ -5,11 +5,14 @@ import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { defaultClient } from './api/client'
 import { ApiProvider } from './api/context'
+import { MemberApp } from './features/scoring/MemberApp'
 import { AppLayout } from './features/shell/AppLayout'
 import { createI18n } from './i18n'
 import { theme } from './theme'
 
 const client = defaultClient()
+// A council member's window in browser mode (issue 5 §10) opens at #join and never sees the office screens.
+const memberWindow = !window.ocop && window.location.hash.startsWith('#join')
 const i18n = createI18n('vi')
 
 // The language chosen in Settings is stored in the DB, so the desktop app and browser mode agree.
@@ -22,7 +25,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
-          <AppLayout />
+          {memberWindow ? <MemberApp /> : <AppLayout />}
         </ApiProvider>
       </I18nextProvider>
     </MantineProvider>

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CriteriaFile } from '../../../src-main/shared/criteria'
+import { MySheets } from '../../../src-renderer/features/scoring/MySheets'
+import { SheetPage } from '../../../src-renderer/features/scoring/SheetPage'
+import { render, screen, waitFor } from '../../utils/render'
+import { fakeClient } from '../sessions/fake'
+
+const data = JSON.parse(readFileSync(join(__dirname, '../../../resources/criteria/qd26-2026.json'), 'utf8')) as CriteriaFile
+
+const sheet = (over: object = {}) => ({
+  sessionId: 1, product: { id: 11, code: '24-7441-001-2026', name: 'Bánh đa nem', setId: 'QD26-2026-06', producerName: 'HTX Thổ Hà' },
+  member: { id: 2, fullName: 'Lê Thị Bình', role: 'member' }, scoringRound: 1, state: 'draft', entryMode: 'direct', editable: true,
+  criteriaVersion: data.version, criteriaSet: data.sets[5], answers: [{ criterionCode: '1.1', optionId: '1.1.a', version: 3, savedAt: 'x' }],
+  knockouts: [], comment: '', submittedAt: null, earlierRounds: [], ...over
+})
+
+describe('SheetPage (wired to the sessions API)', () => {
+  it('saves each choice with the version last seen, and after a CONFLICT re-reads the version and retries the same choice', async () => {
+    let conflictOnce = true
+    const { client, calls } = fakeClient({
+      'sheets.get': () => sheet({ answers: [{ criterionCode: '1.1', optionId: '1.1.c', version: conflictOnce ? 3 : 5, savedAt: 'x' }] }),
+      'sheets.saveAnswer': (i: any) => {
+        if (i.criterionCode === '1.1' && conflictOnce) {
+          conflictOnce = false
+          return { ok: false, error: { code: 'CONFLICT', message: 'Câu trả lời đã được lưu từ cửa sổ khác' } }
+        }
+        return { criterionCode: i.criterionCode, optionId: i.optionId, version: i.expectedVersion + 1, savedAt: 'y' }
+      }
+    })
+    const { user, container } = render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client })
+    await screen.findByTestId('scoring-sheet')
+    const crit = (c: string) => container.querySelector(`[data-criterion="${c}"]`) as HTMLElement
+    expect(crit('1.1')).toHaveAttribute('data-answer', '1.1.c')
+    crit('1.2').focus()
+    await user.keyboard('1')
+    await waitFor(() => expect(crit('1.2')).toHaveAttribute('data-save-state', 'saved'))
+    expect(calls.find((c) => c.method === 'sheets.saveAnswer')!.input).toEqual({ sessionId: 1, productId: 11, memberId: 2, criterionCode: '1.2', optionId: '1.2.a', expectedVersion: 0 })
+
+    crit('1.1').focus()
+    await user.keyboard('2')
+    await waitFor(() => expect(crit('1.1')).toHaveAttribute('data-save-state', 'saved'), { timeout: 4000 })
+    const saves11 = calls.filter((c) => c.method === 'sheets.saveAnswer' && c.input.criterionCode === '1.1').map((c) => c.input.expectedVersion)
+    expect(saves11).toEqual([3, 5])
+    expect(crit('1.1')).toHaveAttribute('data-answer', '1.1.b')
+  })
+
+  it('asks for the conflict declaration before opening the sheet', async () => {
+    let declared = false
+    const { client, calls } = fakeClient({
+      'sheets.get': () => sheet({ state: declared ? 'draft' : 'not-declared' }),
+      'conflicts.declare': (i: any) => { declared = true; return { ...i, declaredAt: 'x' } }
+    })
+    const { user } = render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client })
+    await user.click(await screen.findByTestId('declare'))
+    expect(await screen.findByTestId('scoring-sheet')).toBeInTheDocument()
+    expect(calls.find((c) => c.method === 'conflicts.declare')!.input).toEqual({ sessionId: 1, productId: 11, memberId: 2, kind: 'none', text: '' })
+  })
+
+  it('a recused member cannot open the sheet', async () => {
+    const { client } = fakeClient({ 'sheets.get': sheet({ state: 'recused', editable: false }) })
+    render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client })
+    expect(await screen.findByTestId('sheet-unavailable')).toHaveTextContent('xung đột lợi ích')
+    expect(screen.queryByTestId('scoring-sheet')).toBeNull()
+  })
+
+  it("lists only the member's own sheets with their states", async () => {
+    const { client, calls } = fakeClient({
+      'sheets.mine': [
+        { productId: 11, code: 'a', name: 'Bánh đa nem', setId: 'QD26-2026-06', scoringRound: 1, state: 'submitted', total: 72 },
+        { productId: 12, code: 'b', name: 'Chè Thái', setId: 'QD26-2026-11', scoringRound: 1, state: 'recused', total: null }
+      ]
+    })
+    const { container } = render(<MySheets sessionId={1} memberId={2} memberName="Lê Thị Bình" />, { client })
+    await screen.findByTestId('my-sheets')
+    expect(container.querySelector('[data-product-id="11"]')).toHaveTextContent('72 điểm')
+    expect(screen.queryByTestId('open-sheet-12')).toBeNull()
+    expect(calls[0]).toEqual({ method: 'sheets.mine', input: { sessionId: 1, memberId: 2 } })
+  })
+})
