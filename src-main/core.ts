@@ -4,6 +4,8 @@ import { registerCatalogueHandlers } from './api/handlers/catalogue-handlers'
 import { registerCatalogueImportHandlers } from './api/handlers/catalogue-import-handlers'
 import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
+import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
+import { registerVerifyHandlers } from './api/handlers/verify-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
@@ -14,7 +16,10 @@ import { createImportService } from './services/import/import-service'
 import { readCriteriaFile } from './services/criteria-file'
 import { createCouncilService } from './services/council-service'
 import { createCriteriaService, loadCriteria } from './services/criteria-service'
+import { createSessionServices } from './services/sessions'
 import { createSettingsStore } from './services/settings-service'
+import { composeRegisters, signedRegister } from './services/verify/document-register'
+import { createVerifyService } from './services/verify/verify-service'
 import type { AppInfo } from './shared/contract'
 
 export const APP_NAME = 'OCOP Council'
@@ -33,6 +38,8 @@ export interface CoreOptions {
 export interface Core {
   registry: Registry
   db: DB
+  /** Join codes → member tokens, for the browser-mode server. */
+  members: { exchange(code: string): { token: string; memberId: number; sessionId: number } | null; resolve(token: string): number | null }
   info(): AppInfo
   close(): void
 }
@@ -64,12 +71,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     registerCoreHandlers(registry, { info, criteria, settings })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
+    const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
+    registerSessionsHandlers(registry, { sessions })
+    registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db))) })
     registerCatalogueImportHandlers(registry, {
       imports: createImportService({ db, units: loadAdminUnits(opts.resourcesDir), sets: setLookup(criteria), criteria, settings, now: opts.now ?? (() => new Date()) })
     })
     return {
       registry,
       db,
+      members: sessions.joinCodes,
       info,
       close: () => db.close()
     }

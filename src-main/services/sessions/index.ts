@@ -1,0 +1,55 @@
+import type { DB } from '../../db/connection'
+import type { CriteriaService } from '../criteria-service'
+import { createJoinCodeService } from './join-code-service'
+import { createReviewService } from './review-service'
+import { createSessionService } from './session-service'
+import { createSheetService } from './sheet-service'
+import { createStore } from './store'
+
+const AUDIT_LABELS: Record<string, string> = {
+  'round.create': 'Tạo đợt đánh giá',
+  'round.update': 'Sửa đợt đánh giá',
+  'round.remove': 'Xóa đợt đánh giá',
+  'session.create': 'Tạo phiên họp',
+  'session.update': 'Sửa phiên họp',
+  'session.remove': 'Xóa phiên họp',
+  'session.agenda': 'Cập nhật chương trình phiên họp',
+  'session.status': 'Chuyển bước phiên họp',
+  'session.finalize': 'Chốt kết quả phiên họp',
+  'attendance.set': 'Điểm danh',
+  'conflict.declare': 'Khai báo xung đột lợi ích',
+  'answer.save': 'Lưu câu trả lời',
+  'sheet.comment': 'Lưu ý kiến người đánh giá',
+  'sheet.knockout': 'Đánh dấu quy định loại/dừng',
+  'sheet.submit': 'Ký nộp phiếu',
+  'paper.pass': 'Nhập phiếu giấy',
+  'review.agree': 'Ghi phương án thống nhất',
+  'review.knockout': 'Quyết định về quy định loại',
+  'review.rescore': 'Mở vòng chấm lại',
+  'result.amend': 'Lập bản đính chính',
+  'joincode.issue': 'Cấp mã tham gia',
+  'joincode.revoke': 'Thu hồi mã tham gia',
+  'joincode.exchange': 'Thành viên dùng mã tham gia'
+}
+
+/** The session area's services over one store, for createCore and the CLI. */
+export function createSessionServices(db: DB, criteria: CriteriaService, criteriaVersion: string, now: () => Date = () => new Date()) {
+  const store = createStore(db)
+  const listEvents = db.prepare(`SELECT seq, at, kind, session_id, actor FROM audit_events
+    WHERE (@sessionId IS NULL OR session_id = @sessionId) AND (@before IS NULL OR seq < @before) ORDER BY seq DESC LIMIT @limit`)
+  return {
+    store,
+    sessions: createSessionService(db, store, criteriaVersion, now),
+    sheets: createSheetService(db, store, criteria, now),
+    review: createReviewService(db, store, criteria, now),
+    joinCodes: createJoinCodeService(db, store, now),
+    audit: {
+      verify: () => store.verify(),
+      list(i: { sessionId?: number | undefined; beforeSeq?: number | undefined; limit: number }) {
+        const rows = listEvents.all({ sessionId: i.sessionId ?? null, before: i.beforeSeq ?? null, limit: i.limit }) as Array<{ seq: number; at: string; kind: string; session_id: number | null; actor: string }>
+        return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, sessionId: r.session_id, actor: r.actor, summary: AUDIT_LABELS[r.kind] ?? r.kind }))
+      }
+    }
+  }
+}
+export type SessionServices = ReturnType<typeof createSessionServices>
