@@ -1,0 +1,40 @@
+/**
+ * A small, neutral description of an official text document, rendered both to a pdfmake definition (to-pdfmake.ts)
+ * and to DOCX (to-docx.ts), so the editable Word file is laid out like the PDF.
+ */
+export interface Run {
+  text: string
+  bold?: boolean
+  italic?: boolean
+}
+
+export interface SignatureBlock {
+  heads: string[]
+  name: string
+  /** A line in italics under the heads, e.g. "(Ký, ghi rõ họ tên)". */
+  hint?: string
+}
+
+export type Block =
+  | { kind: 'header'; parent: string | null; issuer: string; number: string | null; placeDate: string | null }
+  /** Document type (QUYẾT ĐỊNH, BIÊN BẢN …) and the trích yếu lines with the short rule under them. */
+  | { kind: 'title'; type: string | null; subject: string[]; note?: string }
+  | { kind: 'center'; runs: Run[]; size?: number; spaceAfter?: number }
+  | { kind: 'para'; runs: Run[]; indent?: boolean; align?: 'justify' | 'left' | 'center' }
+  | { kind: 'table'; widths: number[]; header: string[]; rows: string[][]; align: Array<'left' | 'center' | 'right'>; size?: number }
+  | { kind: 'closing'; recipients: string[] | null; signer: SignatureBlock }
+  | { kind: 'signPair'; left: SignatureBlock; right: SignatureBlock }
+  /** Starts a new page; `landscape` switches the orientation from here on. */
+  | { kind: 'page'; landscape: boolean }
+
+export interface TextDocument {
+  title: string
+  landscape: boolean
+  blocks: Block[]
+}
+
+export const run = (text: string, style: Omit<Run, 'text'> = {}): Run => ({ text: text.normalize('NFC'), ...style })
+export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean } = {}): Block => {
+  const { indent = true, ...r } = style
+  return { kind: 'para', runs: [run(text, r)], indent }
+}

@@ -1,0 +1,163 @@
+import type { Content, ContentColumns, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { Block, Run, SignatureBlock, TextDocument } from './ast'
+import {
+  CONTENT_WIDTH,
+  CONTENT_WIDTH_LANDSCAPE,
+  FONT,
+  HEADER_LEFT,
+  MARGINS,
+  MARGINS_LANDSCAPE,
+  MM,
+  QUOC_HIEU,
+  SHORT_RULE,
+  SIZE,
+  TIEU_NGU,
+  TIEU_NGU_WIDTH
+} from './decree30'
+
+/** pdfmake document definitions for Decree 30 layouts; pure and JSON-safe, so tests snapshot them. */
+export const INDENT = 10 * MM
+const PARAGRAPH_GAP = 6
+
+/** A horizontal rule `length` long, centred in a column `width` wide. */
+export function rule(width: number, length: number, gapAbove = 1): Content {
+  const x1 = Math.round(((width - length) / 2) * 100) / 100
+  return { canvas: [{ type: 'line', x1, y1: 0, x2: Math.round((x1 + length) * 100) / 100, y2: 0, lineWidth: 0.7 }], margin: [0, gapAbove, 0, 0] }
+}
+
+/** The Decree 30 heading: bodies left, quốc hiệu and tiêu ngữ right; number and place/date on the row below. */
+export function headerBlock(b: Extract<Block, { kind: 'header' }>, contentWidth = CONTENT_WIDTH): Content {
+  // Landscape pages have room for the bodies on fewer lines.
+  const left = contentWidth > CONTENT_WIDTH ? 300 : HEADER_LEFT
+  const right = contentWidth - left
+  const bodies: Content[] = []
+  if (b.parent) bodies.push({ text: b.parent, fontSize: SIZE.agency, alignment: 'center' })
+  bodies.push({ text: b.issuer, fontSize: SIZE.agency, bold: true, alignment: 'center' }, rule(left, SHORT_RULE))
+  const nation: Content[] = [
+    { text: QUOC_HIEU, fontSize: SIZE.quocHieu, bold: true, alignment: 'center' },
+    { text: TIEU_NGU, fontSize: SIZE.tieuNgu, bold: true, alignment: 'center' },
+    rule(right, TIEU_NGU_WIDTH)
+  ]
+  const body: Content[][] = [[{ stack: bodies }, { stack: nation }]]
+  if (b.number !== null || b.placeDate !== null)
+    body.push([
+      { text: b.number ?? '', fontSize: SIZE.number, alignment: 'center', margin: [0, 4, 0, 0] },
+      { text: b.placeDate ?? '', fontSize: SIZE.placeDate, italics: true, alignment: 'center', margin: [0, 4, 0, 0] }
+    ])
+  return { table: { widths: [left, right], body }, layout: 'ocopBare', margin: [0, 0, 0, 14] }
+}
+
+/**
+ * Table layouts by name, so definitions stay JSON (snapshots, worker messages); the renderer registers them.
+ * ocopBare: the heading grid, no borders or padding; ocopGrid: data tables; ocopSheet: the dense criteria table.
+ */
+export const TABLE_LAYOUTS = {
+  ocopBare: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+  ocopGrid: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2, hLineWidth: () => 0.6, vLineWidth: () => 0.6 },
+  ocopSheet: { paddingLeft: () => 2.5, paddingRight: () => 2.5, paddingTop: () => 1, paddingBottom: () => 1, hLineWidth: () => 0.5, vLineWidth: () => 0.5 }
+}
+
+const runs = (rs: Run[]) => rs.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }))
+
+export function signature(s: SignatureBlock): Content[] {
+  return [
+    ...s.heads.map((h) => ({ text: h, bold: true, fontSize: SIZE.signer, alignment: 'center' as const })),
+    ...(s.hint ? [{ text: s.hint, italics: true, fontSize: 13, alignment: 'center' as const }] : []),
+    { text: s.name, bold: true, fontSize: SIZE.signer, alignment: 'center', margin: [0, 72, 0, 0] }
+  ]
+}
+
+function closing(b: Extract<Block, { kind: 'closing' }>, width: number): Content {
+  const left: Content = b.recipients
+    ? { stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: SIZE.recipientsLabel }, ...b.recipients.map((r) => ({ text: r, fontSize: SIZE.recipients }))] }
+    : { text: '' }
+  const cols: ContentColumns = { columns: [{ width: width * 0.45, stack: [left] }, { width: '*', stack: signature(b.signer) }], margin: [0, 6, 0, 0] }
+  return { ...cols, unbreakable: true }
+}
+
+export function blockToPdfmake(b: Block, width: number): Content {
+  switch (b.kind) {
+    case 'header':
+      return headerBlock(b, width)
+    case 'title': {
+      const stack: Content[] = []
+      if (b.type) stack.push({ text: b.type, bold: true, fontSize: SIZE.docType, alignment: 'center' })
+      for (const s of b.subject) stack.push({ text: s, bold: true, fontSize: SIZE.body, alignment: 'center' })
+      if (b.note) stack.push({ text: b.note, italics: true, fontSize: SIZE.body, alignment: 'center' })
+      stack.push(rule(width, SHORT_RULE + 30, 2))
+      return { stack, margin: [0, 6, 0, 10] }
+    }
+    case 'center':
+      return { text: runs(b.runs), alignment: 'center', fontSize: b.size ?? SIZE.body, margin: [0, 0, 0, b.spaceAfter ?? PARAGRAPH_GAP] }
+    case 'para':
+      return {
+        text: runs(b.runs),
+        alignment: b.align ?? 'justify',
+        ...(b.indent === false ? {} : { leadingIndent: INDENT }),
+        margin: [0, 0, 0, PARAGRAPH_GAP]
+      }
+    case 'table': {
+      const total = b.widths.reduce((s, w) => s + w, 0)
+      // Cell padding is 4 pt each side plus 1 pt of border per column.
+      const usable = width - b.widths.length * 9 - 1
+      const widths = b.widths.map((w) => Math.floor((usable * w) / total))
+      const size = b.size ?? SIZE.table
+      return {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths,
+          body: [
+            b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: size })),
+            ...b.rows.map((r) => r.map((c, i) => ({ text: c, alignment: b.align[i] ?? 'left', fontSize: size })))
+          ]
+        },
+        layout: 'ocopGrid',
+        margin: [0, 2, 0, 8]
+      }
+    }
+    case 'closing':
+      return closing(b, width)
+    case 'signPair':
+      return { columns: [{ width: '*', stack: signature(b.left) }, { width: '*', stack: signature(b.right) }], margin: [0, 12, 0, 0], unbreakable: true }
+    case 'page':
+      return { text: '', pageBreak: 'before', pageOrientation: b.landscape ? 'landscape' : 'portrait' }
+  }
+}
+
+/** Page numbers in the top margin, centred, from page 2 (NĐ 30). */
+export function pageNumberHeader(currentPage: number, _count: number, size: { width: number }): Content | null {
+  if (currentPage < 2) return null
+  return { text: String(currentPage), alignment: 'center', fontSize: SIZE.pageNumber, margin: [0, 9 * MM, 0, 0], width: size.width } as Content
+}
+
+export function pageMargins(landscape: boolean): [number, number, number, number] {
+  const m = landscape ? MARGINS_LANDSCAPE : MARGINS
+  return [m.left, m.top, m.right, m.bottom]
+}
+
+/** Shared page setup of every document. JSON only: the renderer adds the page-number header (a function). */
+export function baseDefinition(title: string, landscape: boolean, content: Content[]): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageOrientation: landscape ? 'landscape' : 'portrait',
+    pageMargins: pageMargins(landscape),
+    info: { title, author: 'OCOP Council', creator: 'OCOP Council', producer: 'OCOP Council' },
+    defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: 1.1 },
+    content
+  }
+}
+
+export function textDocumentToPdfmake(doc: TextDocument): TDocumentDefinitions {
+  let landscape = doc.landscape
+  const content: Content[] = []
+  for (const b of doc.blocks) {
+    if (b.kind === 'page') landscape = b.landscape
+    content.push(blockToPdfmake(b, landscape ? CONTENT_WIDTH_LANDSCAPE : CONTENT_WIDTH))
+  }
+  return baseDefinition(doc.title, doc.landscape, content)
+}
+
+export function withPageNumbers(dd: TDocumentDefinitions): TDocumentDefinitions {
+  return { ...dd, header: pageNumberHeader }
+}

@@ -1,0 +1,72 @@
+import { formatScore } from '../domain/star-band'
+import { criteriaSetOf, headerOf, optionLabel, productOf } from './context'
+import { para, run, type Block, type TextDocument } from './layout/ast'
+import { vnDateWords } from './layout/decree30'
+import type { DocProduct, DocumentInput } from './model'
+import { resultsTable, starsWord } from './results'
+
+/**
+ * Biên bản họp Hội đồng, Decree 30 Mẫu 1.9 (DOMAIN.md §6.4): time and place, attendance and quorum, chair and
+ * secretary, recusals with reasons, the evaluation of each product, conclusions, end time, THƯ KÝ left / CHỦ TỌA right.
+ */
+const time = (hhmm: string) => {
+  const [h, m] = hhmm.split(':')
+  return `${h} giờ ${m} phút`
+}
+
+function productParagraph(input: DocumentInput, p: DocProduct, i: number): Block[] {
+  const set = criteriaSetOf(input, p)
+  const counted = p.sheets.filter((s) => s.round === p.countingRound && s.counted).length
+  const rounds = p.rounds > 1 ? `Hội đồng chấm ${p.rounds} vòng (chênh lệch điểm giữa các thành viên ở vòng trước vượt mức Quy chế cho phép), kết quả tính theo vòng ${p.countingRound}` : 'Hội đồng chấm 01 vòng'
+  const result = p.mean === null ? 'chưa đủ điều kiện tính điểm' : `điểm trung bình ${formatScore(p.mean)} điểm, chênh lệch cao nhất - thấp nhất ${p.spread} điểm; kết quả: ${starsWord(p)}`
+  const blocks: Block[] = [
+    {
+      kind: 'para',
+      runs: [run(`${i + 1}. Sản phẩm "${p.name}"`, { bold: true }), run(` (mã số ${p.code || 'chưa cấp'}; chủ thể: ${p.producer}; Bộ tiêu chí số ${String(set.no).padStart(2, '0')}: ${set.name}). ${rounds}; số phiếu hợp lệ: ${counted}; ${result}.`)]
+    }
+  ]
+  for (const a of p.agreedOptions) blocks.push(para(`Hội đồng thống nhất phương án tiêu chí ${optionLabel(set, a.optionId)}. Lý do: ${a.reason}.`))
+  if (p.unmetMinimums.length > 0)
+    blocks.push(para(`Yêu cầu tối thiểu chưa đạt: ${p.unmetMinimums.map((u) => `tiêu chí ${u.criterionCode} ${u.criterionText} (mức ${u.level} sao, cần ít nhất ${u.requiredPoints} điểm)`).join('; ')}.`))
+  return blocks
+}
+
+export function minutesDocument(input: DocumentInput): TextDocument {
+  const s = input.session
+  const present = s.members.filter((m) => m.present)
+  const absent = s.members.filter((m) => !m.present)
+  const chair = s.members.find((m) => m.id === s.chairId)
+  const secretary = s.members.find((m) => m.id === s.secretaryId)
+  const who = (id: string) => s.members.find((m) => m.id === id)?.name ?? id
+  const blocks: Block[] = [
+    // Mẫu 1.9 has no place-and-date line in the heading: the date is in "Thời gian bắt đầu".
+    { ...headerOf(input.province.council, 'BB', input.minutes, ''), placeDate: null },
+    { kind: 'title', type: 'BIÊN BẢN', subject: [`Họp Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${input.province.provinceName}`, s.batch] },
+    para(`Thời gian bắt đầu: ${time(s.startTime)}, ${vnDateWords(s.date)}.`),
+    para(`Địa điểm: ${s.place}.`),
+    para('Thành phần tham dự:'),
+    ...present.map((m, i) => para(`${i + 1}. ${m.name}, ${m.position} - ${m.role} Hội đồng;`, { indent: true })),
+    ...(absent.length > 0 ? [para(`Vắng mặt: ${absent.map((m) => `${m.name}${m.absenceReason ? ` (lý do: ${m.absenceReason})` : ''}`).join('; ')}.`)] : []),
+    ...(s.guests.length > 0 ? [para(`Khách mời: ${s.guests.join('; ')}.`)] : []),
+    para(`Chủ trì (chủ tọa): ${chair ? `${chair.name}, ${chair.role} Hội đồng` : ''}.`),
+    para(`Thư ký (người ghi biên bản): ${secretary ? `${secretary.name}, ${secretary.position}` : ''}.`),
+    para(`Số lượng thành viên: ${s.quorum.text}.`),
+    { kind: 'para', runs: [run('Nội dung cuộc họp:', { bold: true })] },
+    para(`Hội đồng nghe Tổ tư vấn báo cáo kết quả thẩm định hồ sơ, khảo sát thực tế; các thành viên thảo luận, chấm điểm độc lập trên phiếu đánh giá theo Quyết định số 26/2026/QĐ-TTg và Quy chế hoạt động của Hội đồng đối với ${String(input.products.length).padStart(2, '0')} sản phẩm.`),
+    ...(s.recusals.length > 0
+      ? [
+          para('Thành viên không tham gia chấm điểm:'),
+          ...s.recusals.map((r) => para(`- ${who(r.memberId)} không chấm sản phẩm "${productOf(input, r.productId).name}". Lý do: ${r.reason}.`))
+        ]
+      : []),
+    { kind: 'para', runs: [run('Kết quả đánh giá từng sản phẩm:', { bold: true })] },
+    ...input.products.flatMap((p, i) => productParagraph(input, p, i)),
+    para('Tổng hợp kết quả (chi tiết tại Bảng tổng hợp điểm kèm theo):', { indent: true }),
+    resultsTable(input, input.products),
+    { kind: 'para', runs: [run('Kết luận:', { bold: true })] },
+    ...s.conclusions.map((c) => para(`- ${c}.`)),
+    para(`Cuộc họp kết thúc vào ${time(s.endTime)} cùng ngày, nội dung cuộc họp đã được các thành viên dự họp thông qua và cùng ký vào biên bản./.`),
+    { kind: 'signPair', left: { heads: ['THƯ KÝ'], name: secretary?.name ?? '', hint: '(Ký, ghi rõ họ tên)' }, right: { heads: ['CHỦ TỌA'], name: chair?.name ?? '', hint: '(Ký, ghi rõ họ tên)' } }
+  ]
+  return { title: 'Biên bản họp Hội đồng', landscape: false, blocks }
+}

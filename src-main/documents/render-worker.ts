@@ -1,0 +1,57 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppError } from '../shared/result'
+import { buildDocument } from './build'
+import { configurePdfmake, mergePdfs, renderDocxBytes, renderPdf } from './render'
+import type { RenderJob, RenderReply, RenderRequest } from './render-jobs'
+import { buildSheetBatch } from './sheet'
+
+/**
+ * The render worker: builds and renders documents off the main thread (pdfmake blocks ~5 s per 200 pages). Started
+ * by render-service.ts with `workerData.fontsDir`; answers one request at a time.
+ */
+const port = parentPort
+if (!port) throw new Error('render-worker must run as a worker thread')
+configurePdfmake((workerData as { fontsDir: string }).fontsDir)
+
+/** Page count from the PDF's page tree, without parsing it again. */
+function countPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  return (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length
+}
+
+/** A view of its own ArrayBuffer, so transferring it cannot detach Node's shared Buffer pool. */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
+}
+
+async function run(job: RenderJob): Promise<Uint8Array> {
+  switch (job.type) {
+    case 'document': {
+      const built = buildDocument(job.kind, job.input, job.options)
+      if (job.format === 'docx') {
+        if (!built.text) throw new AppError('VALIDATION', 'Văn bản này chỉ xuất được PDF')
+        return renderDocxBytes(built.text)
+      }
+      return renderPdf(built.pdf, built.date, job.kind !== 'certificate')
+    }
+    case 'sheets':
+      return renderPdf(buildSheetBatch(job.input, job.items, job.variant), job.input.session.date, false)
+    case 'merge':
+      return mergePdfs(job.parts, job.title, job.date)
+  }
+}
+
+port.on('message', (req: RenderRequest) => {
+  run(req.job).then(
+    (raw) => {
+      const bytes = own(raw)
+      const pages = req.job.type === 'document' && req.job.format === 'docx' ? null : req.job.type === 'merge' ? null : countPages(bytes)
+      const reply: RenderReply = { id: req.id, ok: true, bytes, pages }
+      port.postMessage(reply, [bytes.buffer as ArrayBuffer])
+    },
+    (err: unknown) => {
+      const reply: RenderReply = err instanceof AppError ? { id: req.id, ok: false, code: err.code, message: err.message } : { id: req.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
+      port.postMessage(reply)
+    }
+  )
+})

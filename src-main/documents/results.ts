@@ -1,0 +1,61 @@
+import { formatScore } from '../domain/star-band'
+import { criteriaSetOf, meanText } from './context'
+import type { Block } from './layout/ast'
+import type { DocProduct, DocumentInput } from './model'
+
+/** Wording and tables about product results shared by minutes, report, submission, decisions and notices. */
+export const OUTCOME_WORDS: Record<NonNullable<DocProduct['outcome']>, string> = {
+  none: 'Không đủ điều kiện công nhận (dưới 3 sao)',
+  'recognised-by-province': 'Đề nghị công nhận',
+  'proposed-5-star': 'Đề xuất đánh giá 5 sao',
+  disqualified: 'Bị loại',
+  'evaluation-stopped': 'Dừng đánh giá'
+}
+
+export const starsWord = (p: DocProduct) => (p.stars === null ? 'Chưa xác định' : p.stars === 0 ? 'Không xếp hạng' : `${p.stars} sao`)
+
+export function resultsTable(input: DocumentInput, products: readonly DocProduct[]): Block {
+  return {
+    kind: 'table',
+    widths: [6, 30, 28, 9, 11, 10, 22],
+    header: ['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Bộ tiêu chí', 'Điểm trung bình', 'Hạng sao', 'Kết quả'],
+    rows: products.map((p, i) => [
+      String(i + 1),
+      p.name,
+      p.producer,
+      String(criteriaSetOf(input, p).no).padStart(2, '0'),
+      meanText(p, formatScore),
+      starsWord(p),
+      p.outcome ? OUTCOME_WORDS[p.outcome] : 'Chưa có kết quả'
+    ]),
+    align: ['center', 'left', 'left', 'center', 'center', 'center', 'left'],
+    size: 12
+  }
+}
+
+/** The annex list of a decision (DOMAIN.md §6.3): STT, product, producer, address, group, set, code, mean, stars. */
+export function annexTable(input: DocumentInput, products: readonly DocProduct[]): Block {
+  return {
+    kind: 'table',
+    widths: [5, 22, 22, 23, 14, 8, 20, 9, 8],
+    header: ['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Địa chỉ', 'Nhóm sản phẩm', 'Bộ tiêu chí số', 'Mã số sản phẩm', 'Điểm trung bình', 'Hạng sao'],
+    rows: products.map((p, i) => {
+      const set = criteriaSetOf(input, p)
+      return [String(i + 1), p.name, p.producer, p.address, set.subgroup ?? set.group, String(set.no).padStart(2, '0'), p.code, meanText(p, formatScore), starsWord(p)]
+    }),
+    align: ['center', 'left', 'left', 'left', 'left', 'center', 'center', 'center', 'center'],
+    size: 11
+  }
+}
+
+/** Highest stars first, then the session's order: how provinces print their annexes. */
+export const byStars = (ps: readonly DocProduct[]) => [...ps].map((p, i) => ({ p, i })).sort((a, b) => (b.p.stars ?? 0) - (a.p.stars ?? 0) || a.i - b.i).map((x) => x.p)
+
+export function countByStars(ps: readonly DocProduct[]): string {
+  const parts: string[] = []
+  for (const s of [5, 4, 3]) {
+    const n = ps.filter((p) => p.stars === s).length
+    if (n > 0) parts.push(`${String(n).padStart(2, '0')} sản phẩm đạt ${s} sao`)
+  }
+  return parts.join(', ')
+}
