@@ -5,6 +5,7 @@ import { coreMethods } from './api/core'
 import { dossierMethods } from './api/dossier'
 import { councilsMethods } from './api/councils'
 import { sessionMethods } from './api/sessions'
+import { verifyMethods } from './api/verify'
 
 export * from './api/spec'
 export * from './api/core'
@@ -13,6 +14,7 @@ export * from './api/catalogue-import'
 export * from './api/dossier'
 export * from './api/councils'
 export * from './api/sessions'
+export * from './api/verify'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -25,7 +27,8 @@ export const contract = {
   ...catalogueImportMethods,
   ...dossierMethods,
   ...councilsMethods,
-  ...sessionMethods
+  ...sessionMethods,
+  ...verifyMethods
 } as const
 
 export type Contract = typeof contract

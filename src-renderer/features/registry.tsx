@@ -3,6 +3,7 @@ import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
 import { SessionsPage } from './sessions/SessionsPage'
 import { SettingsPage } from './settings/SettingsPage'
+import { VerifyPage } from './verify/VerifyPage'
 
 export interface NavItem {
   id: string
@@ -21,5 +22,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'councils', label: 'nav.councils', page: CouncilsPage },
   { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
   { id: 'reports', label: 'nav.reports', page: null },
+  { id: 'verify', label: 'nav.verify', page: VerifyPage },
   { id: 'settings', label: 'nav.settings', page: SettingsPage }
 ]

@@ -1,0 +1,64 @@
+import type { DB } from '../../db/connection'
+
+/** One document the app issued, as the verification screen shows it. */
+export interface RegisterEntry {
+  sha256: string
+  kind: 'issued' | 'signed'
+  /** e.g. "Quyết định", "Biên bản họp Hội đồng". */
+  title: string
+  fileName: string
+  issuedAt: string
+  sessionId: number | null
+  /** e.g. "Phiên họp ngày 2026-11-28 — Đợt 1/2026". */
+  sessionLabel: string | null
+  verificationCode: string | null
+  /** Signed copies name the issued document they were made from. */
+  sourceSha256?: string
+  signerName?: string
+}
+
+/**
+ * The SHA-256 register of issued documents, as verification needs it. The documents module (issue 6) implements
+ * it over its register table; signed copies come from signed_documents (migration 006).
+ */
+export interface DocumentRegister {
+  bySha256(sha256: string): RegisterEntry | null
+  byCode(code: string): RegisterEntry | null
+}
+
+export const emptyRegister: DocumentRegister = { bySha256: () => null, byCode: () => null }
+
+/** The first register that knows the document wins. */
+export function composeRegisters(...registers: DocumentRegister[]): DocumentRegister {
+  return {
+    bySha256: (h) => registers.reduce<RegisterEntry | null>((hit, r) => hit ?? r.bySha256(h), null),
+    byCode: (c) => registers.reduce<RegisterEntry | null>((hit, r) => hit ?? r.byCode(c), null)
+  }
+}
+
+const hasTable = (db: DB, name: string): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined
+
+function sessionLabel(db: DB, id: number | null): string | null {
+  if (id === null || !hasTable(db, 'sessions')) return null
+  const s = db.prepare(`SELECT s.date, s.place, r.name AS round FROM sessions s JOIN rounds r ON r.id = s.round_id WHERE s.id = ?`).get(id) as
+    | { date: string; place: string; round: string }
+    | undefined
+  return s ? `Phiên họp ngày ${s.date} tại ${s.place} — ${s.round}` : null
+}
+
+/** Signed copies (migration 006). Answers nothing while the table does not exist yet. */
+export function signedRegister(db: DB): DocumentRegister {
+  return {
+    bySha256(h) {
+      if (!hasTable(db, 'signed_documents')) return null
+      const row = db
+        .prepare(`SELECT d.signed_sha256 AS sha256, d.source_sha256 AS sourceSha256, d.file_name AS fileName, d.signed_at AS issuedAt,
+          d.signer_name AS signerName, a.subject AS title, a.session_id AS sessionId
+          FROM signed_documents d JOIN sign_approvals a ON a.id = d.approval_id WHERE d.signed_sha256 = ?`)
+        .get(h) as Omit<RegisterEntry, 'kind' | 'sessionLabel' | 'verificationCode'> | undefined
+      return row ? { ...row, kind: 'signed', sessionLabel: sessionLabel(db, row.sessionId), verificationCode: null } : null
+    },
+    byCode: () => null
+  }
+}

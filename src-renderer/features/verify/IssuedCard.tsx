@@ -1,0 +1,27 @@
+import { Alert, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { RegisterEntryDto } from '../../../src-main/shared/contract'
+
+/** Whether the app issued this document, and which session it belongs to. */
+export function IssuedCard({ entry, source }: { entry: RegisterEntryDto | null; source?: RegisterEntryDto | null }) {
+  const { t } = useTranslation('verify')
+  if (!entry)
+    return (
+      <Alert color="yellow" title={t('notIssuedTitle')} data-testid="issued" data-issued="false">
+        {t('notIssuedBody')}
+      </Alert>
+    )
+  const origin = source ?? entry
+  return (
+    <Alert color="green" title={entry.kind === 'signed' ? t('issuedSignedTitle') : t('issuedTitle')} data-testid="issued" data-issued="true">
+      <Table>
+        <Table.Tbody>
+          <Table.Tr><Table.Td w={180}>{t('docTitle')}</Table.Td><Table.Td>{entry.title}</Table.Td></Table.Tr>
+          <Table.Tr><Table.Td>{t('fileName')}</Table.Td><Table.Td>{entry.fileName}</Table.Td></Table.Tr>
+          <Table.Tr><Table.Td>{t('issuedAt')}</Table.Td><Table.Td>{new Date(entry.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</Table.Td></Table.Tr>
+          <Table.Tr><Table.Td>{t('session')}</Table.Td><Table.Td>{origin.sessionLabel ?? (origin.sessionId !== null ? `#${origin.sessionId}` : '—')}</Table.Td></Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Alert>
+  )
+}
