@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
   const core = await createCore({ dataDir, resourcesDir: findResourcesDir(__dirname), mode: 'browser', log })
   const token = randomBytes(32).toString('base64url')
-  const host = await startHttpServer({ registry: core.registry, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port })
+  const host = await startHttpServer({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port })
   console.log(`OCOP Council (browser mode) — data: ${dataDir}`)
   console.log(`Mở địa chỉ sau trong trình duyệt / open this URL: ${host.url}`)
   const stop = (): void => {

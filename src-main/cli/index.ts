@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { runAudit } from './audit'
 import { runRate, type CliIo } from './rate'
 
 /** Headless commands (`npm run cli -- <command> …`); each command is one entry, added by the feature that owns it. */
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
-  rate: runRate
+  rate: runRate,
+  audit: runAudit
 }
 
 async function readStdin(): Promise<string> {

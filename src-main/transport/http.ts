@@ -7,10 +7,21 @@ import type { Registry } from '../api/registry'
 import { contract, isMethodName } from '../shared/contract'
 import type { Logger } from '../logger'
 import { CONTENT_SECURITY_POLICY } from '../shell/csp'
+import { createRateLimiter } from './rate-limit'
 import { allowedHosts, allowedOrigins, checkHost, checkJsonContentType, checkOrigin, extractToken, tokensEqual } from './request-guards'
 import { resolveStaticPath } from './safe-path'
 
 export const SESSION_COOKIE = 'ocop_session'
+/** Cookie of a member's window (join code exchanged at JOIN_PATHS); the office token stays required for the office. */
+export const MEMBER_COOKIE = 'ocop_member'
+export const JOIN_PATHS = ['/auth/join', '/join']
+const JOIN_BODY_LIMIT = 1024
+
+/** Join codes → member tokens (the core's join-code service). */
+export interface MemberAuth {
+  exchange(code: string): { token: string; memberId: number; sessionId: number } | null
+  resolve(token: string): number | null
+}
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 export interface HttpOptions {
@@ -21,6 +32,9 @@ export interface HttpOptions {
   host?: string
   port?: number
   bodyLimit?: number
+  members?: MemberAuth
+  /** Join attempts allowed per client address and minute. */
+  joinAttemptsPerMinute?: number
 }
 
 export interface HttpHost {
@@ -89,7 +103,10 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     res.setHeader('Cache-Control', 'no-store')
     const given = extractToken(req.headers.authorization, req.headers.cookie, SESSION_COOKIE)
-    if (!tokensEqual(given, opts.token)) return refuse(res, 401, 'Unauthorized')
+    const office = tokensEqual(given, opts.token)
+    const memberToken = office ? undefined : (given ?? extractToken(undefined, req.headers.cookie, MEMBER_COOKIE))
+    const memberId = memberToken && opts.members ? opts.members.resolve(memberToken) : null
+    if (!office && memberId === null) return refuse(res, 401, 'Unauthorized')
     if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
     if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
     // A method may declare a larger body (dossier files travel as base64); everything else keeps the default.
@@ -102,12 +119,43 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     } catch {
       return refuse(res, 400, 'Bad JSON')
     }
-    const result = await opts.registry.dispatch(method, input, { actor: { kind: 'local' }, requestId: randomUUID() })
+    const actor = office ? ({ kind: 'local' } as const) : ({ kind: 'member', memberId: memberId! } as const)
+    const result = await opts.registry.dispatch(method, input, { actor, requestId: randomUUID() })
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
     // The page keeps working after a reload without putting the token in storage: HttpOnly, same-site only.
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`)
+    if (office) res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`)
     res.end(JSON.stringify(result))
+  }
+
+  const joinLimiter = createRateLimiter(opts.joinAttemptsPerMinute ?? 10, 60_000)
+  async function handleJoin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store')
+    if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
+    if (!opts.members) return refuse(res, 404, 'Not Found')
+    const client = req.socket.remoteAddress ?? 'unknown'
+    if (!joinLimiter.take(client)) {
+      res.setHeader('Retry-After', String(joinLimiter.retryAfter(client)))
+      return refuse(res, 429, 'Too Many Requests')
+    }
+    if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
+    const body = await readBody(req, JOIN_BODY_LIMIT)
+    if (body === 'too-large') return refuse(res, 413, 'Payload Too Large')
+    let code: unknown
+    try {
+      code = (JSON.parse(body.toString('utf8')) as { code?: unknown }).code
+    } catch {
+      return refuse(res, 400, 'Bad JSON')
+    }
+    const joined = typeof code === 'string' ? opts.members.exchange(code) : null
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    if (!joined) {
+      res.statusCode = 401
+      return void res.end(JSON.stringify({ message: 'Mã tham gia không đúng, đã hết hạn hoặc đã bị thu hồi' }))
+    }
+    res.statusCode = 200
+    res.setHeader('Set-Cookie', `${MEMBER_COOKIE}=${joined.token}; HttpOnly; SameSite=Strict; Path=/`)
+    res.end(JSON.stringify(joined))
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -135,6 +183,13 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     if (checkHost(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden host')
     if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, 'Forbidden origin')
     const path = (req.url ?? '/').split('?')[0]!
+    if (JOIN_PATHS.includes(path) && req.method === 'POST') {
+      handleJoin(req, res).catch((err) => {
+        opts.log.error('http join failure', err)
+        if (!res.headersSent) refuse(res, 500, 'Internal Server Error')
+      })
+      return
+    }
     if (path.startsWith('/api/')) {
       handleApi(req, res, decodeURIComponent(path.slice(5))).catch((err) => {
         opts.log.error('http api failure', err)
