@@ -7,7 +7,7 @@ import type { LiveTotals } from './liveTotals'
 export function SheetTotalsBar({ set, totals, answered, count }: { set: CriteriaSet; totals: LiveTotals; answered: number; count: number }) {
   const { t } = useTranslation('scoring')
   return (
-    <Paper withBorder p="xs" shadow="xs" data-testid="sheet-totals" style={{ position: 'sticky', top: 0, zIndex: 5 }}>
+    <Paper withBorder p="xs" shadow="xs" data-testid="sheet-totals" style={{ position: 'sticky', top: 'var(--app-shell-header-offset, 0px)', zIndex: 5 }}>
       <Group gap="md" justify="space-between">
         <Group gap="md">
           {set.parts.map((p) => (

@@ -44,7 +44,10 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
                   aria-label={t('agenda.pick', { name: r.name })}
                   checked={picked.includes(r.productId)}
                   disabled={!editable}
-                  onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, r.productId] : p.filter((x) => x !== r.productId)))}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked
+                    setPicked((p) => (on ? [...p, r.productId] : p.filter((x) => x !== r.productId)))
+                  }}
                 />
               </Table.Td>
               <Table.Td>{r.code}</Table.Td>

@@ -54,7 +54,10 @@ export function AttendanceTab({ sessionId }: { sessionId: number }) {
                   placeholder="HH:MM"
                   aria-label={t('attendance.leftAt', { name: m.fullName })}
                   value={leftAt[m.memberId] ?? m.leftAt ?? ''}
-                  onChange={(e) => setLeftAt((l) => ({ ...l, [m.memberId]: e.currentTarget.value }))}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value
+                    setLeftAt((l) => ({ ...l, [m.memberId]: value }))
+                  }}
                 />
               </Table.Td>
             </Table.Tr>

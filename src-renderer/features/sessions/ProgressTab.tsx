@@ -43,7 +43,7 @@ export function ProgressTab({ session }: { session: Session }) {
                 const state = p.members.find((x) => x.memberId === m.id)?.state ?? 'not-eligible'
                 return (
                   <Table.Td key={m.id} data-member-id={m.id} data-state={state} ta="center">
-                    <Badge size="xs" variant="light" color={STATE_COLORS[state]}>{t(`sheetState.${state}`)}</Badge>
+                    <Text size="xs" fw={600} c={`${STATE_COLORS[state]}.8`} lh={1.2}>{t(`sheetState.${state}`)}</Text>
                   </Table.Td>
                 )
               })}

@@ -38,9 +38,9 @@ export function ReviewTab({ session }: { session: Session }) {
               </Table.Td>
               <Table.Td ta="center" data-stars>{p.stars !== null ? `${p.stars}★` : '—'}{p.band !== null && p.band !== p.stars ? <Text span size="xs" c="dimmed"> ({t('review.band', { band: p.band })})</Text> : null}</Table.Td>
               <Table.Td>
-                {p.ready ? <Badge size="sm" variant="light" color={p.status === 'final' ? 'green' : 'orange'}>{t(`review.statusOf.${p.status ?? 'pending'}`)}</Badge> : <Badge size="sm" color="gray" variant="light">{t('review.sealed')}</Badge>}
-                {p.openRescore ? <Badge size="sm" ml={4} color="orange">{t('review.rescoreOpen')}</Badge> : null}
-                {p.finalized ? <Badge size="sm" ml={4} color="green">{t('review.finalized')}</Badge> : null}
+                <Text size="xs" fw={600} c={!p.ready ? 'gray.7' : p.status === 'final' ? 'green.8' : 'orange.8'}>{p.ready ? t(`review.statusOf.${p.status ?? 'pending'}`) : t('review.sealed')}</Text>
+                {p.openRescore ? <Text size="xs" fw={700} c="orange.9">{t('review.rescoreOpen')}</Text> : null}
+                {p.finalized ? <Text size="xs" fw={700} c="green.9">{t('review.finalized')}</Text> : null}
               </Table.Td>
             </Table.Tr>
           ))}
