@@ -64,8 +64,8 @@ export interface Seeded {
 }
 
 /** A round, a session of `n` products, opened, with everyone present but `absent`, all declared "no conflict" except `recusals`. */
-export async function openScoringSession(core: Core, opts: { products?: number; absent?: number[]; recusals?: Array<[number, number]> } = {}): Promise<Seeded> {
-  const versionId = await seedCouncil(core)
+export async function openScoringSession(core: Core, opts: { products?: number; absent?: number[]; recusals?: Array<[number, number]>; councilSize?: number } = {}): Promise<Seeded> {
+  const versionId = await seedCouncil(core, opts.councilSize)
   const products = seedProducts(core, opts.products ?? 2)
   const round = await ok(core, 'rounds.create', { year: 2026, name: 'Đợt 2 năm 2026', deadline: '2026-12-15' })
   const s = await ok(core, 'sessions.create', { roundId: round.id, date: '2026-11-20', startTime: '08:00', place: 'Hội trường UBND tỉnh', councilVersionId: versionId })

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- name …]`: runs the registered benchmarks, each printing its own figures. Performance goals
+ * live here, never in timed unit tests (PATTERNS §3.7).
+ */
+import { benchSessions } from './sessions'
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  sessions: benchSessions
+}
+
+async function main(names: string[]): Promise<void> {
+  const chosen = names.length > 0 ? names : Object.keys(BENCHES)
+  for (const name of chosen) {
+    const bench = BENCHES[name]
+    if (!bench) throw new Error(`Không có bench "${name}". Có: ${Object.keys(BENCHES).join(', ')}`)
+    console.log(`# ${name}`)
+    await bench()
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e)
+  process.exitCode = 1
+})
