@@ -6,10 +6,12 @@ import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
 import { registerVerifyHandlers } from './api/handlers/verify-handlers'
+import { registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import type { Logger } from './logger'
+import { createDocumentService } from './services/document-service'
 import { createCatalogueServices, setLookup } from './services/catalogue-wiring'
 import { loadAdminUnits } from './services/admin-units-service'
 import { createImportService } from './services/import/import-service'
@@ -69,6 +71,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     })
     const registry = createRegistry(opts.log)
     registerCoreHandlers(registry, { info, criteria, settings })
+    const documents = createDocumentService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), getSet: (id) => criteria.get(id).set, now: opts.now })
+    registerDocumentsHandlers(registry, { documents })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
@@ -82,7 +86,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       db,
       members: sessions.joinCodes,
       info,
-      close: () => db.close()
+      close: () => {
+        void documents.close()
+        db.close()
+      }
     }
   } catch (err) {
     db.close()

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { catalogueMethods } from './api/catalogue'
 import { catalogueImportMethods } from './api/catalogue-import'
 import { coreMethods } from './api/core'
+import { documentsMethods } from './api/documents'
 import { dossierMethods } from './api/dossier'
 import { councilsMethods } from './api/councils'
 import { sessionMethods } from './api/sessions'
@@ -9,6 +10,7 @@ import { verifyMethods } from './api/verify'
 
 export * from './api/spec'
 export * from './api/core'
+export * from './api/documents'
 export * from './api/catalogue'
 export * from './api/catalogue-import'
 export * from './api/dossier'
@@ -23,6 +25,7 @@ export * from './api/verify'
  */
 export const contract = {
   ...coreMethods,
+  ...documentsMethods,
   ...catalogueMethods,
   ...catalogueImportMethods,
   ...dossierMethods,

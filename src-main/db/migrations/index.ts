@@ -2,9 +2,10 @@ import { m001Base } from './001-base'
 import { m002Catalogue } from './002-catalogue'
 import { m003Councils } from './003-councils'
 import { m004Sessions } from './004-sessions'
+import { m005Documents } from './005-documents'
 import type { Migration } from './types'
 
 /** Every migration, in order. Add one file per version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions]
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents]
 
 export const LATEST_VERSION = MIGRATIONS.length
