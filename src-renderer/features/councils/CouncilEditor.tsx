@@ -13,16 +13,18 @@ import { VersionList } from './VersionList'
 export interface CouncilEditorProps {
   council: Council | null
   versions: CouncilVersion[]
-  /** Called with the saved council, so the page can reload its data. */
-  onSaved: (c: Council) => void
+  /** Called with the saved council and the confirmation to show, so the page can reload and reopen it. */
+  onSaved: (c: Council, notice: string) => void
   onBack: () => void
+  /** A confirmation carried over from the previous editor instance (the page remounts the editor after a save). */
+  notice?: string | null
 }
 
 /** Create or edit a draft council, activate it, or issue a revision of an active one. */
-export function CouncilEditor({ council, versions, onSaved, onBack }: CouncilEditorProps) {
+export function CouncilEditor({ council, versions, onSaved, onBack, notice = null }: CouncilEditorProps) {
   const { t } = useTranslation('councils')
   const api = useApi()
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null)
+  const [message, setMessage] = useState<{ color: string; text: string } | null>(notice ? { color: 'green', text: notice } : null)
   const [reason, setReason] = useState('')
   const form = useForm<CouncilFormValues>({
     mode: 'controlled',
@@ -38,8 +40,9 @@ export function CouncilEditor({ council, versions, onSaved, onBack }: CouncilEdi
     if (form.validate().hasErrors) return setMessage({ color: 'red', text: t('form.fixErrors') })
     const r = await fn()
     if (!r.ok) return setMessage({ color: 'red', text: r.error.message })
-    setMessage({ color: 'green', text: done(r.value) })
-    onSaved(r.value)
+    const text = done(r.value)
+    setMessage({ color: 'green', text })
+    onSaved(r.value, text)
   }
   const save = () =>
     run(

@@ -10,11 +10,12 @@ const fmt = (d: string | null) => (d ? d.split('-').reverse().join('/') : '…')
 export function CouncilsPage() {
   const { t } = useTranslation('councils')
   const [open, setOpen] = useState<number | 'new' | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
   const list = useQuery('councils.list', {})
   const detail = useQuery('councils.get', { id: typeof open === 'number' ? open : 1 }, { skip: typeof open !== 'number' })
 
   if (open === 'new')
-    return <CouncilEditor council={null} versions={[]} onBack={() => { setOpen(null); list.reload() }} onSaved={(c) => { setOpen(c.id); list.reload() }} />
+    return <CouncilEditor council={null} versions={[]} onBack={() => { setOpen(null); list.reload() }} onSaved={(c, n) => { setNotice(n); setOpen(c.id); list.reload() }} />
   if (typeof open === 'number') {
     if (detail.error) return <Alert color="red">{detail.error.message}</Alert>
     if (!detail.data || detail.data.council.id !== open) return <Loader />
@@ -23,8 +24,9 @@ export function CouncilsPage() {
         key={`${open}-${detail.data.council.updatedAt}`}
         council={detail.data.council}
         versions={detail.data.versions}
-        onBack={() => { setOpen(null); list.reload() }}
-        onSaved={() => detail.reload()}
+        notice={notice}
+        onBack={() => { setOpen(null); setNotice(null); list.reload() }}
+        onSaved={(_c, n) => { setNotice(n); detail.reload() }}
       />
     )
   }
@@ -32,7 +34,7 @@ export function CouncilsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('title')}</Title>
-        <Button onClick={() => setOpen('new')}>{t('list.new')}</Button>
+        <Button onClick={() => { setNotice(null); setOpen('new') }}>{t('list.new')}</Button>
       </Group>
       {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
       {!list.data ? (
@@ -59,9 +61,9 @@ export function CouncilsPage() {
                 <Table.Td>{c.decisionNo} ({fmt(c.decisionDate)})</Table.Td>
                 <Table.Td>{fmt(c.periodFrom)} – {fmt(c.periodTo)}</Table.Td>
                 <Table.Td>{c.memberCount}</Table.Td>
-                <Table.Td><Badge color={c.status === 'active' ? 'green' : 'gray'}>{t(`status.${c.status}`)}</Badge></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge tt="none" variant="light" color={c.status === 'active' ? 'green' : 'gray'}>{t(`status.${c.status}`)}</Badge></Table.Td>
                 <Table.Td>{c.versionNo ?? '—'}</Table.Td>
-                <Table.Td><Button size="xs" variant="light" onClick={() => setOpen(c.id)}>{t('list.open')}</Button></Table.Td>
+                <Table.Td><Button size="xs" variant="light" onClick={() => { setNotice(null); setOpen(c.id) }}>{t('list.open')}</Button></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -26,6 +26,7 @@ export function PeopleTable({ form, field, roles, roleLabels, addLabel, emptyLab
   )
   return (
     <>
+      <Table.ScrollContainer minWidth={1280}>
       <Table withTableBorder striped data-testid={`${field}-table`} data-rows={rows.length}>
         <Table.Thead>
           <Table.Tr>
@@ -47,6 +48,7 @@ export function PeopleTable({ form, field, roles, roleLabels, addLabel, emptyLab
               <Table.Td>
                 <NativeSelect
                   size="xs"
+                  miw={130}
                   aria-label={`${labelPrefix}${t('members.role')} ${i + 1}`}
                   data={roles.map((r) => ({ value: r, label: t(`${roleLabels}.${r}`) }))}
                   {...form.getInputProps(`${field}.${i}.role`)}
@@ -56,6 +58,7 @@ export function PeopleTable({ form, field, roles, roleLabels, addLabel, emptyLab
               <Table.Td>
                 <NativeSelect
                   size="xs"
+                  miw={80}
                   aria-label={`${labelPrefix}${t('members.gender')} ${i + 1}`}
                   data={[
                     { value: '', label: t('members.genders.none') },
@@ -92,6 +95,7 @@ export function PeopleTable({ form, field, roles, roleLabels, addLabel, emptyLab
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {rows.length === 0 ? <Text size="sm" c="dimmed">{emptyLabel}</Text> : null}
       <Group>
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem(field, emptyPerson('member'))}>
