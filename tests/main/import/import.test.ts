@@ -42,6 +42,22 @@ describe('catalogue import: template', () => {
     const t = await ok(core, 'catalogueImport.template', {})
     const p = await ok(core, 'catalogueImport.preview', { fileName: 'mau.xlsx', contentBase64: t.contentBase64 })
     expect(p.issues).toEqual([{ sheet: 'file', row: null, column: null, message: 'Tệp không có dòng dữ liệu nào', severity: 'error' }])
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const fillRow = (ws: ExcelJS.Worksheet, cells: Record<string, string | number>) => {
+      const headers = (ws.getRow(1).values as unknown[]).map(String)
+      for (const [header, value] of Object.entries(cells)) ws.getRow(2).getCell(headers.indexOf(header)).value = value
+    }
+    fillRow(wb.getWorksheet('Chủ thể')!, {
+      STT: 1, 'Loại hình': 'Trang trại', 'Tên chủ thể': 'Trang trại Dâu Tây', 'Người đại diện theo pháp luật': 'Lê Văn Nam',
+      'Giới tính': 'Nam', 'Dân tộc': 'Kinh', 'Người khuyết tật': 'Không', 'Mã tỉnh': '68', 'Mã xã': '24778'
+    })
+    fillRow(wb.getWorksheet('Sản phẩm')!, { STT: 1, 'Tên sản phẩm': 'Dâu tây sấy', 'STT chủ thể': 1, 'Mã bộ tiêu chí': 'QD26-2026-03', 'Hình thức đăng ký': 'Lần đầu', Năm: 2026 })
+    const filled = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+    const p2 = await ok(core, 'catalogueImport.preview', { fileName: 'mau.xlsx', contentBase64: filled })
+    expect(p2.issues).toEqual([])
+    expect(await ok(core, 'catalogueImport.commit', { fileName: 'mau.xlsx', contentBase64: filled, sha256: p2.sha256 })).toMatchObject({ producers: 1, products: 1 })
     core.close()
   })
 })
@@ -113,6 +129,19 @@ describe('catalogue import: preview and commit', () => {
     expect(!r.ok && r.error.code).toBe('VALIDATION')
     expect(!r.ok && r.error.message).toContain('Tệp còn 12 lỗi, chưa nhập dòng nào')
     expect(await counts(core)).toEqual({ producers: 1, products: 0 })
+    core.close()
+  })
+
+  it('is all or nothing: a failure while writing the last row rolls back every row already written', async () => {
+    const core = await provinceCore()
+    // Serial 999 is the last one a commune has in a year, so the product after it cannot get a generated code.
+    const b64 = await workbook([producerRow(1), producerRow(3)], [productRow(1, 1, { code: '68-24778-999-2026' }), productRow(2, 3)])
+    const p = await ok(core, 'catalogueImport.preview', { fileName: 'f.xlsx', contentBase64: b64 })
+    expect(p.errorCount).toBe(0)
+    const r = await call(core, 'catalogueImport.commit', { fileName: 'f.xlsx', contentBase64: b64, sha256: p.sha256 })
+    expect(!r.ok && r.error.code).toBe('CONFLICT')
+    expect(!r.ok && r.error.message).toMatch(/^Sản phẩm, dòng 3: /)
+    expect(await counts(core)).toEqual({ producers: 0, products: 0 })
     core.close()
   })
 
