@@ -1,0 +1,115 @@
+import type { DB } from '../db/connection'
+import { productFromRating } from '../documents/from-rating'
+import type { DocProduct, DocumentInputRaw, ProvinceSettings } from '../documents/model'
+import type { RatingResult } from '../domain/rate'
+import { zRateInput } from '../domain/rate-input'
+import { CONFLICT_LABELS, SEAT_ROLE_LABELS, rateInputOf } from '../domain/session-rating'
+import { REGISTRATION_TYPE_LABELS, type RegistrationType } from '../shared/catalogue'
+import type { CriteriaSet } from '../shared/criteria'
+import { AppError } from '../shared/result'
+import type { CriteriaService } from './criteria-service'
+import { createStore } from './sessions/store'
+
+/** What the session's records do not hold: the province's letterheads, the numbers and dates of the documents. */
+export interface SessionDocumentExtras {
+  province: ProvinceSettings | DocumentInputRaw['province']
+  /** Session number within the round (the minutes print "phiên họp số …"). */
+  number: number
+  endTime: string
+  issueDate: string
+  legalBasis?: string[]
+  guests?: string[]
+  conclusions?: string[]
+  communeName?: (code: string) => string
+}
+
+/**
+ * Builds the documents' input DTO from a finalized session: members and attendance as seated, recusals, each
+ * product's stored rating (the exact engine output that was finalized) with the sheets as submitted, and the
+ * criteria sets at the session's version. Amendments are added to the product notes, so every document shows them.
+ */
+export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sessionId: number, extras: SessionDocumentExtras): DocumentInputRaw {
+  const store = createStore(db)
+  const row = store.session(sessionId)
+  if (row.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ lập văn bản từ phiên họp đã chốt kết quả')
+  const f = store.facts(row)
+  const seats = store.seatsOf(sessionId)
+  const agenda = store.agenda(sessionId)
+  const facts = store.productFacts(sessionId, agenda)
+  const round = db.prepare('SELECT name FROM rounds WHERE id = ?').get(row.round_id) as { name: string }
+  const snapshot = JSON.parse((db.prepare('SELECT snapshot FROM council_versions WHERE id = ?').get(row.council_version_id) as { snapshot: string }).snapshot) as {
+    council: { decisionNo: string; decisionDate: string; signerTitle: string }
+  }
+  const [y, m, d] = snapshot.council.decisionDate.split('-')
+  const chair = seats.find((s) => s.role === 'chair')
+  const secretary = seats.find((s) => s.role === 'secretary')
+  const results = new Map(
+    (db.prepare('SELECT product_id, rating FROM results WHERE session_id = ?').all(sessionId) as Array<{ product_id: number; rating: string }>).map((r) => [r.product_id, JSON.parse(r.rating) as RatingResult])
+  )
+  const amendments = db.prepare('SELECT product_id, reason, author, text, created_at FROM amendments WHERE session_id = ? ORDER BY id').all(sessionId) as Array<{ product_id: number; reason: string; author: string; text: string; created_at: string }>
+  const comments = db.prepare("SELECT product_id, member_id, comment FROM sheets WHERE session_id = ? AND status = 'submitted' ORDER BY scoring_round").all(sessionId) as Array<{ product_id: number; member_id: number; comment: string }>
+  type ProductRow = { id: number; registration_type: RegistrationType; producer: string; street: string; phone: string; commune_code: string }
+  const productRow = db.prepare('SELECT p.id, p.registration_type, pr.name AS producer, pr.street, pr.phone, p.commune_code FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?')
+  const commune = extras.communeName ?? ((code: string) => code)
+  const quorum = results.values().next().value?.quorum
+
+  const products: DocProduct[] = agenda.map((a) => {
+    const rating = results.get(a.product_id)
+    if (!rating) throw new AppError('CONFLICT', `Sản phẩm ${a.name} chưa có kết quả đã chốt`)
+    const input = zRateInput.parse(rateInputOf(f, facts.get(a.product_id)!))
+    const p = productRow.get(a.product_id) as ProductRow
+    const own = Object.fromEntries(comments.filter((c) => c.product_id === a.product_id).map((c) => [String(c.member_id), c.comment]))
+    const doc = productFromRating(input, rating, { code: a.code, producer: p.producer, address: p.street, phone: p.phone, commune: commune(p.commune_code), registration: REGISTRATION_TYPE_LABELS[p.registration_type] as DocProduct['registration'] }, own)
+    const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${x.created_at.slice(0, 10)} (${x.author}): ${x.text}. Lý do: ${x.reason}`)
+    return { ...doc, notes: [...doc.notes, ...notes] }
+  })
+
+  const sets = new Map<string, CriteriaSet>()
+  for (const a of agenda) sets.set(a.set_id, criteria.get(a.set_id, row.criteria_version).set)
+  const issue = { number: null, date: extras.issueDate }
+  return {
+    format: 'ocop-council/documents@1',
+    province: extras.province,
+    session: {
+      batch: round.name,
+      number: extras.number,
+      date: row.date,
+      startTime: row.start_time,
+      endTime: extras.endTime,
+      place: row.place,
+      councilDecision: `Quyết định số ${snapshot.council.decisionNo} ngày ${Number(d)}/${Number(m)}/${y} của ${snapshot.council.signerTitle}`,
+      members: seats.map((s) => {
+        const status = f.attendance.get(s.id)
+        return {
+          id: String(s.id),
+          name: s.full_name,
+          role: SEAT_ROLE_LABELS[s.role],
+          position: [s.job_title, s.organisation].filter(Boolean).join(' '),
+          present: status === 'present' || status === 'left',
+          absenceReason: status === 'absent' ? 'Vắng mặt' : ''
+        }
+      }),
+      chairId: String(chair?.id ?? seats[0]!.id),
+      secretaryId: String(secretary?.id ?? seats[0]!.id),
+      quorum: {
+        met: quorum?.holds ?? false,
+        text: quorum ? `Có mặt ${quorum.present}/${quorum.total} thành viên${quorum.holds ? ', đủ điều kiện tiến hành phiên họp theo Quy chế' : ''}` : 'Không có dữ liệu điểm danh'
+      },
+      guests: extras.guests ?? [],
+      recusals: agenda.flatMap((a) =>
+        [...facts.get(a.product_id)!.declarations].filter(([, x]) => x.kind !== 'none').map(([memberId, x]) => ({ memberId: String(memberId), productId: String(a.product_id), reason: x.text || CONFLICT_LABELS[x.kind] }))
+      ),
+      conclusions: extras.conclusions ?? []
+    },
+    products,
+    criteriaSets: [...sets.values()],
+    legalBasis: extras.legalBasis ?? [],
+    minutes: issue,
+    report: issue,
+    submission: issue,
+    decision: issue,
+    approval: issue,
+    notice: issue,
+    certificate: issue
+  }
+}
