@@ -7,8 +7,8 @@ import { z } from 'zod'
 export const PROVINCE_TYPES = ['tỉnh', 'thành phố'] as const
 export const COMMUNE_TYPES = ['xã', 'phường', 'đặc khu'] as const
 
-export const zProvinceCode = z.string().regex(/^\d{2}$/, 'Mã tỉnh phải gồm 2 chữ số')
-export const zCommuneCode = z.string().regex(/^\d{5}$/, 'Mã xã phải gồm 5 chữ số')
+export const zProvinceCode = z.string().min(1, 'Chọn tỉnh/thành phố').regex(/^\d{2}$/, 'Mã tỉnh phải gồm 2 chữ số')
+export const zCommuneCode = z.string().min(1, 'Chọn xã/phường/đặc khu').regex(/^\d{5}$/, 'Mã xã phải gồm 5 chữ số')
 
 const zUnitCommune = z.object({ c: zCommuneCode, n: z.string().min(1), t: z.enum(COMMUNE_TYPES) }).strict()
 const zUnitProvince = z.object({ c: zProvinceCode, n: z.string().min(1), t: z.enum(PROVINCE_TYPES), u: z.array(zUnitCommune).min(1) }).strict()

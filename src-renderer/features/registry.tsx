@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react'
 import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
+import { ProducersPage } from './producers/ProducersPage'
+import { ProductsPage } from './products/ProductsPage'
 import { SessionsPage } from './sessions/SessionsPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { VerifyPage } from './verify/VerifyPage'
@@ -17,8 +19,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', label: 'nav.dashboard', page: null },
   { id: 'rounds', label: 'nav.rounds', page: SessionsPage },
-  { id: 'products', label: 'nav.products', page: null },
-  { id: 'producers', label: 'nav.producers', page: null },
+  { id: 'products', label: 'nav.products', page: ProductsPage },
+  { id: 'producers', label: 'nav.producers', page: ProducersPage },
   { id: 'councils', label: 'nav.councils', page: CouncilsPage },
   { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
   { id: 'reports', label: 'nav.reports', page: null },

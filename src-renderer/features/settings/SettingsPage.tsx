@@ -2,6 +2,7 @@ import { Alert, Code, Loader, SegmentedControl, Stack, Table, Title } from '@man
 import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import type { Language } from '../../i18n'
+import { ProvinceSettings } from './ProvinceSettings'
 
 /** Cài đặt: interface language (stored in the DB) and where the data lives. */
 export function SettingsPage() {
@@ -26,6 +27,7 @@ export function SettingsPage() {
           ]}
         />
       </div>
+      <ProvinceSettings />
       <Title order={4}>{t('about')}</Title>
       {info.error ? <Alert color="red">{info.error.message}</Alert> : null}
       {info.data ? (

@@ -1,0 +1,43 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Producer } from '../../../src-main/shared/contract'
+import { useQuery } from '../../api/context'
+
+export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p: Producer) => void; onBack: () => void }) {
+  const { t } = useTranslation('catalogue')
+  const q = useQuery('producers.get', { id })
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>
+  if (!q.data) return <Loader />
+  const p = q.data
+  const row = (label: string, value: ReactNode) => (
+    <Table.Tr>
+      <Table.Th w={280}>{label}</Table.Th>
+      <Table.Td>{value}</Table.Td>
+    </Table.Tr>
+  )
+  return (
+    <Stack maw={900} data-testid="producer-detail" data-producer-id={p.id}>
+      <Group justify="space-between">
+        <Title order={3}>{p.name}</Title>
+        <Group>
+          <Button variant="default" onClick={onBack}>{t('common.back')}</Button>
+          <Button onClick={() => onEdit(p)}>{t('common.edit')}</Button>
+        </Group>
+      </Group>
+      <Table withTableBorder>
+        <Table.Tbody>
+          {row(t('producers.kind'), t(`kinds.${p.kind}`))}
+          {row(t('producers.regNo'), p.regNo)}
+          {row(t('producers.representative'), `${p.repName} · ${t(`genders.${p.repGender}`)} · ${p.repEthnicity}${p.repDisability ? ` · ${t('producers.repDisability')}` : ''}`)}
+          {row(t('producers.qualifies32'), <Badge color={p.qualifies32 ? 'green' : 'gray'} data-qualifies32={p.qualifies32}>{p.qualifies32 ? t('producers.yes') : t('producers.no')}</Badge>)}
+          {row(t('producers.address'), [p.street, p.communeName, p.provinceName].filter(Boolean).join(', '))}
+          {p.oldAddress ? row(t('producers.oldAddress'), p.oldAddress) : null}
+          {row(t('producers.phone'), p.phone)}
+          {row(t('producers.email'), p.email)}
+          {row(t('producers.products'), p.productCount)}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}
