@@ -18,7 +18,6 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
   if (!progress.data || !matrix.data || !results.data) return progress.error || matrix.error ? <Alert color="red">{(progress.error ?? matrix.error)!.message}</Alert> : <Loader />
 
   const blocked: string[] = []
-  if (session.status === 'finalized') blocked.push(t('finalize.already'))
   if (!progress.data.quorum.holds) blocked.push(t('finalize.noQuorum', { reasons: progress.data.quorum.reasons.join('; ') }))
   for (const p of progress.data.products) if (!p.complete) blocked.push(t('finalize.incomplete', { name: p.name, submitted: p.submitted, eligible: p.eligible }))
   for (const r of matrix.data.products) {
@@ -41,13 +40,15 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
   }
   return (
     <Stack gap="sm" data-testid="finalize">
-      {blocked.length > 0 ? (
+      {session.status === 'finalized' ? (
+        <Alert color="green" variant="light" data-testid="finalized">{t('finalize.done', { at: (session.finalizedAt ?? '').slice(0, 16).replace('T', ' ') })}</Alert>
+      ) : blocked.length > 0 ? (
         <Alert color="orange" title={t('finalize.blockedTitle')} data-testid="finalize-blocked">
           <Stack gap={2}>{blocked.map((b) => <Text key={b} size="sm">• {b}</Text>)}</Stack>
         </Alert>
       ) : null}
       <Group>
-        <Button color="green" disabled={blocked.length > 0} onClick={() => setConfirming(true)} data-testid="finalize-button">{t('finalize.button')}</Button>
+        <Button color="green" disabled={blocked.length > 0 || session.status === 'finalized'} onClick={() => setConfirming(true)} data-testid="finalize-button">{t('finalize.button')}</Button>
         {audit.data ? (
           <Badge color={audit.data.intact ? 'green' : 'red'} size="lg" data-testid="audit-status" data-intact={audit.data.intact}>
             {audit.data.intact ? t('audit.intact', { count: audit.data.events }) : t('audit.broken', { seq: audit.data.firstBroken?.seq, reason: audit.data.firstBroken?.reason })}
@@ -69,7 +70,7 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
                 <Table.Td fw={600}>{r.name}<Text size="xs" c="dimmed">{r.criteriaSetId} · {r.criteriaVersion}</Text></Table.Td>
                 <Table.Td>{r.meanText ?? '—'}</Table.Td>
                 <Table.Td>{r.stars !== null ? `${r.stars}★` : '—'}</Table.Td>
-                <Table.Td>{r.outcome}</Table.Td>
+                <Table.Td>{r.outcome ? t(`outcome.${r.outcome}`, { defaultValue: r.outcome }) : '—'}</Table.Td>
                 <Table.Td>
                   {r.amendments.map((a) => <Text key={a.id} size="xs" data-amendment={a.id}>{t('finalize.amendmentLine', { at: a.createdAt.slice(0, 10), author: a.author, reason: a.reason, text: a.text })}</Text>)}
                   <Button size="compact-xs" variant="subtle" onClick={() => setAmend({ productId: r.productId, reason: '', author: '', text: '' })}>{t('finalize.addAmendment')}</Button>

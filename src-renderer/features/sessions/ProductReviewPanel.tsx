@@ -37,7 +37,7 @@ export function ProductReviewPanel({ sessionId, productId, members, onChanged }:
     <Paper withBorder p="sm" data-testid="product-review" data-product-id={productId}>
       <Stack gap="sm">
         <Title order={3} size="h4">{row.name}</Title>
-        {row.outcome ? <Text size="sm" data-testid="outcome">{row.outcome}</Text> : null}
+        {row.outcome ? <Text size="sm" fw={600} data-testid="outcome">{t(`outcome.${row.outcome}`, { defaultValue: row.outcome })}</Text> : null}
         {row.reasons.map((r) => <Alert key={r.message} color="orange" variant="light" p="xs" data-reason={r.kind}>{r.message}</Alert>)}
         {row.warnings.map((w) => <Alert key={w.message} color="yellow" variant="light" p="xs" data-warning={w.kind}>{w.message}</Alert>)}
         {rescores.map((r) => (
