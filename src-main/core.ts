@@ -6,12 +6,15 @@ import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
 import { registerVerifyHandlers } from './api/handlers/verify-handlers'
+import { registerBackupHandlers } from './api/handlers/backup-handlers'
 import { registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
+import { reopenableCore } from './core-host'
 import type { Logger } from './logger'
 import { createDocumentService } from './services/document-service'
+import { createBackupService, type DbHost } from './services/backup/backup-service'
 import { createCatalogueServices, setLookup } from './services/catalogue-wiring'
 import { loadAdminUnits } from './services/admin-units-service'
 import { createImportService } from './services/import/import-service'
@@ -46,8 +49,14 @@ export interface Core {
   close(): void
 }
 
-/** The one wiring shared by the Electron host and the browser-mode server. */
-export async function createCore(opts: CoreOptions): Promise<Core> {
+/** The one wiring shared by the Electron host and the browser-mode server; a restore reopens it in place. */
+export function createCore(opts: CoreOptions): Promise<Core> {
+  return reopenableCore((host) => openCore(opts, host), opts.log)
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
   if (!existsSync(opts.dataDir)) mkdirSync(opts.dataDir, { recursive: true })
   const dbFile = join(opts.dataDir, DB_FILE_NAME)
   const db = openConnection(dbFile)
@@ -78,6 +87,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions })
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db))) })
+    const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
+    registerBackupHandlers(registry, { backup })
+    // A fresh database has nothing to protect; otherwise the daily copy is taken on start and checked hourly.
+    const daily = (): Promise<unknown> => backup.ensureDaily().catch((err: unknown) => opts.log.warn('daily backup failed', err))
+    if (up.from > 0) await daily()
+    const timer = setInterval(() => void daily(), HOUR_MS)
+    timer.unref()
     registerCatalogueImportHandlers(registry, {
       imports: createImportService({ db, units: loadAdminUnits(opts.resourcesDir), sets: setLookup(criteria), criteria, settings, now: opts.now ?? (() => new Date()) })
     })
@@ -88,6 +104,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       info,
       close: () => {
         void documents.close()
+        clearInterval(timer)
         db.close()
       }
     }

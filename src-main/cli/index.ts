@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { runAudit } from './audit'
+import { runBackup, runRestore, runVerifyDb } from './backup'
 import { runRate, type CliIo } from './rate'
 
 /** Headless commands (`npm run cli -- <command> …`); each command is one entry, added by the feature that owns it. */
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   rate: runRate,
-  audit: runAudit
+  audit: runAudit,
+  backup: runBackup,
+  restore: runRestore,
+  verify: runVerifyDb
 }
 
 async function readStdin(): Promise<string> {

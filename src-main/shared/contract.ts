@@ -7,6 +7,7 @@ import { dossierMethods } from './api/dossier'
 import { councilsMethods } from './api/councils'
 import { sessionMethods } from './api/sessions'
 import { verifyMethods } from './api/verify'
+import { backupMethods } from './api/backup'
 
 export * from './api/spec'
 export * from './api/core'
@@ -17,6 +18,7 @@ export * from './api/dossier'
 export * from './api/councils'
 export * from './api/sessions'
 export * from './api/verify'
+export * from './api/backup'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -31,7 +33,8 @@ export const contract = {
   ...dossierMethods,
   ...councilsMethods,
   ...sessionMethods,
-  ...verifyMethods
+  ...verifyMethods,
+  ...backupMethods
 } as const
 
 export type Contract = typeof contract
