@@ -2,10 +2,12 @@
  * `npm run bench [-- name …]`: runs the registered benchmarks, each printing its own figures. Performance goals
  * live here, never in timed unit tests (PATTERNS §3.7).
  */
+import { benchCatalogue } from './catalogue'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
-  sessions: benchSessions
+  sessions: benchSessions,
+  catalogue: benchCatalogue
 }
 
 async function main(names: string[]): Promise<void> {

@@ -27,6 +27,9 @@ export function createCatalogueServices(o: {
   now?: (() => Date) | undefined
 }): CatalogueDeps {
   const now = o.now ?? (() => new Date())
+  // Planner statistics keep the filtered lists on the selective index (commune, set) after bulk imports;
+  // SQLite's recommended start-up form analyses only tables that changed a lot, so it is cheap.
+  o.db.pragma('optimize=0x10002')
   const units = loadAdminUnits(o.resourcesDir)
   const sets = setLookup(o.criteria)
   const deps = { units, sets }
