@@ -6,6 +6,7 @@ import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
 import { registerVerifyHandlers } from './api/handlers/verify-handlers'
+import { createCertificatesDeps, registerCertificatesHandlers } from './api/handlers/certificates-handlers'
 import { registerBackupHandlers } from './api/handlers/backup-handlers'
 import { registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { createRegistry, type Registry } from './api/registry'
@@ -86,6 +87,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions })
+    registerCertificatesHandlers(registry, createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db))) })
     const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
     registerBackupHandlers(registry, { backup })

@@ -7,6 +7,8 @@ import { dossierMethods } from './api/dossier'
 import { councilsMethods } from './api/councils'
 import { sessionMethods } from './api/sessions'
 import { verifyMethods } from './api/verify'
+import { certificatesMethods } from './api/certificates'
+import { exportsMethods } from './api/exports'
 import { backupMethods } from './api/backup'
 
 export * from './api/spec'
@@ -18,6 +20,8 @@ export * from './api/dossier'
 export * from './api/councils'
 export * from './api/sessions'
 export * from './api/verify'
+export * from './api/certificates'
+export * from './api/exports'
 export * from './api/backup'
 
 /**
@@ -34,6 +38,8 @@ export const contract = {
   ...councilsMethods,
   ...sessionMethods,
   ...verifyMethods,
+  ...certificatesMethods,
+  ...exportsMethods,
   ...backupMethods
 } as const
 

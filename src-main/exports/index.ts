@@ -1,0 +1,81 @@
+import type { DB } from '../db/connection'
+import type { AdminUnits } from '../services/admin-units-service'
+import type { ReportsService } from '../services/certificates/reports-service'
+import { today } from '../services/certificates/certificate-store'
+import type { FileStore } from '../services/dossier-service'
+import type { FileOut } from '../shared/api/certificates'
+import { AppError } from '../shared/result'
+import { fiveStarBundle, type BundleRequest } from './bundle'
+import { chartsWorkbook } from './charts'
+import { ANNEX_COLUMNS, MIME, NATIONAL_COLUMNS, PTNT_OCOP_COLUMNS } from './columns'
+import { annexRows, nationalRecords, nationalRow, ptntOcopRows, type SetInfoLite } from './data'
+import { addSheet, fileOut, toCsv, workbook, xlsxBytes } from './writers'
+
+/**
+ * The one module every export goes through (docs/exports.md): PTNT_OCOP (QĐ 5277), the national system's product
+ * record, the decision annex, the 5★ proposal bundle and the reports' chart data.
+ */
+export const NATIONAL_FORMAT = 'ocop-council/national-records@1'
+
+export interface ExportDeps {
+  db: DB
+  units: AdminUnits
+  sets: (id: string) => SetInfoLite | undefined
+  files: FileStore
+  dataDir: string
+  reports: ReportsService
+  now: () => Date
+}
+
+export function createExportService(d: ExportDeps) {
+  const stamp = () => today(d.now).replace(/-/g, '')
+  return {
+    async ptntOcop(format: 'xlsx' | 'csv', asOf?: string): Promise<FileOut> {
+      const rows = ptntOcopRows(d.db, asOf ?? today(d.now))
+      if (format === 'csv') return fileOut(`PTNT_OCOP-${stamp()}.csv`, MIME.csv, toCsv(PTNT_OCOP_COLUMNS, rows))
+      const wb = workbook(d.now())
+      addSheet(wb, 'PTNT_OCOP', PTNT_OCOP_COLUMNS, rows)
+      return fileOut(`PTNT_OCOP-${stamp()}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+    },
+    async nationalRecords(format: 'xlsx' | 'json', asOf?: string): Promise<FileOut> {
+      const day = asOf ?? today(d.now)
+      const records = nationalRecords(d.db, d.units, day)
+      if (format === 'json') {
+        const body = JSON.stringify({ format: NATIONAL_FORMAT, asOf: day, exportedAt: d.now().toISOString(), products: records }, null, 2)
+        return fileOut(`san-pham-OCOP-${stamp()}.json`, MIME.json, Buffer.from(body, 'utf8'))
+      }
+      const wb = workbook(d.now())
+      addSheet(wb, 'San pham OCOP', NATIONAL_COLUMNS, records.map(nationalRow))
+      return fileOut(`san-pham-OCOP-${stamp()}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+    },
+    async annex(sessionId: number): Promise<FileOut> {
+      const s = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(sessionId) as { status: string } | undefined
+      if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên họp')
+      if (s.status !== 'finalized') throw new AppError('CONFLICT', 'Phiên họp chưa chốt kết quả: chưa có danh sách phụ lục quyết định')
+      const wb = workbook(d.now())
+      addSheet(wb, 'Phu luc', ANNEX_COLUMNS, annexRows(d.db, d.units, d.sets, sessionId))
+      return fileOut(`phu-luc-quyet-dinh-phien-${sessionId}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+    },
+    async fiveStarBundle(req: BundleRequest): Promise<FileOut> {
+      const { bytes } = await fiveStarBundle(d.db, d.dataDir, d.files, req, d.now())
+      const code = (d.db.prepare('SELECT code FROM products WHERE id = ?').pluck().get(req.productId) as string | undefined) ?? String(req.productId)
+      return fileOut(`ho-so-de-xuat-5-sao-${code}.zip`, MIME.zip, bytes)
+    },
+    async charts(opts: { asOf?: string | undefined; withinDays: number }): Promise<FileOut> {
+      const dash = d.reports.dashboard({ ...opts, reminderLeadDays: 30 })
+      return fileOut(`bao-cao-OCOP-${stamp()}.xlsx`, MIME.xlsx, await chartsWorkbook(dash, d.reports.members(), d.now()))
+    },
+    /** Line breaks are stored as LF: XLSX (XML) normalises CR LF to LF anyway, so every export reads the same text. */
+    setProductInfo(req: { productId: number; annualRevenue: number | null; revenueYear: number | null; story: string }) {
+      if ((req.annualRevenue === null) !== (req.revenueYear === null))
+        throw new AppError('VALIDATION', 'Doanh thu cần đi kèm năm của doanh thu', [{ path: 'revenueYear', message: 'Nhập cả doanh thu và năm' }])
+      if (!d.db.prepare('SELECT 1 FROM products WHERE id = ?').get(req.productId)) throw new AppError('NOT_FOUND', 'Không tìm thấy sản phẩm')
+      d.db
+        .prepare(`INSERT INTO product_export_info (product_id, annual_revenue, revenue_year, story, updated_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(product_id) DO UPDATE SET annual_revenue = excluded.annual_revenue, revenue_year = excluded.revenue_year, story = excluded.story, updated_at = excluded.updated_at`)
+        .run(req.productId, req.annualRevenue, req.revenueYear, req.story.replace(/\r\n?/g, '\n'), d.now().toISOString())
+      return { productId: req.productId }
+    }
+  }
+}
+export type ExportService = ReturnType<typeof createExportService>

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { DB } from '../../db/connection'
+import { certificateState, expiryDate } from '../../domain/certificate'
+import { checkTransition } from '../../domain/product-status'
+import { configurePdfmake, renderPdf } from '../../documents/render'
+import { docSymbol } from '../../documents/layout/decree30'
+import { textDocumentToPdfmake } from '../../documents/layout/to-pdfmake'
+import type { Certificate, FileOut } from '../../shared/api/certificates'
+import type { ProductStatus } from '../../shared/catalogue'
+import type { ProvinceSettings } from '../../shared/contract'
+import type { RevocationGround } from '../../shared/certificates'
+import { AppError } from '../../shared/result'
+import type { AdminUnits } from '../admin-units-service'
+import { createDocumentRegister } from '../document-register'
+import { recordStatus } from '../product-service'
+import type { SettingsStore } from '../settings-service'
+import { createCertificateStore, today } from './certificate-store'
+import { revocationDocument, revocationNumber } from './revocation-document'
+
+/**
+ * Issues certificates from a recognition decision, records expiry, and revokes with a generated decision. Numbers
+ * come from the document register (005): certificates under "GCN-OCOP", revocation decisions under "QĐ-UBND",
+ * so the app never gives a number twice in a year, whichever screen asked for it.
+ */
+export const CERTIFICATE_SYMBOL = 'GCN-OCOP'
+const DECISION_SYMBOL = 'QĐ-UBND'
+
+export interface CertificateDeps {
+  db: DB
+  units: AdminUnits
+  settings: SettingsStore
+  dataDir: string
+  fontsDir: string
+  now: () => Date
+}
+
+/** Unit names inside a sentence take a lower-case type word: "xã Tà Nung", "tỉnh Lâm Đồng". */
+const inSentence = (name: string): string => name.replace(/^(Xã|Phường|Tỉnh|Thành phố|Đặc khu)(?=\s)/u, (w) => w.toLocaleLowerCase('vi'))
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
+
+export function createCertificateService(d: CertificateDeps) {
+  const store = createCertificateStore(d.db, d.units)
+  const register = createDocumentRegister(d.db, d.now)
+  const asOfOr = (asOf?: string) => asOf ?? today(d.now)
+
+  function move(productId: number, from: ProductStatus, to: ProductStatus, stars: number | null, reason: string, at: string): void {
+    const current = d.db.prepare('SELECT stars FROM products WHERE id = ?').get(productId) as { stars: number | null }
+    const check = checkTransition({ from, to, reason, stars: to === 'recognised' ? stars : undefined }, current.stars)
+    if (!check.ok) throw new AppError('CONFLICT', check.message)
+    d.db.prepare('UPDATE products SET status = ?, stars = ?, updated_at = ? WHERE id = ? AND status = ?').run(to, check.stars, at, productId, from)
+    recordStatus(d.db, productId, from, to, check.stars, reason, at)
+  }
+
+  const issueTx = (req: { sessionId: number; decisionNo: string; decisionDate: string; issuedOn: string; productIds?: number[] | undefined }): number[] => {
+    const session = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(req.sessionId) as { status: string } | undefined
+    if (!session) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên họp')
+    if (session.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ cấp giấy chứng nhận từ phiên họp đã chốt kết quả')
+    if (req.issuedOn < req.decisionDate) throw new AppError('VALIDATION', 'Ngày cấp không được trước ngày ký quyết định công nhận', [{ path: 'issuedOn', message: 'Ngày cấp trước ngày quyết định' }])
+    type R = { product_id: number; name: string; stars: number | null; outcome: string | null; status: ProductStatus; product_stars: number | null }
+    const rows = d.db
+      .prepare(`SELECT r.product_id, p.name, r.stars, r.outcome, p.status, p.stars AS product_stars FROM results r JOIN products p ON p.id = r.product_id
+        JOIN session_agenda a ON a.session_id = r.session_id AND a.product_id = r.product_id WHERE r.session_id = ? ORDER BY a.ord`)
+      .all(req.sessionId) as R[]
+    const wanted = req.productIds ? new Set(req.productIds) : null
+    if (wanted) for (const id of wanted) if (!rows.some((r) => r.product_id === id)) throw new AppError('VALIDATION', `Sản phẩm mã ${id} không thuộc phiên họp này`)
+    // 3★/4★ by the province's own result; 5★ only once the Ministry has recognised it (status recognised, stars 5).
+    const eligible = rows.filter((r) =>
+      r.status === 'recognised' ? r.product_stars !== null : r.status === 'rated' && r.outcome === 'recognised-by-province' && (r.stars === 3 || r.stars === 4)
+    )
+    const chosen = wanted ? rows.filter((r) => wanted.has(r.product_id)) : eligible
+    for (const r of chosen)
+      if (!eligible.includes(r)) throw new AppError('CONFLICT', `"${r.name}" chưa đủ điều kiện cấp giấy chứng nhận (cần đạt 3 hoặc 4 sao, hoặc đã được Bộ công nhận 5 sao)`)
+    if (chosen.length === 0) throw new AppError('CONFLICT', 'Phiên họp không có sản phẩm nào đủ điều kiện cấp giấy chứng nhận')
+    const at = d.now().toISOString()
+    const year = Number(req.issuedOn.slice(0, 4))
+    const reason = `Quyết định công nhận số ${req.decisionNo} ngày ${req.decisionDate}`
+    const ids: number[] = []
+    for (const r of chosen) {
+      if (d.db.prepare("SELECT 1 FROM certificates WHERE product_id = ? AND status = 'valid'").get(r.product_id))
+        throw new AppError('CONFLICT', `"${r.name}" đã có giấy chứng nhận còn hiệu lực`)
+      const stars = r.status === 'recognised' ? r.product_stars! : r.stars!
+      if (r.status === 'rated') move(r.product_id, 'rated', 'recognised', stars, reason, at)
+      move(r.product_id, 'recognised', 'certificate-valid', null, reason, at)
+      const n = register.allocate(year, CERTIFICATE_SYMBOL, 'certificate', 1)
+      const [abbr, issuer] = CERTIFICATE_SYMBOL.split('-') as [string, string]
+      const res = d.db
+        .prepare(`INSERT INTO certificates (product_id, session_id, number_id, year, number, number_text, stars, decision_no, decision_date, issued_on, expiry_date, status, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`)
+        .run(r.product_id, req.sessionId, n.id, year, n.first, docSymbol(n.first, abbr, issuer), stars, req.decisionNo, req.decisionDate, req.issuedOn, expiryDate(req.issuedOn), at)
+      ids.push(Number(res.lastInsertRowid))
+    }
+    return ids
+  }
+
+  /** Records expiry of every valid certificate past its date, and moves its product to "expired". */
+  const sweepTx = (asOf: string): number => {
+    const due = d.db.prepare("SELECT id, product_id FROM certificates WHERE status = 'valid' AND expiry_date < ?").all(asOf) as Array<{ id: number; product_id: number }>
+    const at = d.now().toISOString()
+    for (const c of due) {
+      d.db.prepare("UPDATE certificates SET status = 'expired' WHERE id = ?").run(c.id)
+      const p = d.db.prepare('SELECT status FROM products WHERE id = ?').get(c.product_id) as { status: ProductStatus }
+      if (p.status === 'certificate-valid') move(c.product_id, 'certificate-valid', 'expired', null, `Giấy chứng nhận hết hạn (${asOf})`, at)
+    }
+    return due.length
+  }
+
+  return {
+    store,
+    issue(req: Parameters<typeof issueTx>[0]): Certificate[] {
+      const ids = d.db.transaction(issueTx)(req)
+      const asOf = today(d.now)
+      return ids.map((id) => store.all(asOf).find((c) => c.id === id)!)
+    },
+    list(filter: 'all' | 'valid' | 'expiring' | 'expired' | 'revoked', withinDays: number, asOf?: string): Certificate[] {
+      const all = store.all(asOfOr(asOf))
+      if (filter === 'all') return all
+      if (filter === 'expiring') return all.filter((c) => c.state === 'valid' && c.daysLeft <= withinDays).sort((a, b) => a.daysLeft - b.daysLeft)
+      return all.filter((c) => c.state === filter)
+    },
+    sweep: (asOf?: string): number => d.db.transaction(sweepTx)(asOfOr(asOf)),
+    async revoke(req: { certificateId: number; ground: RevocationGround; detail: string; conclusionRef: string; conclusionDate: string; decidedOn: string; signerTitle: string; signerName: string }) {
+      const c = store.row(req.certificateId)
+      if (!c) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận')
+      if (c.revocation_id !== null) throw new AppError('CONFLICT', 'Giấy chứng nhận này đã bị thu hồi')
+      if (certificateState(c.status, c.expiry_date, req.decidedOn) !== 'valid') throw new AppError('CONFLICT', 'Chỉ thu hồi được giấy chứng nhận còn hiệu lực vào ngày ra quyết định')
+      if (c.stars === 5) throw new AppError('FORBIDDEN', 'Giấy chứng nhận 5 sao do Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định thu hồi (Điều 8.2b)')
+      if (req.decidedOn < req.conclusionDate) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày kết luận', [{ path: 'decidedOn', message: 'Trước ngày kết luận' }])
+      if (req.decidedOn < c.issued_on) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày cấp giấy chứng nhận', [{ path: 'decidedOn', message: 'Trước ngày cấp' }])
+      const province = d.settings.get<ProvinceSettings | null>('province', null)
+      const provinceName = province?.provinceCode ? (d.units.province(province.provinceCode)?.name ?? '') : ''
+      if (!provinceName) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được quyết định thu hồi')
+      const p = d.db.prepare('SELECT p.street, p.commune_code FROM producers p JOIN products x ON x.producer_id = p.id WHERE x.id = ?').get(c.product_id) as { street: string; commune_code: string }
+      const commune = inSentence(d.units.commune(p.commune_code)?.name ?? '')
+      // The number is taken first and stays taken even if rendering fails (NĐ 30: a number is never reused).
+      const n = register.allocate(Number(req.decidedOn.slice(0, 4)), DECISION_SYMBOL, 'decision', 1)
+      const doc = revocationDocument({
+        provinceName,
+        placeName: province?.placeName || provinceName.replace(/^(Tỉnh|Thành phố)\s+/u, ''),
+        committeeName: province?.bodyName || `Ủy ban nhân dân ${inSentence(provinceName)}`,
+        advisoryBody: province?.advisoryBody || 'Sở Nông nghiệp và Môi trường',
+        number: n.first,
+        decidedOn: req.decidedOn,
+        signerTitle: req.signerTitle,
+        signerName: req.signerName,
+        ground: req.ground,
+        detail: req.detail,
+        conclusionRef: req.conclusionRef,
+        conclusionDate: req.conclusionDate,
+        certificate: { number: c.number_text, issuedOn: c.issued_on, stars: c.stars, decisionNo: c.decision_no, decisionDate: c.decision_date },
+        product: { name: c.product_name, code: c.product_code, producer: c.producer_name, address: [p.street, commune, inSentence(provinceName)].filter(Boolean).join(', '), commune }
+      })
+      configurePdfmake(d.fontsDir)
+      const bytes = await renderPdf(textDocumentToPdfmake(doc), req.decidedOn)
+      const rel = join('revocations', req.decidedOn.slice(0, 4), `thu-hoi-${c.id}-${n.first}.pdf`)
+      const file = join(d.dataDir, rel)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(`${file}.tmp`, bytes)
+      renameSync(`${file}.tmp`, file)
+      const hash = sha256(bytes)
+      const at = d.now().toISOString()
+      try {
+        const id = d.db.transaction(() => {
+          const r = d.db
+            .prepare(`INSERT INTO revocations (certificate_id, ground, detail, conclusion_ref, conclusion_date, decided_on, number_id, number_text, file_path, sha256, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+            .run(c.id, req.ground, req.detail, req.conclusionRef, req.conclusionDate, req.decidedOn, n.id, revocationNumber(n.first), rel, hash, at)
+          d.db.prepare("UPDATE certificates SET status = 'revoked' WHERE id = ?").run(c.id)
+          const status = (d.db.prepare('SELECT status FROM products WHERE id = ?').get(c.product_id) as { status: ProductStatus }).status
+          if (status === 'certificate-valid') move(c.product_id, 'certificate-valid', 'revoked', null, `Thu hồi theo Quyết định số ${revocationNumber(n.first)}: điểm ${req.ground === 'dd' ? 'đ' : req.ground} khoản 1 Điều 8`, at)
+          return Number(r.lastInsertRowid)
+        })()
+        return { id, certificateId: c.id, ground: req.ground, number: revocationNumber(n.first), decidedOn: req.decidedOn, sha256: hash, fileName: `thu-hoi-${c.id}-${n.first}.pdf` }
+      } catch (err) {
+        rmSync(file, { force: true })
+        throw err
+      }
+    },
+    revocationFile(id: number): FileOut {
+      const r = d.db.prepare('SELECT file_path, sha256 FROM revocations WHERE id = ?').get(id) as { file_path: string; sha256: string } | undefined
+      if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy quyết định thu hồi')
+      const file = join(d.dataDir, r.file_path)
+      if (!existsSync(file)) throw new AppError('NOT_FOUND', 'Tệp quyết định thu hồi không còn trong thư mục dữ liệu')
+      const bytes = readFileSync(file)
+      if (sha256(bytes) !== r.sha256) throw new AppError('CONFLICT', 'Tệp quyết định thu hồi đã bị thay đổi ngoài ứng dụng (mã SHA-256 không khớp)')
+      return { fileName: r.file_path.split(/[\\/]/).pop()!, mimeType: 'application/pdf', sha256: r.sha256, size: bytes.length, base64: bytes.toString('base64') }
+    }
+  }
+}
+export type CertificateService = ReturnType<typeof createCertificateService>

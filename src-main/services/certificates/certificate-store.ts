@@ -1,0 +1,73 @@
+import dayjs from 'dayjs'
+import type { DB } from '../../db/connection'
+import { certificateState, daysBetween, reevaluationWindow } from '../../domain/certificate'
+import type { Certificate } from '../../shared/api/certificates'
+import type { CertificateState } from '../../shared/certificates'
+import type { AdminUnits } from '../admin-units-service'
+
+/**
+ * Read side of the certificates: one query joins product, producer and revocation; the state shown is computed
+ * for the day asked (a certificate past its expiry reads "expired" even before the sweep records it).
+ */
+export interface CertificateRow {
+  id: number
+  product_id: number
+  session_id: number | null
+  year: number
+  number: number
+  number_text: string
+  stars: number
+  decision_no: string
+  decision_date: string
+  issued_on: string
+  expiry_date: string
+  status: CertificateState
+  product_code: string
+  product_name: string
+  commune_code: string
+  producer_name: string
+  revocation_id: number | null
+}
+
+export const CERT_SELECT = `SELECT c.*, p.code AS product_code, p.name AS product_name, p.commune_code, pr.name AS producer_name, r.id AS revocation_id
+  FROM certificates c JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
+  LEFT JOIN revocations r ON r.certificate_id = c.id`
+
+export const today = (now: () => Date): string => dayjs(now()).format('YYYY-MM-DD')
+
+export function toCertificate(r: CertificateRow, units: AdminUnits, asOf: string): Certificate {
+  const w = reevaluationWindow(r.expiry_date, asOf)
+  return {
+    id: r.id,
+    productId: r.product_id,
+    productCode: r.product_code,
+    productName: r.product_name,
+    producerName: r.producer_name,
+    communeCode: r.commune_code,
+    communeName: units.commune(r.commune_code)?.name ?? r.commune_code,
+    stars: r.stars,
+    number: r.number_text,
+    decisionNo: r.decision_no,
+    decisionDate: r.decision_date,
+    issuedOn: r.issued_on,
+    expiryDate: r.expiry_date,
+    state: certificateState(r.status, r.expiry_date, asOf),
+    daysLeft: daysBetween(asOf, r.expiry_date),
+    window: { opens: w.opens, closes: w.closes, phase: w.phase },
+    revocationId: r.revocation_id
+  }
+}
+
+export function createCertificateStore(db: DB, units: AdminUnits) {
+  // Prepared on use: the wiring runs before a restore may swap the database underneath.
+  return {
+    /** Every certificate, newest number first; lists are small (hundreds per province), filtering is in code. */
+    all(asOf: string): Certificate[] {
+      return (db.prepare(`${CERT_SELECT} ORDER BY c.issued_on DESC, c.id DESC`).all() as CertificateRow[]).map((r) => toCertificate(r, units, asOf))
+    },
+    row(id: number): CertificateRow | undefined {
+      return db.prepare(`${CERT_SELECT} WHERE c.id = ?`).get(id) as CertificateRow | undefined
+    }
+  }
+}
+export type CertificateStore = ReturnType<typeof createCertificateStore>

@@ -1,0 +1,142 @@
+import { z } from 'zod'
+import { CERTIFICATE_STATES, REVOCATION_GROUND_CODES, SESSION_MODES } from '../certificates'
+import { zName } from '../text'
+import { OFFICE_ROLES, method } from './spec'
+
+/**
+ * Certificates (QĐ 26/2026 Điều 4.3), the re-evaluation window and written-opinion sessions (Điều 7.6),
+ * revocation (Điều 8), the dashboard and the reports. Dates are YYYY-MM-DD; `asOf` defaults to today.
+ */
+const zId = z.number().int().positive('Mã bản ghi không hợp lệ')
+export const zDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ngày không tồn tại')
+const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict()
+
+export const zCertificate = z.object({
+  id: z.number().int(),
+  productId: z.number().int(),
+  productCode: z.string(),
+  productName: z.string(),
+  producerName: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  stars: z.number().int(),
+  number: z.string(),
+  decisionNo: z.string(),
+  decisionDate: z.string(),
+  issuedOn: z.string(),
+  expiryDate: z.string(),
+  state: z.enum(CERTIFICATE_STATES),
+  daysLeft: z.number().int(),
+  window: z.object({ opens: z.string(), closes: z.string(), phase: z.enum(['before', 'open', 'missed', 'over']) }),
+  revocationId: z.number().int().nullable()
+})
+export type Certificate = z.infer<typeof zCertificate>
+
+export const CERTIFICATE_FILTERS = ['all', 'valid', 'expiring', 'expired', 'revoked'] as const
+
+export const zRevocation = z.object({
+  id: z.number().int(),
+  certificateId: z.number().int(),
+  ground: z.enum(REVOCATION_GROUND_CODES),
+  number: z.string(),
+  decidedOn: z.string(),
+  sha256: z.string(),
+  fileName: z.string()
+})
+
+export const zFileOut = z.object({ fileName: z.string(), mimeType: z.string(), sha256: z.string(), size: z.number().int(), base64: z.string() })
+export type FileOut = z.infer<typeof zFileOut>
+
+export const zOpinionProduct = z.object({
+  productId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  stars: z.array(z.number().int()),
+  spread: z.number().nullable(),
+  agree: z.boolean(),
+  meetingNeeded: z.boolean()
+})
+
+const zCount = z.object({ key: z.string(), label: z.string(), count: z.number().int() })
+export const zDashboard = z.object({
+  asOf: z.string(),
+  totals: z.object({ products: z.number().int(), recognised: z.number().int(), validCertificates: z.number().int(), expiring: z.number().int(), reminders: z.number().int() }),
+  byStars: z.array(zCount),
+  bySector: z.array(zCount),
+  byCommune: z.array(zCount),
+  byRound: z.array(z.object({ key: z.string(), label: z.string(), star3: z.number().int(), star4: z.number().int(), star5: z.number().int(), notRecognised: z.number().int() })),
+  expiring: z.array(zCertificate),
+  reminders: z.array(zCertificate)
+})
+export type Dashboard = z.infer<typeof zDashboard>
+
+export const zMemberStats = z.object({
+  name: z.string(),
+  products: z.number().int(),
+  rounds: z.number().int(),
+  meanDeviation: z.number(),
+  meanAbsDeviation: z.number(),
+  decisive: z.number().int(),
+  decisiveShare: z.number()
+})
+
+const zWindowInput = { asOf: zDay.optional(), withinDays: z.number().int().min(1).max(1095).default(180) }
+
+export const certificatesMethods = {
+  'certificates.issue': method({
+    kind: 'command',
+    roles: OFFICE_ROLES,
+    input: obj({
+      sessionId: zId,
+      decisionNo: zName.pipe(z.string().max(60, 'Số quyết định quá dài')),
+      decisionDate: zDay,
+      issuedOn: zDay,
+      /** Only these products of the session; all recognised ones when absent. */
+      productIds: z.array(zId).min(1).optional()
+    }),
+    output: z.array(zCertificate)
+  }),
+  'certificates.list': method({
+    kind: 'query',
+    roles: OFFICE_ROLES,
+    input: obj({ filter: z.enum(CERTIFICATE_FILTERS).default('all'), ...zWindowInput }),
+    output: z.array(zCertificate)
+  }),
+  'certificates.sweep': method({ kind: 'command', roles: OFFICE_ROLES, input: obj({ asOf: zDay.optional() }), output: obj({ expired: z.number().int() }) }),
+  'certificates.revoke': method({
+    kind: 'command',
+    roles: OFFICE_ROLES,
+    input: obj({
+      certificateId: zId,
+      ground: z.enum(REVOCATION_GROUND_CODES, { message: 'Chọn căn cứ thu hồi theo khoản 1 Điều 8' }),
+      detail: zName.pipe(z.string().max(2000, 'Nội dung quá dài')),
+      conclusionRef: zName.pipe(z.string().max(300, 'Văn bản kết luận quá dài')),
+      conclusionDate: zDay,
+      decidedOn: zDay,
+      signerTitle: zName,
+      signerName: zName
+    }),
+    output: zRevocation
+  }),
+  'certificates.revocationFile': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ id: zId }), output: zFileOut }),
+  'reevaluation.setMode': method({
+    kind: 'command',
+    roles: OFFICE_ROLES,
+    input: obj({ sessionId: zId, mode: z.enum(SESSION_MODES) }),
+    output: obj({ sessionId: z.number().int(), mode: z.enum(SESSION_MODES) })
+  }),
+  'reevaluation.opinions': method({
+    kind: 'query',
+    roles: OFFICE_ROLES,
+    input: obj({ sessionId: zId }),
+    output: obj({ sessionId: z.number().int(), mode: z.enum(SESSION_MODES), products: z.array(zOpinionProduct) })
+  }),
+  'reports.dashboard': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ ...zWindowInput, reminderLeadDays: z.number().int().min(0).max(365).default(30) }), output: zDashboard }),
+  'reports.members': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({}), output: z.array(zMemberStats) }),
+  'reports.exportXlsx': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ ...zWindowInput }), output: zFileOut })
+}
