@@ -3,11 +3,13 @@
  * live here, never in timed unit tests (PATTERNS §3.7).
  */
 import { benchCatalogue } from './catalogue'
+import { benchExports } from './exports'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sessions: benchSessions,
-  catalogue: benchCatalogue
+  catalogue: benchCatalogue,
+  exports: benchExports
 }
 
 async function main(names: string[]): Promise<void> {

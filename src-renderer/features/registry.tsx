@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react'
 import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
+import { DashboardPage } from './dashboard/DashboardPage'
+import { ReportsPage } from './reports/ReportsPage'
 import { ProducersPage } from './producers/ProducersPage'
 import { ProductsPage } from './products/ProductsPage'
 import { SessionsPage } from './sessions/SessionsPage'
@@ -17,13 +19,13 @@ export interface NavItem {
 
 /** The app's areas in menu order (issue 2 §8). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'dashboard', label: 'nav.dashboard', page: null },
+  { id: 'dashboard', label: 'nav.dashboard', page: DashboardPage },
   { id: 'rounds', label: 'nav.rounds', page: SessionsPage },
   { id: 'products', label: 'nav.products', page: ProductsPage },
   { id: 'producers', label: 'nav.producers', page: ProducersPage },
   { id: 'councils', label: 'nav.councils', page: CouncilsPage },
   { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
-  { id: 'reports', label: 'nav.reports', page: null },
+  { id: 'reports', label: 'nav.reports', page: ReportsPage },
   { id: 'verify', label: 'nav.verify', page: VerifyPage },
   { id: 'settings', label: 'nav.settings', page: SettingsPage }
 ]

@@ -1,0 +1,61 @@
+import { Badge, Button, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { Certificate } from '../../../src-main/shared/contract'
+
+const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
+
+/** Certificates with their expiry and re-evaluation window; `onRevoke` adds the action column. */
+export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void }) {
+  const { t } = useTranslation('reports')
+  if (rows.length === 0) return <Text c="dimmed">{t('cert.none')}</Text>
+  return (
+    <Table striped withTableBorder data-testid="certificate-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('cert.number')}</Table.Th>
+          <Table.Th>{t('cert.product')}</Table.Th>
+          <Table.Th>{t('cert.producer')}</Table.Th>
+          <Table.Th>{t('cert.stars')}</Table.Th>
+          <Table.Th>{t('cert.issuedOn')}</Table.Th>
+          <Table.Th>{t('cert.expiryDate')}</Table.Th>
+          <Table.Th>{t('cert.window')}</Table.Th>
+          <Table.Th>{t('cert.state')}</Table.Th>
+          {onRevoke && <Table.Th />}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((c) => (
+          <Table.Tr key={c.id} data-state={c.state} data-phase={c.window.phase}>
+            <Table.Td>{c.number}</Table.Td>
+            <Table.Td>
+              {c.productName} <Text span c="dimmed" size="xs">{c.productCode}</Text>
+            </Table.Td>
+            <Table.Td>{c.producerName}</Table.Td>
+            <Table.Td>{t('cert.starsValue', { count: c.stars })}</Table.Td>
+            <Table.Td>{c.issuedOn}</Table.Td>
+            <Table.Td>
+              {c.expiryDate}
+              {c.state === 'valid' && <Text size="xs" c="dimmed">{t('cert.daysLeft', { count: c.daysLeft })}</Text>}
+            </Table.Td>
+            <Table.Td>
+              {t('cert.windowRange', { opens: c.window.opens, closes: c.window.closes })}
+              <Text size="xs" c={c.window.phase === 'missed' ? 'red' : 'dimmed'}>{t(`cert.phase.${c.window.phase}`)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={STATE_COLOR[c.state]}>{t(`cert.stateValue.${c.state}`)}</Badge>
+            </Table.Td>
+            {onRevoke && (
+              <Table.Td>
+                {c.state === 'valid' && c.stars < 5 && (
+                  <Button size="xs" variant="light" color="red" onClick={() => onRevoke(c)}>
+                    {t('revoke.open')}
+                  </Button>
+                )}
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,56 @@
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi, useQuery } from '../../api/context'
+import { downloadExport } from './download'
+
+/** Xuất dữ liệu: PTNT_OCOP (QĐ 5277), the national system's product record, the decision annex, the reports' data. */
+export function ExportsPanel() {
+  const { t } = useTranslation('reports')
+  const api = useApi()
+  const [error, setError] = useState<string | null>(null)
+  const [sessionId, setSessionId] = useState<string | null>(null)
+  const sessions = useQuery('sessions.list', {})
+  const finalized = (sessions.data ?? []).filter((s) => s.status === 'finalized')
+  const run = async (p: Promise<string | null>) => setError(await p)
+  return (
+    <Stack>
+      {error && <Alert color="red">{error}</Alert>}
+      <Card withBorder>
+        <Title order={4}>{t('exports.ptnt')}</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('exports.ptntHint')}
+        </Text>
+        <Group>
+          <Button data-testid="export-ptnt-xlsx" onClick={() => run(downloadExport(api, 'exports.ptntOcop', { format: 'xlsx' }))}>XLSX</Button>
+          <Button variant="light" data-testid="export-ptnt-csv" onClick={() => run(downloadExport(api, 'exports.ptntOcop', { format: 'csv' }))}>CSV</Button>
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Title order={4}>{t('exports.national')}</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('exports.nationalHint')}
+        </Text>
+        <Group>
+          <Button data-testid="export-national-xlsx" onClick={() => run(downloadExport(api, 'exports.nationalRecords', { format: 'xlsx' }))}>XLSX</Button>
+          <Button variant="light" data-testid="export-national-json" onClick={() => run(downloadExport(api, 'exports.nationalRecords', { format: 'json' }))}>JSON</Button>
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Title order={4}>{t('exports.annex')}</Title>
+        <Group align="flex-end">
+          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${s.date}` }))} value={sessionId} onChange={setSessionId} w={300} data-testid="annex-session" />
+          <Button data-testid="export-annex" disabled={!sessionId} onClick={() => run(downloadExport(api, 'exports.annex', { sessionId: Number(sessionId) }))}>
+            XLSX
+          </Button>
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Title order={4}>{t('exports.charts')}</Title>
+        <Button mt="sm" variant="light" onClick={() => run(downloadExport(api, 'reports.exportXlsx', { withinDays: 180 }))}>
+          XLSX
+        </Button>
+      </Card>
+    </Stack>
+  )
+}

@@ -1,0 +1,33 @@
+import { Stack, Tabs, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { CertificatesPanel } from './CertificatesPanel'
+import { ExportsPanel } from './ExportsPanel'
+import { MembersPanel } from './MembersPanel'
+
+/** Báo cáo: certificates (issue, expiry, revocation), exports for upload, and member analytics. */
+export function ReportsPage() {
+  const { t } = useTranslation('reports')
+  return (
+    <Stack data-testid="reports-page">
+      <Title order={2}>{t('title')}</Title>
+      <Tabs defaultValue="certificates" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="certificates">{t('tabs.certificates')}</Tabs.Tab>
+          <Tabs.Tab value="exports" data-testid="tab-exports">
+            {t('tabs.exports')}
+          </Tabs.Tab>
+          <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="certificates" pt="md">
+          <CertificatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="exports" pt="md">
+          <ExportsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="members" pt="md">
+          <MembersPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
+}
