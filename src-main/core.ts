@@ -24,7 +24,7 @@ import { createCouncilService } from './services/council-service'
 import { createCriteriaService, loadCriteria } from './services/criteria-service'
 import { createSessionServices } from './services/sessions'
 import { createSettingsStore } from './services/settings-service'
-import { composeRegisters, signedRegister } from './services/verify/document-register'
+import { composeRegisters, documentsRegister, signedRegister } from './services/verify/document-register'
 import { createVerifyService } from './services/verify/verify-service'
 import type { AppInfo } from './shared/contract'
 
@@ -88,7 +88,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions })
     registerCertificatesHandlers(registry, createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
-    registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db))) })
+    registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db))) })
     const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
     registerBackupHandlers(registry, { backup })
     // A fresh database has nothing to protect; otherwise the daily copy is taken on start and checked hourly.

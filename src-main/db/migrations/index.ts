@@ -3,9 +3,10 @@ import { m002Catalogue } from './002-catalogue'
 import { m003Councils } from './003-councils'
 import { m004Sessions } from './004-sessions'
 import { m005Documents } from './005-documents'
+import { m006Signing } from './006-signing'
 import type { Migration } from './types'
 
 /** Every migration, in order. Add one file per version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents]
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents, m006Signing]
 
 export const LATEST_VERSION = MIGRATIONS.length

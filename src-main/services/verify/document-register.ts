@@ -1,4 +1,5 @@
 import type { DB } from '../../db/connection'
+import { codeFromSha256, sha256PrefixOfCode } from './verification-code'
 
 /** One document the app issued, as the verification screen shows it. */
 export interface RegisterEntry {
@@ -60,5 +61,46 @@ export function signedRegister(db: DB): DocumentRegister {
       return row ? { ...row, kind: 'signed', sessionLabel: sessionLabel(db, row.sessionId), verificationCode: null } : null
     },
     byCode: () => null
+  }
+}
+
+interface DocumentRow {
+  sha256: string
+  inputSha256: string
+  title: string
+  numberText: string | null
+  filePath: string
+  issuedAt: string
+  sessionId: number | null
+}
+
+/** Documents the app generated (migration 005); the printed code comes from each one's input_sha256. */
+export function documentsRegister(db: DB): DocumentRegister {
+  const cols = `sha256, input_sha256 AS inputSha256, title, number_text AS numberText, file_path AS filePath, created_at AS issuedAt, session_id AS sessionId`
+  const entry = (r: DocumentRow): RegisterEntry => ({
+    sha256: r.sha256,
+    kind: 'issued',
+    title: r.numberText ? `${r.title} số ${r.numberText}` : r.title,
+    fileName: r.filePath.split('/').pop() ?? r.filePath,
+    issuedAt: r.issuedAt,
+    sessionId: r.sessionId,
+    sessionLabel: sessionLabel(db, r.sessionId),
+    verificationCode: codeFromSha256(r.inputSha256)
+  })
+  return {
+    bySha256(h) {
+      if (!hasTable(db, 'documents')) return null
+      const r = db.prepare(`SELECT ${cols} FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1`).get(h) as DocumentRow | undefined
+      return r ? entry(r) : null
+    },
+    byCode(code) {
+      if (!hasTable(db, 'documents')) return null
+      // PDF first: the code is printed on the PDF; a DOCX of the same content shares it.
+      const rows = db
+        .prepare(`SELECT ${cols} FROM documents WHERE substr(input_sha256, 1, 12) = ? ORDER BY format = 'pdf' DESC, id`)
+        .all(sha256PrefixOfCode(code)) as DocumentRow[]
+      const hit = rows.find((r) => codeFromSha256(r.inputSha256) === code)
+      return hit ? entry(hit) : null
+    }
   }
 }

@@ -11,7 +11,12 @@ export const QR_PREFIX = 'OCOP-KT:'
  * record (the canonical JSON the documents module hashes), in Crockford base32, 10 characters.
  */
 export function verificationCodeFor(contentRecord: string | Uint8Array): string {
-  const digest = createHash('sha256').update(typeof contentRecord === 'string' ? Buffer.from(contentRecord.normalize('NFC'), 'utf8') : contentRecord).digest()
+  return codeFromSha256(createHash('sha256').update(typeof contentRecord === 'string' ? Buffer.from(contentRecord.normalize('NFC'), 'utf8') : contentRecord).digest('hex'))
+}
+
+/** The same code from a SHA-256 already computed (the documents register's input_sha256). */
+export function codeFromSha256(hex: string): string {
+  const digest = Buffer.from(hex, 'hex')
   let bits = 0n
   for (let i = 0; i < 7; i++) bits = (bits << 8n) | BigInt(digest[i] ?? 0)
   bits >>= 6n
@@ -33,6 +38,13 @@ export function normalizeCode(input: string): string | null {
   s = s.replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
   if (s.length !== CODE_LENGTH || [...s].some((ch) => !ALPHABET.includes(ch))) return null
   return s
+}
+
+/** The first 48 bits of the SHA-256 a code was made from, as 12 hex digits, to find candidates by prefix. */
+export function sha256PrefixOfCode(code: string): string {
+  let bits = 0n
+  for (const ch of code) bits = (bits << 5n) | BigInt(ALPHABET.indexOf(ch))
+  return (bits >> 2n).toString(16).padStart(12, '0')
 }
 
 /** A PNG QR code carrying the code, for the documents module to print next to it. */

@@ -1,8 +1,8 @@
 import { createSigningService } from '../../../src-main/services/signing/signing-service'
 import { signPdf } from '../../../src-main/services/signing/sign-pdf'
-import { composeRegisters, emptyRegister, signedRegister, type DocumentRegister } from '../../../src-main/services/verify/document-register'
+import { composeRegisters, documentsRegister, emptyRegister, signedRegister, type DocumentRegister } from '../../../src-main/services/verify/document-register'
 import { checkPdfSignatures, pdfDate } from '../../../src-main/services/verify/pdf-signatures'
-import { formatCode, normalizeCode, qrPng, verificationCodeFor } from '../../../src-main/services/verify/verification-code'
+import { codeFromSha256, formatCode, normalizeCode, qrPng, sha256PrefixOfCode, verificationCodeFor } from '../../../src-main/services/verify/verification-code'
 import { createVerifyService } from '../../../src-main/services/verify/verify-service'
 import { call, ok, tempDir, testCore } from '../../utils/core'
 import { FONTS, PASSWORD, makeP12, samplePdf } from '../signing/helpers'
@@ -92,6 +92,23 @@ describe('verify service and API', () => {
     expect(svc.checkPdf(await samplePdf()).issued).toBeNull()
     expect(svc.checkCode('abcde-12345').issued?.sessionLabel).toBe('Phiên 7')
     expect(svc.checkCode('ZZZZZ-ZZZZZ').issued).toBeNull()
+    db.close()
+  })
+
+  it('finds documents of the register (migration 005) by SHA-256 and by the code printed from their content record', async () => {
+    const db = signingDb()
+    const inputSha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    expect(codeFromSha256(inputSha)).toBe(verificationCodeFor(''))
+    expect(sha256PrefixOfCode(codeFromSha256(inputSha))).toBe(inputSha.slice(0, 12))
+    const add = db.prepare(`INSERT INTO documents (kind, format, title, session_id, number_id, number_text, doc_date, data_version, input_sha256, sha256, size, pages, file_path, created_at)
+      VALUES ('decision', ?, 'Quyết định', NULL, NULL, '12/QĐ-UBND', '2026-11-28', 'v1', ?, ?, 100, 1, ?, ?)`)
+    add.run('docx', inputSha, 'd'.repeat(64), 'documents/2026/decision.docx', at.toISOString())
+    add.run('pdf', inputSha, 'c'.repeat(64), 'documents/2026/decision.pdf', at.toISOString())
+    const svc = createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db)))
+    const byCode = svc.checkCode(formatCode(verificationCodeFor('')).toLowerCase()).issued
+    expect(byCode).toMatchObject({ kind: 'issued', sha256: 'c'.repeat(64), title: 'Quyết định số 12/QĐ-UBND', fileName: 'decision.pdf', verificationCode: 'WERC8GMRZG', sessionId: null })
+    expect(documentsRegister(db).bySha256('d'.repeat(64))?.fileName).toBe('decision.docx')
+    expect(svc.checkCode('WERC8GMRZH').issued).toBeNull()
     db.close()
   })
 
