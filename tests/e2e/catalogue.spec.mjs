@@ -121,3 +121,15 @@ test('the product list searches without diacritics and filters by status', async
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-products.png'), fullPage: true })
   page.assertNoErrors()
 })
+
+test("the producer's detail lists its products", async () => {
+  await nav('Chủ thể')
+  const list = page.getByTestId('producers-page')
+  await list.getByLabel('Tìm kiếm').fill('da lat xanh')
+  await list.locator('[data-total="1"]').waitFor()
+  await list.getByText('Hợp tác xã Nông nghiệp Đà Lạt Xanh').click()
+  const products = page.getByTestId('producer-products')
+  await products.getByText(`68-24778-002-${year}`).waitFor()
+  assert.equal(await products.locator('tbody tr').count(), 2)
+  page.assertNoErrors()
+})

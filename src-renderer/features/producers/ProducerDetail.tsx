@@ -7,6 +7,7 @@ import { useQuery } from '../../api/context'
 export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p: Producer) => void; onBack: () => void }) {
   const { t } = useTranslation('catalogue')
   const q = useQuery('producers.get', { id })
+  const products = useQuery('products.list', { producerId: id, pageSize: 200 })
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   if (!q.data) return <Loader />
   const p = q.data
@@ -38,6 +39,18 @@ export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p:
           {row(t('producers.products'), p.productCount)}
         </Table.Tbody>
       </Table>
+      {products.data?.items.length ? (
+        <Table withTableBorder data-testid="producer-products">
+          <Table.Thead>
+            <Table.Tr><Table.Th>{t('products.code')}</Table.Th><Table.Th>{t('products.name')}</Table.Th><Table.Th>{t('products.status')}</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {products.data.items.map((x) => (
+              <Table.Tr key={x.id}><Table.Td>{x.code}</Table.Td><Table.Td>{x.name}</Table.Td><Table.Td>{t(`statuses.${x.status}`)}{x.stars ? ` ${x.stars}★` : ''}</Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
     </Stack>
   )
 }
