@@ -90,6 +90,13 @@ test('two products get consecutive codes; a file is attached and the dossier com
   await dossier.locator('[data-attach="mau-01"]').click()
   await (await chooser).setFiles({ name: 'Phiếu đăng ký Mẫu 01.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 mẫu 01') })
   await dossier.locator('[data-file="Phiếu đăng ký Mẫu 01.pdf"]').waitFor()
+  const download = page.waitForEvent('download')
+  await dossier.getByText('Phiếu đăng ký Mẫu 01.pdf', { exact: true }).click()
+  const saved = await download
+  assert.equal(saved.suggestedFilename(), 'Phiếu đăng ký Mẫu 01.pdf')
+  const chunks = []
+  for await (const c of await saved.createReadStream()) chunks.push(c)
+  assert.equal(Buffer.concat(chunks).toString('utf8'), '%PDF-1.4 mẫu 01')
   await dossier.getByRole('button', { name: 'Hoàn tất hồ sơ' }).click()
   await dossier.getByText(/Hồ sơ chưa đầy đủ, còn thiếu/).waitFor()
   for (const key of ['mau-02', 'commune-letter', 'mau-03', 'samples']) {
