@@ -3,12 +3,14 @@
  * live here, never in timed unit tests (PATTERNS §3.7).
  */
 import { benchCatalogue } from './catalogue'
+import { benchDocuments } from './documents'
 import { benchExports } from './exports'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sessions: benchSessions,
   catalogue: benchCatalogue,
+  documents: benchDocuments,
   exports: benchExports
 }
 

@@ -26,7 +26,9 @@ export function packChunks(input: DocumentInput): Array<{ label: string; job: Re
   const members = new Set(scoringMembers(input).map((m) => m.id))
   for (const p of input.products) {
     const items = p.sheets.filter((s) => s.counted && members.has(s.memberId)).map((s) => ({ productId: p.id, memberId: s.memberId }))
-    if (items.length > 0) chunks.push({ label: `Phiếu đánh giá: ${p.name}`, job: { type: 'sheets', input, items, variant: 'filled' } })
+    // Each chunk carries only its product and set: the worker message is cloned, and the pack's DTO is large.
+    const own: DocumentInput = { ...input, products: [p], criteriaSets: input.criteriaSets.filter((c) => c.id === p.criteriaSetId) }
+    if (items.length > 0) chunks.push({ label: `Phiếu đánh giá: ${p.name}`, job: { type: 'sheets', input: own, items, variant: 'filled' } })
   }
   return chunks
 }

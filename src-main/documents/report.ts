@@ -19,7 +19,7 @@ export function reportDocument(input: DocumentInput): TextDocument {
       { kind: 'title', type: 'BÁO CÁO', subject: [`Kết quả đánh giá, phân hạng sản phẩm OCOP cấp tỉnh ${s.batch}`] },
       para(`Thực hiện ${s.councilDecision}, ${vnDateWords(s.date)} Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${prov.provinceName} đã họp đánh giá, phân hạng ${String(input.products.length).padStart(2, '0')} sản phẩm. Hội đồng báo cáo kết quả như sau:`),
       { kind: 'para', runs: [run('I. TỔ CHỨC ĐÁNH GIÁ', { bold: true })], indent: false },
-      para(`Phiên họp có ${scoring} thành viên tham gia chấm điểm; ${s.quorum.text}. Các thành viên chấm điểm độc lập trên phiếu đánh giá theo Bộ tiêu chí ban hành kèm theo Quyết định số 26/2026/QĐ-TTg; điểm của sản phẩm là trung bình cộng điểm của các thành viên.`),
+      para(`Phiên họp có ${scoring} thành viên tham gia chấm điểm; ${s.quorum.text.charAt(0).toLocaleLowerCase('vi')}${s.quorum.text.slice(1)}. Các thành viên chấm điểm độc lập trên phiếu đánh giá theo Bộ tiêu chí ban hành kèm theo Quyết định số 26/2026/QĐ-TTg; điểm của sản phẩm là trung bình cộng điểm của các thành viên.`),
       ...(s.recusals.length > 0 ? [para(`Có ${String(s.recusals.length).padStart(2, '0')} trường hợp thành viên không tham gia chấm điểm do xung đột lợi ích (ghi tại Biên bản họp Hội đồng).`)] : []),
       { kind: 'para', runs: [run('II. KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG', { bold: true })], indent: false },
       resultsTable(input, input.products),

@@ -17,7 +17,7 @@ export const starsWord = (p: DocProduct) => (p.stars === null ? 'Chưa xác đ�
 export function resultsTable(input: DocumentInput, products: readonly DocProduct[]): Block {
   return {
     kind: 'table',
-    widths: [6, 30, 28, 9, 11, 10, 22],
+    widths: [7, 30, 28, 9, 11, 10, 22],
     header: ['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Bộ tiêu chí', 'Điểm trung bình', 'Hạng sao', 'Kết quả'],
     rows: products.map((p, i) => [
       String(i + 1),

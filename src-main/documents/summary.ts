@@ -32,7 +32,7 @@ export function summaryDocument(input: DocumentInput): TextDocument {
   const recused = new Set(input.session.recusals.map((r) => `${r.productId}/${r.memberId}`))
   const table: Block = {
     kind: 'table',
-    widths: [4, 24, 6, ...members.map(() => 7), 8, 7, 8, 26],
+    widths: [5, 24, 6, ...members.map(() => 7), 8, 7, 8, 26],
     header: ['STT', 'Tên sản phẩm, chủ thể', 'Bộ TC', ...members.map((_, i) => `TV ${i + 1}`), 'Điểm TB', 'Chênh lệch', 'Hạng sao đề xuất', 'Yêu cầu tối thiểu chưa đạt, ghi chú'],
     rows: input.products.map((p, i) => [
       String(i + 1),

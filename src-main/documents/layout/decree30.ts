@@ -20,7 +20,7 @@ export const SIZE = {
   body: 14,
   quocHieu: 12,
   tieuNgu: 13,
-  agency: 13,
+  agency: 12,
   number: 13,
   placeDate: 14,
   docType: 14,
@@ -37,7 +37,7 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc'
 export const TIEU_NGU_WIDTH = 158.9
 
 /** Left header column (the bodies) and right column (quốc hiệu) of the portrait header. */
-export const HEADER_LEFT = 200
+export const HEADER_LEFT = 215
 export const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT
 /** The rule under the issuing body and the trích yếu: about 1/3 of the line. */
 export const SHORT_RULE = 70
@@ -82,8 +82,15 @@ export function upper(s: string): string {
   return s.normalize('NFC').toLocaleUpperCase('vi')
 }
 
+/**
+ * The issuing body in bold; "ỦY BAN NHÂN DÂN TỈNH X" breaks after "ỦY BAN NHÂN DÂN", as provinces print it. As the
+ * parent body it is shortened to "UBND TỈNH X" (NĐ 30 allows the common abbreviation) so it keeps to one line.
+ */
 export function issuerLines(issuer: Issuer): { parent: string | null; name: string } {
-  return { parent: issuer.parent ? upper(issuer.parent) : null, name: upper(issuer.name) }
+  return {
+    parent: issuer.parent ? upper(issuer.parent).replace(/^ỦY BAN NHÂN DÂN (?=\S)/u, 'UBND ') : null,
+    name: upper(issuer.name).replace(/^(ỦY BAN NHÂN DÂN) (?=\S)/u, '$1\n')
+  }
 }
 
 /** Adds months to a calendar date; the day is clamped to the month's length (29/02 + 12 months → 28/02). */

@@ -53,7 +53,8 @@ function p(o: P): Paragraph {
     spacing: { after: tw(o.after ?? 0), before: tw(o.before ?? 0) },
     ...(o.indent ? { indent: { firstLine: 567 } } : {}),
     ...(rule !== null ? { border: { bottom: LINE }, indent: { left: tw(rule), right: tw(rule) } } : {}),
-    children: o.runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: hp(size), font: FONT }))
+    // "\n" inside a run is a line break in the PDF; Word needs an explicit break.
+    children: o.runs.flatMap((r) => r.text.split('\n').map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), bold: r.bold ?? false, italics: r.italic ?? false, size: hp(size), font: FONT })))
   })
 }
 

@@ -84,7 +84,7 @@ export function blockToPdfmake(b: Block, width: number): Content {
       if (b.type) stack.push({ text: b.type, bold: true, fontSize: SIZE.docType, alignment: 'center' })
       for (const s of b.subject) stack.push({ text: s, bold: true, fontSize: SIZE.body, alignment: 'center' })
       if (b.note) stack.push({ text: b.note, italics: true, fontSize: SIZE.body, alignment: 'center' })
-      stack.push(rule(width, SHORT_RULE + 30, 2))
+      stack.push(rule(width, SHORT_RULE + 30, 4))
       return { stack, margin: [0, 6, 0, 10] }
     }
     case 'center':

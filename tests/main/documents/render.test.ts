@@ -94,5 +94,6 @@ describe('rendering in the worker pool, checked with poppler', () => {
     expect(text).toContain('BIÊN BẢN')
     expect(text).toContain('QUYẾT ĐỊNH')
     expect(text.match(/kiêm phiếu đánh giá sản phẩm OCOP/g)).toHaveLength(9 + 8 + 9)
-  })
+    // About 170 pages: generous on a shared two-core machine.
+  }, 180_000)
 })
