@@ -111,6 +111,11 @@ test('two products get consecutive codes; a file is attached and the dossier com
 
   await registerProduct('Cà phê Arabica Cầu Đất', 'ca phe', '13. Cà phê, cacao')
   assert.equal(await page.getByTestId('product-detail').locator('[data-field="code"]').innerText(), `68-24778-002-${year}`)
+  await page.getByRole('button', { name: 'Sửa' }).click()
+  const edit = page.getByTestId('product-edit')
+  await edit.getByLabel('Tên sản phẩm').fill('Cà phê Arabica Cầu Đất rang xay')
+  await edit.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByTestId('product-detail').getByRole('heading', { name: 'Cà phê Arabica Cầu Đất rang xay' }).waitFor()
   page.assertNoErrors()
 })
 
@@ -120,7 +125,7 @@ test('the product list searches without diacritics and filters by status', async
   await list.locator('[data-total="2"]').waitFor()
   await list.getByLabel('Tìm kiếm').fill('ca phe')
   await list.locator('[data-total="1"]').waitFor()
-  assert.match(await list.locator('tbody').innerText(), /Cà phê Arabica Cầu Đất/)
+  assert.match(await list.locator('tbody').innerText(), /Cà phê Arabica Cầu Đất rang xay/)
   await list.getByLabel('Tìm kiếm').fill('')
   await pick(list, 'Trạng thái', 'ho so', 'Hồ sơ đầy đủ')
   await list.locator('[data-total="1"]').waitFor()

@@ -1,12 +1,15 @@
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Table, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
 import { DossierPanel } from './DossierPanel'
+import { ProductEdit } from './ProductEdit'
 import { StatusChanger } from './StatusChanger'
 
 export function ProductDetailView({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation('catalogue')
   const q = useQuery('products.get', { id })
+  const [editing, setEditing] = useState(false)
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   if (!q.data) return <Loader />
   const p = q.data
@@ -14,10 +17,23 @@ export function ProductDetailView({ id, onBack }: { id: number; onBack: () => vo
     <Stack data-testid="product-detail" data-product-code={p.code} data-status={p.status}>
       <Group justify="space-between">
         <Title order={3}>{p.name}</Title>
-        <Button variant="default" onClick={onBack}>{t('common.back')}</Button>
+        <Group>
+          <Button variant="default" onClick={onBack}>{t('common.back')}</Button>
+          {!editing ? <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button> : null}
+        </Group>
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 5 }}>
+          {editing ? (
+            <ProductEdit
+              product={p}
+              onDone={(result) => {
+                setEditing(false)
+                if (result === 'deleted') onBack()
+                else if (result === 'saved') q.reload()
+              }}
+            />
+          ) : null}
           <Table withTableBorder>
             <Table.Tbody>
               <Table.Tr><Table.Th>{t('products.code')}</Table.Th><Table.Td data-field="code">{p.code}</Table.Td></Table.Tr>

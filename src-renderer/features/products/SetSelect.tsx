@@ -15,7 +15,7 @@ export function setOptions(sets: readonly CriteriaSetSummary[]): Array<{ group: 
   return groups
 }
 
-export function SetSelect(props: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined; placeholder?: string; clearable?: boolean; withAsterisk?: boolean }) {
+export function SetSelect(props: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined; placeholder?: string; clearable?: boolean; withAsterisk?: boolean; disabled?: boolean }) {
   const sets = useQuery('criteria.list', {})
   return <Select searchable filter={foldFilter} data={setOptions(sets.data ?? [])} maxDropdownHeight={360} {...props} />
 }
