@@ -11,6 +11,7 @@ export type RegisterKind = DocumentKind | 'pack'
 
 export interface DocumentRow {
   id: number
+  session_id: number | null
   number_id: number | null
   kind: RegisterKind
   format: 'pdf' | 'docx'
@@ -26,9 +27,7 @@ export interface DocumentRow {
   created_at: string
 }
 
-export interface NewDocument extends Omit<DocumentRow, 'id'> {
-  session_id: number | null
-}
+export type NewDocument = Omit<DocumentRow, 'id'>
 
 export interface DocumentRegister {
   /** Takes `count` consecutive numbers for (year, symbol); returns the first and its row id. */
@@ -43,7 +42,7 @@ export interface DocumentRegister {
   list(opts: { kind?: RegisterKind; limit: number }): DocumentRow[]
 }
 
-const COLUMNS = 'id, number_id, kind, format, title, number_text, doc_date, data_version, input_sha256, sha256, size, pages, file_path, created_at'
+const COLUMNS = 'id, session_id, number_id, kind, format, title, number_text, doc_date, data_version, input_sha256, sha256, size, pages, file_path, created_at'
 
 export function createDocumentRegister(db: DB, now: () => Date = () => new Date()): DocumentRegister {
   const maxNo = db.prepare('SELECT COALESCE(MAX(number), 0) FROM document_numbers WHERE year = ? AND symbol = ?').pluck()

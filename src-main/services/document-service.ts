@@ -65,7 +65,7 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
   const resolve = (s: DocumentSource): DocumentInput => ('fixture' in s ? lamDongFixture(deps.getSet) : s.input)
 
   /** Writes through a temporary file, records the row, and removes the file again if the row cannot be written. */
-  function store(bytes: Uint8Array, rel: string, row: Omit<DocumentRow, 'id' | 'sha256' | 'size' | 'file_path' | 'created_at'> & { session_id: number | null }): DocumentRow {
+  function store(bytes: Uint8Array, rel: string, row: Omit<DocumentRow, 'id' | 'sha256' | 'size' | 'file_path' | 'created_at'>): DocumentRow {
     const file = join(deps.dataDir, rel)
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(`${file}.tmp`, bytes)
