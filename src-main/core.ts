@@ -7,8 +7,9 @@ import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
 import { registerVerifyHandlers } from './api/handlers/verify-handlers'
 import { createCertificatesDeps, registerCertificatesHandlers } from './api/handlers/certificates-handlers'
+import { fileNameOf, registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { registerBackupHandlers } from './api/handlers/backup-handlers'
-import { registerDocumentsHandlers } from './api/handlers/documents-handlers'
+import { registerSigningHandlers } from './api/handlers/signing-handlers'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
@@ -26,6 +27,8 @@ import { createSessionServices } from './services/sessions'
 import { createSettingsStore } from './services/settings-service'
 import { composeRegisters, documentsRegister, signedRegister } from './services/verify/document-register'
 import { createVerifyService } from './services/verify/verify-service'
+import { createSigningService } from './services/signing/signing-service'
+import { createSignOffService } from './services/signing/sign-off'
 import type { AppInfo } from './shared/contract'
 
 export const APP_NAME = 'OCOP Council'
@@ -80,16 +83,19 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
       mode: opts.mode
     })
     const registry = createRegistry(opts.log)
+    const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
+    const backupBefore = (reason: string) => backup.backupBefore(reason)
     registerCoreHandlers(registry, { info, criteria, settings })
     const documents = createDocumentService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), getSet: (id) => criteria.get(id).set, now: opts.now })
     registerDocumentsHandlers(registry, { documents })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
-    registerSessionsHandlers(registry, { sessions })
-    registerCertificatesHandlers(registry, createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
+    registerSessionsHandlers(registry, { sessions, backupBefore })
+    registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }), backupBefore })
+    const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
+    registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db))) })
-    const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
     registerBackupHandlers(registry, { backup })
     // A fresh database has nothing to protect; otherwise the daily copy is taken on start and checked hourly.
     const daily = (): Promise<unknown> => backup.ensureDaily().catch((err: unknown) => opts.log.warn('daily backup failed', err))
@@ -97,7 +103,8 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const timer = setInterval(() => void daily(), HOUR_MS)
     timer.unref()
     registerCatalogueImportHandlers(registry, {
-      imports: createImportService({ db, units: loadAdminUnits(opts.resourcesDir), sets: setLookup(criteria), criteria, settings, now: opts.now ?? (() => new Date()) })
+      imports: createImportService({ db, units: loadAdminUnits(opts.resourcesDir), sets: setLookup(criteria), criteria, settings, now: opts.now ?? (() => new Date()) }),
+      backupBefore
     })
     return {
       registry,

@@ -10,6 +10,7 @@ import { verifyMethods } from './api/verify'
 import { certificatesMethods } from './api/certificates'
 import { exportsMethods } from './api/exports'
 import { backupMethods } from './api/backup'
+import { signingMethods } from './api/signing'
 
 export * from './api/spec'
 export * from './api/core'
@@ -23,6 +24,7 @@ export * from './api/verify'
 export * from './api/certificates'
 export * from './api/exports'
 export * from './api/backup'
+export * from './api/signing'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -40,7 +42,8 @@ export const contract = {
   ...verifyMethods,
   ...certificatesMethods,
   ...exportsMethods,
-  ...backupMethods
+  ...backupMethods,
+  ...signingMethods
 } as const
 
 export type Contract = typeof contract

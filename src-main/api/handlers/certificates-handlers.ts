@@ -39,11 +39,14 @@ export function createCertificatesDeps(o: { db: DB; resourcesDir: string; dataDi
   return { certificates, reevaluation: createReevaluationService(o.db, now), reports, exports }
 }
 
-export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps): void {
+export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps & { backupBefore?: (reason: string) => Promise<unknown> }): void {
   r.handle('certificates.issue', (i) => d.certificates.issue(i))
   r.handle('certificates.list', (i) => d.certificates.list(i.filter, i.withinDays, i.asOf))
   r.handle('certificates.sweep', (i) => ({ expired: d.certificates.sweep(i.asOf) }))
-  r.handle('certificates.revoke', (i) => d.certificates.revoke(i))
+  r.handle('certificates.revoke', async (i) => {
+    await d.backupBefore?.(`thu-hoi-gcn-${i.certificateId}`)
+    return d.certificates.revoke(i)
+  })
   r.handle('certificates.revocationFile', (i) => d.certificates.revocationFile(i.id))
   r.handle('reevaluation.setMode', (i) => d.reevaluation.setMode(i.sessionId, i.mode))
   r.handle('reevaluation.opinions', (i) => d.reevaluation.opinions(i.sessionId))

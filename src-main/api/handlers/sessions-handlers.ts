@@ -1,7 +1,7 @@
 import type { SessionServices } from '../../services/sessions'
 import type { Registry } from '../registry'
 
-export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionServices }): void {
+export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionServices; backupBefore?: (reason: string) => Promise<unknown> }): void {
   const { sessions: s, sheets, review, joinCodes, audit } = deps.sessions
   r.handle('rounds.list', (i) => s.listRounds(i.year))
   r.handle('rounds.create', (i, c) => s.createRound(i, c.actor))
@@ -37,7 +37,11 @@ export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionS
   r.handle('review.agree', (i, c) => review.agree(i, c.actor))
   r.handle('review.decideKnockout', (i, c) => review.decideKnockout(i, c.actor))
   r.handle('review.openRescore', (i, c) => review.openRescore(i, c.actor))
-  r.handle('sessions.finalize', (i, c) => review.finalize(i.id, c.actor))
+  r.handle('sessions.finalize', async (i, c) => {
+    // Finalized results are append-only; the copy taken just before is the way back from a wrong finalization.
+    await deps.backupBefore?.(`chot-phien-${i.id}`)
+    return review.finalize(i.id, c.actor)
+  })
   r.handle('results.list', (i) => review.results(i.sessionId))
   r.handle('results.get', (i) => review.result(i.sessionId, i.productId))
   r.handle('amendments.add', (i, c) => review.amend(i, c.actor))
