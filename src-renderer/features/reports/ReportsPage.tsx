@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CertificatesPanel } from './CertificatesPanel'
 import { ExportsPanel } from './ExportsPanel'
 import { MembersPanel } from './MembersPanel'
+import { SigningPanel } from '../signing/SigningPanel'
 
 /** Báo cáo: certificates (issue, expiry, revocation), exports for upload, and member analytics. */
 export function ReportsPage() {
@@ -17,6 +18,7 @@ export function ReportsPage() {
             {t('tabs.exports')}
           </Tabs.Tab>
           <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="signing" data-testid="tab-signing">{t('tabs.signing')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="certificates" pt="md">
           <CertificatesPanel />
@@ -26,6 +28,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="signing" pt="md">
+          <SigningPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -2,6 +2,7 @@ import { Alert, Code, Loader, SegmentedControl, Stack, Table, Title } from '@man
 import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import type { Language } from '../../i18n'
+import { BackupPanel } from './BackupPanel'
 import { ProvinceSettings } from './ProvinceSettings'
 
 /** Cài đặt: interface language (stored in the DB) and where the data lives. */
@@ -28,6 +29,7 @@ export function SettingsPage() {
         />
       </div>
       <ProvinceSettings />
+      <BackupPanel />
       <Title order={4}>{t('about')}</Title>
       {info.error ? <Alert color="red">{info.error.message}</Alert> : null}
       {info.data ? (
