@@ -10,6 +10,8 @@ import { createCertificatesDeps, registerCertificatesHandlers } from './api/hand
 import { fileNameOf, registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { registerBackupHandlers } from './api/handlers/backup-handlers'
 import { registerSigningHandlers } from './api/handlers/signing-handlers'
+import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
+import { createSessionDocumentService } from './services/session-document-service'
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
@@ -42,6 +44,8 @@ export interface CoreOptions {
   mode: AppInfo['mode']
   log: Logger
   now?: () => Date
+  /** Desktop host: opens a stored file with the system's viewer (Electron shell.openPath); absent in browser mode. */
+  openPath?: (path: string) => Promise<string>
 }
 
 export interface Core {
@@ -88,6 +92,10 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCoreHandlers(registry, { info, criteria, settings })
     const documents = createDocumentService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), getSet: (id) => criteria.get(id).set, now: opts.now })
     registerDocumentsHandlers(registry, { documents })
+    registerSessionDocumentsHandlers(registry, {
+      sessionDocuments: createSessionDocumentService({ db, criteria, settings, units: loadAdminUnits(opts.resourcesDir), documents, dataDir: opts.dataDir }),
+      ...(opts.openPath ? { openPath: opts.openPath } : {})
+    })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)

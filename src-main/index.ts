@@ -3,7 +3,7 @@
  * all Electron policy lives in shell/ and the IPC transport.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { APP_NAME, APP_VERSION, createCore, type Core } from './core'
 import { consoleLogger } from './logger'
 import { findResourcesDir } from './paths'
@@ -96,7 +96,7 @@ function main(): void {
     .whenReady()
     .then(async () => {
       installSecurityHooks(trustedOrigins, log)
-      core = await createCore({ dataDir: app.getPath('userData'), resourcesDir: findResourcesDir(), mode: 'desktop', log })
+      core = await createCore({ dataDir: app.getPath('userData'), resourcesDir: findResourcesDir(), mode: 'desktop', log, openPath: (p) => shell.openPath(p) })
       registerAppProtocol(join(__dirname, '../renderer'))
       ipc = registerIpcTransport(core.registry, trustedOrigins, log)
       installMenu({ isPackaged: app.isPackaged, platform: process.platform, appName: APP_NAME, onAbout: showAbout })

@@ -20,7 +20,8 @@ import { createDocumentRegister, type DocumentRegister, type DocumentRow, type R
 export type DocumentSource = { fixture: FixtureId } | { input: DocumentInput }
 
 export interface DocumentService {
-  generate(req: { kind: DocumentKind; format: 'pdf' | 'docx'; options: BuildOptions; source: DocumentSource; sessionId?: number | null; dataVersion?: string }): Promise<DocumentRow>
+  /** `numberId`: a number the caller already took from the register for this document (the input carries its value). */
+  generate(req: { kind: DocumentKind; format: 'pdf' | 'docx'; options: BuildOptions; source: DocumentSource; sessionId?: number | null; dataVersion?: string; numberId?: number }): Promise<DocumentRow>
   generatePack(req: { source: DocumentSource; sessionId?: number | null; onProgress?: (p: { done: number; total: number; label: string }) => void }): Promise<DocumentRow>
   list(opts: { kind?: RegisterKind; limit: number }): DocumentRow[]
   read(id: number): { row: DocumentRow; bytes: Buffer }
@@ -42,6 +43,13 @@ const NUMBERED: Record<NumberedKind, (p: ProvinceSettings) => [abbr: string, iss
   }
 }
 const isNumbered = (k: DocumentKind): k is NumberedKind => k in NUMBERED
+
+/** The register's symbol ("QĐ-UBND") of a numbered kind, null for the unnumbered ones. */
+export function numberSymbol(kind: DocumentKind, p: ProvinceSettings): { symbol: string; abbr: string; issuer: string } | null {
+  if (!isNumbered(kind)) return null
+  const [abbr, issuer] = NUMBERED[kind](p)
+  return { symbol: `${abbr}-${issuer}`, abbr, issuer }
+}
 
 /** JSON with sorted keys: the hash of the input does not depend on key order. */
 export function canonicalJson(v: unknown): string {
@@ -79,10 +87,11 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
   }
 
   /** Gives the document its number: reuses the number of the same input in the other format, else allocates or reserves. */
-  function number(kind: DocumentKind, input: DocumentInput, inputSha: string, format: 'pdf' | 'docx'): { input: DocumentInput; numberId: number | null; text: string | null } {
+  function number(kind: DocumentKind, input: DocumentInput, inputSha: string, format: 'pdf' | 'docx', preset?: number): { input: DocumentInput; numberId: number | null; text: string | null } {
     if (!isNumbered(kind)) return { input, numberId: null, text: null }
     const issue = input[kind]
     const [abbr, issuer] = NUMBERED[kind](input.province)
+    if (preset !== undefined) return { input, numberId: preset, text: docSymbol(register.numberOf(preset), abbr, issuer) }
     const symbol = `${abbr}-${issuer}`
     const year = Number(issue.date.slice(0, 4))
     const sibling = register.findByInput(inputSha, kind, format === 'pdf' ? 'docx' : 'pdf')
@@ -108,7 +117,7 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
       const existing = register.findByInput(inputSha, req.kind, req.format)
       if (existing) return existing
       if (req.format === 'docx' && !DOCUMENT_KINDS[req.kind].editable) throw new AppError('VALIDATION', `${DOCUMENT_KINDS[req.kind].label}: chỉ xuất được PDF`)
-      const numbered = number(req.kind, input, inputSha, req.format)
+      const numbered = number(req.kind, input, inputSha, req.format, req.numberId)
       const r = await service().run({ type: 'document', kind: req.kind, input: numbered.input, options: req.options, format: req.format })
       const date = documentDate(req.kind, numbered.input)
       return store(r.bytes, join('documents', date.slice(0, 4), `${req.kind}-${inputSha.slice(0, 16)}.${req.format}`), {

@@ -11,6 +11,7 @@ import { certificatesMethods } from './api/certificates'
 import { exportsMethods } from './api/exports'
 import { backupMethods } from './api/backup'
 import { signingMethods } from './api/signing'
+import { sessionDocumentsMethods } from './api/session-documents'
 
 export * from './api/spec'
 export * from './api/core'
@@ -25,6 +26,7 @@ export * from './api/certificates'
 export * from './api/exports'
 export * from './api/backup'
 export * from './api/signing'
+export * from './api/session-documents'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -43,7 +45,8 @@ export const contract = {
   ...certificatesMethods,
   ...exportsMethods,
   ...backupMethods,
-  ...signingMethods
+  ...signingMethods,
+  ...sessionDocumentsMethods
 } as const
 
 export type Contract = typeof contract
