@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { AppLayout } from '../../src-renderer/features/shell/AppLayout'
+import { NAV_ITEMS } from '../../src-renderer/features/registry'
 import type { ApiClient } from '../../src-renderer/api/client'
 import { render, screen } from '../utils/render'
 
@@ -12,12 +13,15 @@ const client: ApiClient = {
 
 describe('AppLayout', () => {
   it('lists every area in Vietnamese and explains the ones not built yet instead of an empty page', async () => {
-    const { user, container } = render(<AppLayout initial="criteria" />, { client })
+    const items = NAV_ITEMS.map((n) => (n.id === 'reports' ? { ...n, page: null } : n))
+    const { user, container } = render(<AppLayout initial="criteria" items={items} />, { client })
     for (const label of ['Tổng quan', 'Đợt/Phiên đánh giá', 'Sản phẩm', 'Chủ thể', 'Hội đồng', 'Bộ tiêu chí', 'Báo cáo', 'Cài đặt'])
       expect(screen.getByText(label)).toBeInTheDocument()
     const unavailable = container.querySelectorAll('[data-available="false"]')
-    if (unavailable.length === 0) return
+    expect(unavailable).toHaveLength(1)
+    expect(unavailable[0]).toHaveTextContent('Chưa có')
     await user.click(unavailable[0] as HTMLElement)
     expect(await screen.findByText('Chức năng chưa có trong phiên bản này')).toBeInTheDocument()
+    expect(screen.getByText(/Màn hình «Báo cáo» sẽ có trong phiên bản sau/)).toBeInTheDocument()
   })
 })

@@ -1,12 +1,19 @@
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NAV_ITEMS } from '../registry'
+import { NAV_ITEMS, type NavItem } from '../registry'
 
-export function AppLayout({ initial = 'criteria' }: { initial?: string }) {
+export interface AppLayoutProps {
+  /** Id of the area shown first; default 'dashboard'. */
+  initial?: string
+  /** The navigation; default NAV_ITEMS. */
+  items?: readonly NavItem[]
+}
+
+export function AppLayout({ initial = 'dashboard', items = NAV_ITEMS }: AppLayoutProps) {
   const { t } = useTranslation()
   const [active, setActive] = useState(initial)
-  const item = NAV_ITEMS.find((n) => n.id === active) ?? NAV_ITEMS[0]!
+  const item = items.find((n) => n.id === active) ?? items[0]!
   const Page = item.page
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
@@ -22,7 +29,7 @@ export function AppLayout({ initial = 'criteria' }: { initial?: string }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Điều hướng">
         <Stack gap={2}>
-          {NAV_ITEMS.map((n) => (
+          {items.map((n) => (
             <NavLink
               key={n.id}
               label={t(n.label)}
