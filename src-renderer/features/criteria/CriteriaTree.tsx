@@ -38,7 +38,6 @@ export function CriteriaTree({ sets, selected, onSelect }: CriteriaTreeProps) {
                 <NavLink
                   key={s.id}
                   label={`${s.no}. ${s.subgroup ?? s.name}`}
-                  description={s.subgroup && s.subgroup !== s.name ? s.name : undefined}
                   active={s.id === selected}
                   data-set-id={s.id}
                   onClick={() => onSelect(s.id)}
