@@ -3,7 +3,7 @@ import { AppError } from '../shared/result'
 import { buildDocument } from './build'
 import { configurePdfmake, mergePdfs, renderDocxBytes, renderPdf } from './render'
 import type { RenderJob, RenderReply, RenderRequest } from './render-jobs'
-import { buildSheetBatch } from './sheet'
+import { renderSheetsPdf, sheetTitle } from './sheet-pdfkit'
 
 /**
  * The render worker: builds and renders documents off the main thread (pdfmake blocks ~5 s per 200 pages). Started
@@ -11,7 +11,8 @@ import { buildSheetBatch } from './sheet'
  */
 const port = parentPort
 if (!port) throw new Error('render-worker must run as a worker thread')
-configurePdfmake((workerData as { fontsDir: string }).fontsDir)
+const { fontsDir } = workerData as { fontsDir: string }
+configurePdfmake(fontsDir)
 
 /** Page count from the PDF's page tree, without parsing it again. */
 function countPages(pdf: Uint8Array): number {
@@ -27,6 +28,13 @@ function own(bytes: Uint8Array): Uint8Array {
 async function run(job: RenderJob): Promise<Uint8Array> {
   switch (job.type) {
     case 'document': {
+      // Sheets are drawn with pdfkit (sheet-pdfkit.ts), like the pack's, so a single sheet prints the same.
+      if ((job.kind === 'sheet' || job.kind === 'sheet-blank') && job.format === 'pdf') {
+        const item = { productId: job.options.productId ?? '', memberId: job.options.memberId ?? '' }
+        if (!item.productId) throw new AppError('VALIDATION', 'Cần chọn sản phẩm')
+        if (!item.memberId) throw new AppError('VALIDATION', 'Cần chọn thành viên')
+        return renderSheetsPdf(fontsDir, job.input, [item], job.kind === 'sheet' ? 'filled' : 'blank', sheetTitle(job.input, item.productId, item.memberId))
+      }
       const built = buildDocument(job.kind, job.input, job.options)
       if (job.format === 'docx') {
         if (!built.text) throw new AppError('VALIDATION', 'Văn bản này chỉ xuất được PDF')
@@ -35,7 +43,7 @@ async function run(job: RenderJob): Promise<Uint8Array> {
       return renderPdf(built.pdf, built.date, job.kind !== 'certificate')
     }
     case 'sheets':
-      return renderPdf(buildSheetBatch(job.input, job.items, job.variant), job.input.session.date, false)
+      return renderSheetsPdf(fontsDir, job.input, job.items, job.variant, 'Phiếu đánh giá sản phẩm OCOP')
     case 'merge':
       return mergePdfs(job.parts, job.title, job.date)
   }

@@ -1,0 +1,350 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import PDFDocument from 'pdfkit'
+import { isLeaf, type CriteriaSet, type LeafCriterion } from '../shared/criteria'
+import { AppError } from '../shared/result'
+import { criteriaSetOf, memberOf, productOf, setTitle } from './context'
+import { A4, CONTENT_WIDTH, MARGINS, placeDate } from './layout/decree30'
+import type { DocSheet, DocumentInput } from './model'
+
+/**
+ * The scoring sheet (same content and layout as sheet.ts) drawn directly with pdfkit: pdfmake spends ~7× more CPU
+ * per sheet, and the pack has one sheet per product and member (540 in a 60-product session). Rows are measured
+ * with pdfkit's own line wrapper (cached: the criteria texts repeat on every sheet of a set), never split across
+ * pages, and the table header is repeated after a page break.
+ */
+type Face = 'R' | 'B' | 'I' | 'BI'
+const FACE_FILES: Record<Face, string> = { R: 'Tinos_400Regular.ttf', B: 'Tinos_700Bold.ttf', I: 'Tinos_400Regular_Italic.ttf', BI: 'Tinos_700Bold_Italic.ttf' }
+
+let fontCache: { dir: string; data: Record<Face, Buffer> } | null = null
+function tinos(dir: string): Record<Face, Buffer> {
+  if (fontCache?.dir !== dir) fontCache = { dir, data: Object.fromEntries(Object.entries(FACE_FILES).map(([f, file]) => [f, readFileSync(join(dir, file))])) as Record<Face, Buffer> }
+  return fontCache.data
+}
+
+/** The criteria table of sheet.ts: box, text and points columns (content widths), 2.5/1 pt padding, 0.5 pt rules. */
+const FS = 11
+const LINE = 0.5
+const PAD_X = 2.5
+const PAD_Y = 1
+const W = [14, CONTENT_WIDTH - 14 - 52 - 3 * 5 - 4, 52] as const
+const COL_X = [0, W[0] + 2 * PAD_X + LINE, W[0] + W[1] + 4 * PAD_X + 2 * LINE]
+const TABLE_W = COL_X[2]! + W[2] + 2 * PAD_X + LINE
+/** Width of text spanning the box and text columns (the span takes the padding and rule between them). */
+const SPAN2 = W[0] + W[1] + 2 * PAD_X + LINE
+const SPAN3 = TABLE_W - 2 * PAD_X - LINE
+const BOTTOM = A4.height - MARGINS.bottom
+const LINE_HEIGHT = 1.05
+
+interface Cell {
+  text: string
+  face: Face
+  size: number
+  align: 'left' | 'center' | 'right'
+}
+interface Row {
+  /** The first cell spans `span` columns from the left; the points cell (if any) is the last column. */
+  main: Cell & { span: 2 | 3 }
+  box?: boolean
+  points?: Cell
+  fill?: string
+}
+
+const cell = (text: string, face: Face = 'R', size = FS, align: Cell['align'] = 'left'): Cell => ({ text: text.normalize('NFC'), face, size, align })
+const stars = (n: number | undefined) => (n ? ` ${'*'.repeat(n)}` : '')
+
+function leafRows(c: LeafCriterion, answer: string | undefined, filled: boolean, sub: boolean): Row[] {
+  const rows: Row[] = [{ main: { ...cell(`${c.code}. ${c.text}`, sub ? 'I' : 'B'), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center') }]
+  if (c.appliesOnlyWhen) rows.push({ main: { ...cell(c.appliesOnlyWhen, 'I', FS - 1), span: 3 } })
+  for (const o of c.options) {
+    const ticked = filled && answer === o.id
+    const face = ticked ? 'B' : 'R'
+    rows.push({ main: { ...cell(`${o.text}${stars(o.marker)}`, face), span: 2 }, box: ticked, points: cell(String(o.points), face, FS, 'center') })
+  }
+  for (const n of c.notes) rows.push({ main: { ...cell(n, 'I', FS - 1), span: 3 } })
+  if (filled && answer === 'NA') rows.push({ main: { ...cell('Không áp dụng', 'I'), span: 2 }, points: cell('0', 'R', FS, 'center') })
+  return rows
+}
+
+export function criteriaRows(set: CriteriaSet, sheet: DocSheet | null): Row[] {
+  const rows: Row[] = []
+  const bold = (text: string, align: Cell['align'] = 'left') => cell(text, 'B', FS, align)
+  for (const part of set.parts) {
+    rows.push({ main: { ...bold(`PHẦN ${part.code}: ${part.title}`), span: 2 }, points: bold(String(part.maxPoints), 'center'), fill: '#eeeeee' })
+    for (const section of part.sections) {
+      rows.push({ main: { ...bold(`${section.code}. ${section.title}`), span: 2 }, points: bold(String(section.maxPoints), 'center') })
+      for (const c of section.criteria) {
+        if (isLeaf(c)) rows.push(...leafRows(c, sheet?.answers[c.code], sheet !== null, false))
+        else {
+          rows.push({ main: { ...bold(`${c.code}. ${c.text}`), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center') })
+          for (const sub of c.subCriteria) rows.push(...leafRows(sub, sheet?.answers[sub.code], sheet !== null, true))
+        }
+      }
+    }
+    const got = sheet ? `${sheet.parts[part.code]}/${part.maxPoints}` : `……/${part.maxPoints}`
+    rows.push({ main: { ...cell(`Cộng phần ${part.code}`, 'BI', FS, 'right'), span: 2 }, points: bold(got, 'center') })
+  }
+  rows.push({ main: { ...cell('TỔNG CỘNG', 'B', FS + 1, 'center'), span: 2 }, points: cell(sheet ? `${sheet.total}/100` : '100', 'B', FS + 1, 'center') })
+  return rows
+}
+
+const HEADER_ROW: Row = { main: { ...cell('Các tiêu chí', 'B', FS, 'center'), span: 2 }, points: cell('Thang điểm', 'B', FS, 'center') }
+
+/** The member's sheet of the product: the given round, else the latest. */
+export function memberSheet(input: DocumentInput, productId: string, memberId: string, round?: number): DocSheet {
+  const product = productOf(input, productId)
+  const mine = product.sheets.filter((s) => s.memberId === memberId && (round === undefined || s.round === round))
+  const sheet = mine.sort((a, b) => b.round - a.round)[0]
+  if (!sheet) throw new AppError('NOT_FOUND', `Thành viên ${memberOf(input, memberId).name} không có phiếu chấm sản phẩm "${product.name}"${round ? ` ở vòng ${round}` : ''}`)
+  return sheet
+}
+
+/**
+ * Lines of a text broken to a width, by face, size, width and text. Pure font metrics, so shared by every document
+ * of the worker: each criterion is broken once, then every sheet draws its lines without pdfkit's line wrapper.
+ */
+interface Wrapped {
+  lines: string[]
+  widths: number[]
+  height: number
+}
+const wrapped = new Map<string, Wrapped>()
+const MAX_CACHED = 50_000
+
+class SheetWriter {
+  readonly doc: PDFKit.PDFDocument
+  private readonly gaps = new Map<string, number>()
+  private y = 0
+
+  constructor(fontsDir: string, title: string, date: string) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: MARGINS,
+      autoFirstPage: false,
+      font: null as unknown as string,
+      info: { Title: title, Author: 'OCOP Council', Creator: 'OCOP Council', Producer: 'OCOP Council', CreationDate: new Date(`${date}T00:00:00Z`) }
+    })
+    for (const [face, data] of Object.entries(tinos(fontsDir))) this.doc.registerFont(face, data)
+  }
+
+  /** pdfmake's line height is (ascender − descender) × 1.05; pdfkit advances by ascender − descender + gap. */
+  private lineGap(face: Face, size: number): number {
+    const key = `${face}${size}`
+    let g = this.gaps.get(key)
+    if (g === undefined) {
+      this.doc.font(face).fontSize(size)
+      g = this.doc.currentLineHeight(false) * LINE_HEIGHT - this.doc.currentLineHeight(true)
+      this.gaps.set(key, g)
+    }
+    return g
+  }
+
+  private set(c: Pick<Cell, 'face' | 'size'>): number {
+    const gap = this.lineGap(c.face, c.size)
+    this.doc.font(c.face).fontSize(c.size)
+    return gap
+  }
+
+  /** Greedy breaking at spaces and newlines; a word wider than the line is broken between characters. */
+  wrap(c: Pick<Cell, 'face' | 'size' | 'text'>, width: number): Wrapped {
+    const key = `${c.face}${c.size}|${width}|${c.text}`
+    let w = wrapped.get(key)
+    if (w !== undefined) return w
+    const lineGap = this.set(c)
+    const doc = this.doc
+    const space = doc.widthOfString(' ')
+    const lines: string[] = []
+    const widths: number[] = []
+    for (const para of c.text.split('\n')) {
+      let line = ''
+      let lw = 0
+      const push = () => {
+        lines.push(line)
+        widths.push(lw)
+        line = ''
+        lw = 0
+      }
+      for (const word of para.split(' ')) {
+        const ww = doc.widthOfString(word)
+        if (line !== '' && lw + space + ww <= width) {
+          line += ` ${word}`
+          lw += space + ww
+          continue
+        }
+        if (line !== '') push()
+        if (ww <= width) {
+          line = word
+          lw = ww
+          continue
+        }
+        for (const ch of word) {
+          const cw = doc.widthOfString(ch)
+          if (line !== '' && lw + cw > width) push()
+          line += ch
+          lw += cw
+        }
+      }
+      push()
+    }
+    w = { lines, widths, height: lines.length * (doc.currentLineHeight(true) + lineGap) }
+    if (wrapped.size >= MAX_CACHED) wrapped.clear()
+    wrapped.set(key, w)
+    return w
+  }
+
+  height(c: Pick<Cell, 'face' | 'size' | 'text'>, width: number): number {
+    return this.wrap(c, width).height
+  }
+
+  /** Draws the wrapped lines one by one (no wrapper), aligned within `width`. */
+  private draw(c: Cell, x: number, y: number, width: number): number {
+    const w = this.wrap(c, width)
+    const step = w.lines.length > 0 ? w.height / w.lines.length : 0
+    this.set(c)
+    w.lines.forEach((line, i) => {
+      if (line === '') return
+      const dx = c.align === 'center' ? (width - w.widths[i]!) / 2 : c.align === 'right' ? width - w.widths[i]! : 0
+      this.doc.text(line, x + dx, y + i * step, { lineBreak: false })
+    })
+    return y + w.height
+  }
+
+  newPage(): void {
+    this.doc.addPage()
+    this.y = MARGINS.top
+  }
+
+  /** Centred or left flowing text over the full width (headings, notes). */
+  flow(c: Cell, marginTop = 0, marginBottom = 0): void {
+    if (this.y + marginTop + this.height(c, CONTENT_WIDTH) > BOTTOM) this.newPage()
+    this.y = this.draw(c, MARGINS.left, this.y + marginTop, CONTENT_WIDTH) + marginBottom
+  }
+
+  /** "- Label: value" with the value in bold (or dots when empty), as the pdfmake sheet's fields. */
+  rich(lead: Cell, value: Cell, marginTop: number, marginBottom: number): void {
+    const need = this.height({ ...lead, text: lead.text + value.text }, CONTENT_WIDTH) + marginTop
+    if (this.y + need > BOTTOM) this.newPage()
+    const lineGap = this.set(lead)
+    this.doc.text(lead.text, MARGINS.left, this.y + marginTop, { width: CONTENT_WIDTH, lineGap, continued: true })
+    this.set(value)
+    this.doc.text(value.text, { lineGap })
+    this.y = this.doc.y + marginBottom
+  }
+
+  private rowHeight(r: Row): number {
+    let h = this.height(r.main, r.main.span === 3 ? SPAN3 : r.main.span === 2 && r.box === undefined ? SPAN2 : W[1])
+    if (r.points) h = Math.max(h, this.height(r.points, W[2]))
+    if (r.box !== undefined) h = Math.max(h, 11)
+    return h + 2 * PAD_Y + LINE
+  }
+
+  private drawRow(r: Row, h: number): void {
+    const doc = this.doc
+    const x0 = MARGINS.left
+    const y = this.y
+    if (r.fill) doc.rect(x0, y, TABLE_W, h).fill(r.fill).fillColor('black')
+    const ty = y + LINE + PAD_Y
+    if (r.box !== undefined) {
+      const bx = x0 + LINE + PAD_X + 0.5
+      const by = ty + 2.5
+      doc.lineWidth(0.6).rect(bx, by, 8, 8).stroke()
+      if (r.box) doc.lineWidth(0.9).moveTo(bx, by).lineTo(bx + 8, by + 8).moveTo(bx + 8, by).lineTo(bx, by + 8).stroke()
+      this.draw(r.main, x0 + COL_X[1]! + LINE + PAD_X, ty, W[1])
+    } else this.draw(r.main, x0 + LINE + PAD_X, ty, r.main.span === 3 ? SPAN3 : SPAN2)
+    if (r.points) this.draw(r.points, x0 + COL_X[2]! + LINE + PAD_X, ty, W[2])
+    // Rules: top and bottom, the outer sides, and a separator before each column the first cell does not span.
+    doc.lineWidth(LINE).moveTo(x0, y).lineTo(x0 + TABLE_W, y).moveTo(x0, y + h).lineTo(x0 + TABLE_W, y + h)
+    doc.moveTo(x0 + LINE / 2, y).lineTo(x0 + LINE / 2, y + h).moveTo(x0 + TABLE_W - LINE / 2, y).lineTo(x0 + TABLE_W - LINE / 2, y + h)
+    if (r.box !== undefined) doc.moveTo(x0 + COL_X[1]! + LINE / 2, y).lineTo(x0 + COL_X[1]! + LINE / 2, y + h)
+    if (r.main.span === 2) doc.moveTo(x0 + COL_X[2]! + LINE / 2, y).lineTo(x0 + COL_X[2]! + LINE / 2, y + h)
+    doc.stroke()
+    this.y = y + h
+  }
+
+  table(rows: Row[], marginTop: number, marginBottom: number): void {
+    const headerH = this.rowHeight(HEADER_ROW)
+    this.y += marginTop
+    if (this.y + headerH * 2 > BOTTOM) this.newPage()
+    this.drawRow(HEADER_ROW, headerH)
+    for (const r of rows) {
+      const h = this.rowHeight(r)
+      if (this.y + h > BOTTOM) {
+        this.newPage()
+        this.drawRow(HEADER_ROW, headerH)
+      }
+      this.drawRow(r, h)
+    }
+    this.y += LINE + marginBottom
+  }
+
+  /** The signature block in a 260 pt column on the right, kept on one page. */
+  signature(lines: Array<Cell & { marginTop?: number }>): void {
+    const width = 260
+    const x = MARGINS.left + CONTENT_WIDTH - width
+    const total = lines.reduce((s, l) => s + (l.marginTop ?? 0) + this.height(l, width), 0)
+    if (this.y + total > BOTTOM) this.newPage()
+    for (const l of lines) this.y = this.draw(l, x, this.y + (l.marginTop ?? 0), width)
+  }
+
+  end(): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = []
+      this.doc.on('data', (c: Buffer) => chunks.push(c))
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)))
+      this.doc.on('error', reject)
+      this.doc.end()
+    })
+  }
+}
+
+const DOTS = '…………………………………………'
+const OPINION_DOTS = '……………………………………………………………………………………………………………………………………………\n……………………………………………………………………………………………………………………………………………'
+
+function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memberId: string, variant: 'blank' | 'filled', round?: number): void {
+  const product = productOf(input, productId)
+  const member = memberOf(input, memberId)
+  const set = criteriaSetOf(input, product)
+  const sheet = variant === 'filled' ? memberSheet(input, productId, memberId, round) : null
+  w.newPage()
+  w.flow(cell(setTitle(set).toLocaleUpperCase('vi'), 'B', 13, 'center'))
+  w.flow(cell('(kiêm phiếu đánh giá sản phẩm OCOP)', 'I', 12, 'center'), 0, 2)
+  const council = `Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${input.province.provinceName}, ${input.session.batch}${sheet ? ` — vòng chấm ${sheet.round}` : ''}`
+  w.flow(cell(council, 'I', 12, 'center'), 0, 6)
+  const fields: Array<[string, string]> = [
+    ['Tên sản phẩm', product.name],
+    ['Mã số sản phẩm', product.code],
+    ['Tên chủ thể sản xuất', product.producer],
+    ['Số điện thoại', product.phone],
+    ['Địa chỉ', product.address],
+    ['Người đánh giá', `${member.name} (${member.role})`]
+  ]
+  for (const [label, value] of fields) w.rich(cell(`- ${label}: `, 'R', 12), cell(value || DOTS, value ? 'B' : 'R', 12), 1, 1)
+  for (const d of set.disqualification) w.flow(cell(d, 'BI', 11), 4)
+  w.table(criteriaRows(set, sheet), 4, 6)
+  w.flow(cell('Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** - 3 sao; **** - 4 sao; ***** - 5 sao)', 'I', 11), 0, 4)
+  // Dots start on their own line, as pdfmake breaks them (an unbroken "word" wider than what is left of the line).
+  w.rich(cell('Ý kiến của người đánh giá: ', 'B', 12), cell(sheet?.comment ? sheet.comment : `\n${OPINION_DOTS}`, 'R', 12), 0, 8)
+  w.signature([
+    cell(sheet ? placeDate(input.province.placeName, input.session.date) : `${input.province.placeName}, ngày …… tháng …… năm ……`, 'I', 13, 'center'),
+    cell('Người đánh giá', 'B', 13, 'center'),
+    cell('(Ký và ghi rõ họ tên)', 'I', 12, 'center'),
+    { ...cell(member.name, 'B', 13, 'center'), marginTop: 56 }
+  ])
+}
+
+export function sheetTitle(input: DocumentInput, productId: string, memberId: string): string {
+  return `Phiếu đánh giá — ${productOf(input, productId).name} — ${memberOf(input, memberId).name}`
+}
+
+export interface SheetItem {
+  productId: string
+  memberId: string
+  round?: number
+}
+
+/** Sheets in one PDF, each from a new page; fonts are embedded once. Fixed metadata: same input, same bytes. */
+export async function renderSheetsPdf(fontsDir: string, input: DocumentInput, items: readonly SheetItem[], variant: 'blank' | 'filled', title: string): Promise<Buffer> {
+  const w = new SheetWriter(fontsDir, title.normalize('NFC'), input.session.date)
+  for (const it of items) drawSheet(w, input, it.productId, it.memberId, variant, it.round)
+  return w.end()
+}
