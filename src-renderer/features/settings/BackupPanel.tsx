@@ -37,6 +37,11 @@ export function BackupPanel() {
   const prepareFrom = async (fileName: string, contentBase64: string) => run('prepare', api.call('backup.prepareRestore', { fileName, contentBase64 }), setPrepared)
   const restoreListed = (fileName: string) =>
     run(`restore-${fileName}`, api.call('backup.download', { fileName }), (f) => void prepareFrom(f.fileName, f.contentBase64))
+  /** Reasons are slugs in the file name ("chot-phien-12"); the known ones read as words, with their number. */
+  const reasonLabel = (reason: string): string => {
+    const m = /^(chot-phien|nhap-excel|thu-hoi-gcn|khoi-phuc)(?:-(\d+))?/.exec(reason)
+    return m ? `${t(`reasons.${m[1]}`)}${m[2] ? ` ${m[2]}` : ''}` : reason
+  }
   const restoreFile = async (file: File | null) => {
     if (file) await prepareFrom(file.name, await fileToBase64(file))
   }
@@ -72,10 +77,10 @@ export function BackupPanel() {
             {(list.data ?? []).map((b) => (
               <Table.Tr key={b.fileName} data-backup={b.fileName} data-kind={b.kind}>
                 <Table.Td>{new Date(b.createdAt).toLocaleString('vi-VN')}</Table.Td>
-                <Table.Td>{t(`kinds.${b.kind}`)}{b.reason ? ` — ${b.reason}` : ''}</Table.Td>
+                <Table.Td>{t(`kinds.${b.kind}`)}{b.reason ? ` — ${reasonLabel(b.reason)}` : ''}</Table.Td>
                 <Table.Td>{(b.byteSize / MB).toFixed(2)} MB</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end">
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => void check(b.fileName)} loading={busy === `check-${b.fileName}`}>{t('check')}</Button>
                     <Button size="xs" variant="subtle" onClick={() => void download(b.fileName)}>{t('download')}</Button>
                     <Button size="xs" variant="subtle" color="orange" onClick={() => void restoreListed(b.fileName)}>{t('restore')}</Button>

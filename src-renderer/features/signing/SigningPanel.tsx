@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
@@ -45,7 +45,7 @@ export function SigningPanel() {
                   <Table.Tr key={a.id} data-approval-id={a.id} data-selected={a.id === approvalId} onClick={() => setApprovalId(a.id)} style={{ cursor: 'pointer' }} bg={a.id === approvalId ? 'var(--mantine-color-blue-light)' : undefined}>
                     <Table.Td>{a.authority ? `${a.authority} ` : ''}{a.positionTitle} {a.approverName}</Table.Td>
                     <Table.Td>{a.subject}</Table.Td>
-                    <Table.Td><Badge variant="light">{t(`role.${a.approverRole}`)}</Badge></Table.Td>
+                    <Table.Td><Text size="sm" c="dimmed">{t(`role.${a.approverRole}`)}</Text></Table.Td>
                     <Table.Td>{new Date(a.approvedAt).toLocaleString('vi-VN')}</Table.Td>
                   </Table.Tr>
                 ))}
