@@ -1,10 +1,6 @@
-import type { ProvinceSettings as DocProvince, Signer } from '../../shared/documents'
-import type { ProvinceSettings as CatalogueProvince } from '../../shared/contract'
-import { AppError } from '../../shared/result'
-import type { AdminUnits } from '../admin-units-service'
+import type { DocumentInputRaw } from '../../documents/model'
+import type { Signer } from '../../shared/documents'
 import type { Approval } from './signing-service'
-
-const inSentence = (name: string): string => name.replace(/^(Xã|Phường|Tỉnh|Thành phố|Đặc khu)(?=\s)/u, (w) => w.toLocaleLowerCase('vi'))
 
 /**
  * The approver signs the generated document: NĐ 30 Điều 13 prints "KT. CHỦ TỊCH" over a deputy's title and
@@ -16,19 +12,25 @@ export function signerOf(a: Approval, body: 'committee' | 'council'): Signer {
   return { authority, authorityOf, title: a.positionTitle, name: a.approverName }
 }
 
-/** Letterheads of the documents from the province chosen in Cài đặt; the approver is every body's signer. */
-export function letterheads(p: CatalogueProvince | null, units: AdminUnits, a: Approval): DocProvince {
-  const unit = p?.provinceCode ? units.province(p.provinceCode)?.name : undefined
-  if (!unit) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được văn bản')
-  const provinceName = unit.replace(/^(Tỉnh|Thành phố)\s+/u, '')
-  const committee = p?.bodyName || `Ủy ban nhân dân ${inSentence(unit)}`
+/** The session's documents DTO with the approver as every body's signer and the chosen issue date and end time. */
+export function approvedSource(raw: DocumentInputRaw, a: Approval, o: { issueDate: string; endTime: string }): DocumentInputRaw {
+  const p = raw.province
+  const issue = { number: null, date: o.issueDate }
   return {
-    provinceName,
-    placeName: p?.placeName || provinceName,
-    committee: { parent: '', name: committee, symbol: 'UBND', signer: signerOf(a, 'committee') },
-    council: { parent: committee, name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP', symbol: 'HĐOCOP', signer: signerOf(a, 'council') },
-    agency: { parent: committee, name: p?.advisoryBody || 'Sở Nông nghiệp và Môi trường', symbol: 'SNNMT', signer: signerOf(a, 'council') },
-    certificateSymbol: 'GCN-OCOP',
-    validityMonths: 36
+    ...raw,
+    province: {
+      ...p,
+      committee: { ...p.committee, signer: signerOf(a, 'committee') },
+      council: { ...p.council, signer: signerOf(a, 'council') },
+      agency: { ...p.agency, signer: signerOf(a, 'council') }
+    },
+    session: { ...raw.session, endTime: o.endTime },
+    minutes: issue,
+    report: issue,
+    submission: issue,
+    decision: issue,
+    approval: issue,
+    notice: issue,
+    certificate: issue
   }
 }

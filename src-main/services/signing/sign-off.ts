@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DB } from '../../db/connection'
-import type { ProvinceSettings as CatalogueProvince } from '../../shared/contract'
 import { zDocumentInput } from '../../shared/documents'
 import { AppError } from '../../shared/result'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import type { DocumentRow } from '../document-register'
 import type { DocumentService } from '../document-service'
-import { assembleSessionDocuments } from '../session-documents'
+import { finalizedSource } from '../session-document-source'
 import type { SettingsStore } from '../settings-service'
-import { letterheads } from './letterheads'
+import { approvedSource } from './letterheads'
 import type { Approval, ApprovalInput, SignedDocument, SigningService } from './signing-service'
 
 export type SignableKind = 'decision' | 'minutes' | 'summary' | 'report'
@@ -46,14 +45,6 @@ export function createSignOffService(d: {
   const signedById = db.prepare(`SELECT ${SIGNED_COLS} FROM signed_documents WHERE id = ?`)
   const docSession = db.prepare('SELECT session_id FROM documents WHERE id = ?').pluck()
 
-  /** The session's place in its round: the minutes print "phiên họp số …". */
-  const sessionNumber = (sessionId: number): number =>
-    (
-      db
-        .prepare(`SELECT count(*) AS n FROM sessions s JOIN sessions t ON t.round_id = s.round_id AND (t.date < s.date OR (t.date = s.date AND t.id <= s.id)) WHERE s.id = ?`)
-        .get(sessionId) as { n: number }
-    ).n
-
   return {
     approve: (i) => d.signing.approve(i),
     approvals: (sessionId) =>
@@ -63,14 +54,7 @@ export function createSignOffService(d: {
     async generate(i) {
       const a = d.signing.getApproval(i.approvalId)
       if (a.sessionId === null) throw new AppError('VALIDATION', 'Phê duyệt này không gắn với phiên họp nào; không lập được văn bản')
-      const province = letterheads(d.settings.get<CatalogueProvince | null>('province', null), d.units, a)
-      const raw = assembleSessionDocuments(db, d.criteria, a.sessionId, {
-        province,
-        number: sessionNumber(a.sessionId),
-        endTime: i.endTime,
-        issueDate: i.issueDate,
-        communeName: (code) => d.units.commune(code)?.name ?? code
-      })
+      const raw = approvedSource(finalizedSource(d, a.sessionId), a, i)
       const parsed = zDocumentInput.safeParse(raw)
       if (!parsed.success) throw new AppError('VALIDATION', `Dữ liệu phiên họp chưa đủ để lập văn bản: ${parsed.error.issues[0]?.message ?? ''}`)
       return d.documents.generate({ kind: i.kind, format: 'pdf', options: {}, source: { input: parsed.data }, sessionId: a.sessionId })
