@@ -6,6 +6,7 @@ import { useApi, useQuery } from '../../api/context'
 import { AgendaTab } from './AgendaTab'
 import { AttendanceTab } from './AttendanceTab'
 import { ConflictsTab } from './ConflictsTab'
+import { DocumentsTab } from './DocumentsTab'
 import { FinalizeTab } from './FinalizeTab'
 import { JoinCodesTab } from './JoinCodesTab'
 import { PaperEntryTab } from './PaperEntryTab'
@@ -47,7 +48,7 @@ export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize'].map((k) => (
+          {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
           ))}
         </Tabs.List>
@@ -59,6 +60,7 @@ export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }
         <Tabs.Panel value="paper" pt="sm"><PaperEntryTab session={s} /></Tabs.Panel>
         <Tabs.Panel value="review" pt="sm"><ReviewTab session={s} /></Tabs.Panel>
         <Tabs.Panel value="finalize" pt="sm"><FinalizeTab session={s} onFinalized={session.reload} /></Tabs.Panel>
+        <Tabs.Panel value="documents" pt="sm"><DocumentsTab session={s} /></Tabs.Panel>
       </Tabs>
     </Stack>
   )

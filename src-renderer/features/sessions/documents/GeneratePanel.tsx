@@ -1,0 +1,106 @@
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconFileText } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentKind } from '../../../../src-main/shared/documents'
+import type { DocumentRecord, Session } from '../../../../src-main/shared/contract'
+import { useApi, useQuery } from '../../../api/context'
+
+const EDITABLE = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval'])
+const NUMBERED = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval', 'notice', 'certificate'])
+/** Which choices each kind needs: a sheet is one member's on one product; certificates and notices may be all. */
+const NEEDS: Partial<Record<DocumentKind, { product: 'required' | 'optional'; member?: true }>> = {
+  'sheet-blank': { product: 'required', member: true },
+  sheet: { product: 'required', member: true },
+  certificate: { product: 'optional' },
+  notice: { product: 'optional' }
+}
+const KINDS: DocumentKind[] = ['sheet-blank', 'sheet', 'summary', 'minutes', 'report', 'submission', 'decision', 'approval', 'certificate', 'notice']
+
+interface Values {
+  kind: DocumentKind
+  format: 'pdf' | 'docx'
+  productId: string | null
+  memberId: string | null
+  number: number | string
+}
+
+/** One document at a time: its kind, the product and member when it needs them, the format, and its number. */
+/** `refresh` changes when documents were made elsewhere (the pack numbers its minutes and decisions). */
+export function GeneratePanel({ session, refresh, onGenerated }: { session: Session; refresh: number; onGenerated: (doc: DocumentRecord) => void }) {
+  const { t } = useTranslation('session-documents')
+  const api = useApi()
+  const finalized = session.status === 'finalized'
+  const results = useQuery('results.list', { sessionId: session.id }, { skip: !finalized })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const form = useForm<Values>({
+    initialValues: { kind: finalized ? 'minutes' : 'sheet-blank', format: 'pdf', productId: null, memberId: null, number: '' },
+    validate: {
+      productId: (v, all) => (NEEDS[all.kind]?.product === 'required' && !v ? t('form.productRequired') : null),
+      memberId: (v, all) => (NEEDS[all.kind]?.member && !v ? t('form.memberRequired') : null)
+    }
+  })
+  const { kind } = form.values
+  const next = useQuery('documents.nextNumber', { sessionId: session.id, kind }, { skip: !finalized || !NUMBERED.has(kind) })
+  const reloadNext = next.reload
+  useEffect(() => reloadNext(), [refresh, reloadNext])
+  const outcomes = new Map((results.data ?? []).map((r) => [r.productId, r.outcome]))
+  const has5 = [...outcomes.values()].includes('proposed-5-star')
+  const available = (k: DocumentKind) => (k === 'sheet-blank' || finalized) && (k !== 'approval' || has5)
+  const products = session.agenda
+    .filter((a) => kind !== 'certificate' || outcomes.get(a.productId) === 'recognised-by-province')
+    .map((a) => ({ value: String(a.productId), label: `${a.name} (${a.code})` }))
+  const members = session.members.filter((m) => m.scores).map((m) => ({ value: String(m.id), label: m.fullName }))
+  const needs = NEEDS[kind]
+
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true)
+    setError(null)
+    const r = await api.call('documents.forSession', {
+      sessionId: session.id,
+      kind: v.kind,
+      format: EDITABLE.has(v.kind) ? v.format : 'pdf',
+      ...(v.productId ? { productId: Number(v.productId) } : {}),
+      ...(needs?.member && v.memberId ? { memberId: Number(v.memberId) } : {}),
+      ...(NUMBERED.has(v.kind) && typeof v.number === 'number' ? { number: v.number } : {})
+    })
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    form.setFieldValue('number', '')
+    next.reload()
+    onGenerated(r.value)
+  })
+
+  return (
+    <form onSubmit={submit} data-testid="generate-form">
+      <Stack gap="xs">
+        {!finalized ? <Text size="sm" c="dimmed">{t('form.openHint')}</Text> : null}
+        <Group align="flex-end" gap="sm">
+          <Select label={t('form.kind')} w={300} allowDeselect={false} data-testid="doc-kind"
+            data={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`), disabled: !available(k) }))}
+            {...form.getInputProps('kind')} onChange={(v) => v && (form.setFieldValue('kind', v as DocumentKind), form.setFieldValue('productId', null))} />
+          {needs ? (
+            <Select label={t('form.product')} w={280} clearable={needs.product === 'optional'} data={products} data-testid="doc-product"
+              placeholder={needs.product === 'optional' ? t('form.allProducts') : t('form.choose')} {...form.getInputProps('productId')} />
+          ) : null}
+          {needs?.member ? <Select label={t('form.member')} w={220} data={members} data-testid="doc-member" placeholder={t('form.choose')} {...form.getInputProps('memberId')} /> : null}
+          {EDITABLE.has(kind) ? <SegmentedControl data={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'DOCX' }]} {...form.getInputProps('format')} /> : null}
+        </Group>
+        {NUMBERED.has(kind) && finalized && next.data ? (
+          next.data.assigned ? (
+            <Text size="sm" data-testid="number-assigned">{t('form.assigned', { number: next.data.assigned })}</Text>
+          ) : (
+            <NumberInput label={t('form.number')} description={t('form.numberHint', { next: String(next.data.next).padStart(2, '0'), symbol: next.data.symbol })} w={300} min={1} max={99999} allowDecimal={false}
+              placeholder={String(next.data.next).padStart(2, '0')} data-testid="doc-number" {...form.getInputProps('number')} />
+          )
+        ) : null}
+        <Group>
+          <Button type="submit" loading={busy} leftSection={<IconFileText size={16} />} disabled={!available(kind)} data-testid="generate-document">{t('form.generate')}</Button>
+        </Group>
+        {error ? <Alert color="red" role="alert" data-testid="generate-error">{error}</Alert> : null}
+      </Stack>
+    </form>
+  )
+}
