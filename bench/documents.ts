@@ -1,7 +1,8 @@
 /**
  * Document figures (issue 6): the pack of a 60-product session × 9 scoring members (540 filled sheets + summary +
- * minutes + decision with annex + 5★ approval), rendered in chunks across the worker pool and merged; against pdfkit
- * drawing the same 540 sheets directly with fixed-height rows on one thread. Prints figures, asserts nothing.
+ * minutes + decision with annex + 5★ approval), rendered in chunks across the two-worker pool and merged; against
+ * pdfkit drawing the same 540 sheets directly with fixed-height rows on one thread (the cheapest drawing possible).
+ * Medians of a few runs, since the machine is shared. Prints figures, asserts nothing.
  */
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -11,9 +12,11 @@ import PDFKit from 'pdfkit'
 import { scoringMembers } from '../src-main/documents/context'
 import { lamDongFixture } from '../src-main/documents/fixtures/lam-dong'
 import type { DocumentInput } from '../src-main/documents/model'
-import { renderPack } from '../src-main/documents/pack'
-import { TINOS_FILES } from '../src-main/documents/render'
+import { renderPack, type PackResult } from '../src-main/documents/pack'
+import { configurePdfmake, renderPdf, TINOS_FILES } from '../src-main/documents/render'
 import { createRenderService } from '../src-main/documents/render-service'
+import { buildSheetBatch } from '../src-main/documents/sheet'
+import { renderSheetsPdf } from '../src-main/documents/sheet-pdfkit'
 import { isLeaf, type CriteriaFile, type CriteriaSet } from '../src-main/shared/criteria'
 
 const RESOURCES = resolve(__dirname, '../resources')
@@ -89,36 +92,68 @@ function pdfkitSheets(input: DocumentInput): Promise<{ bytes: number; pages: num
   })
 }
 
+const RUNS = 3
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+/** Wall and CPU time of one call; CPU covers every thread of the process, the pool's workers included. */
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number; cpu: number }> {
+  const [t0, c0] = [performance.now(), cpuSeconds()]
+  const value = await f()
+  return { value, ms: performance.now() - t0, cpu: cpuSeconds() - c0 }
+}
+
 export async function benchDocuments(): Promise<void> {
   const file = JSON.parse(readFileSync(resolve(RESOURCES, 'criteria', 'qd26-2026.json'), 'utf8')) as CriteriaFile
   const getSet = (id: string): CriteriaSet => file.sets.find((s) => s.id === id)!
   const input = lamDongFixture(getSet, { products: 60, members: 9 })
   const sheets = input.products.reduce((n, p) => n + p.sheets.filter((s) => s.counted).length, 0)
-  console.log(`session: ${input.products.length} products, ${scoringMembers(input).length} scoring members, ${sheets} counted sheets`)
+  console.log(`session: ${input.products.length} products, ${scoringMembers(input).length} scoring members, ${sheets} counted sheets; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+
+  // One product's sheets both ways, on this thread: what drawing directly saves per sheet.
+  const one = { ...input, products: [input.products[0]!] }
+  const items = one.products[0]!.sheets.filter((s) => s.counted).map((s) => ({ productId: one.products[0]!.id, memberId: s.memberId }))
+  configurePdfmake(FONTS)
+  for (let i = 0; i < 2; i++) await renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false)
+  await renderSheetsPdf(FONTS, one, items, 'filled', 'x')
+  const mk = await timed(() => renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false))
+  const kitSheets = await timed(() => renderSheetsPdf(FONTS, one, items, 'filled', 'x'))
+  console.log(`per sheet, warmed, 1 thread (${items.length} sheets in one document): pdfmake ${((mk.cpu * 1000) / items.length).toFixed(0)} ms CPU, pdfkit sheet-pdfkit.ts ${((kitSheets.cpu * 1000) / items.length).toFixed(0)} ms CPU`)
 
   const service = createRenderService({ fontsDir: FONTS, size: 2 })
   try {
     // Warm-up: worker start, fonts and module loading are paid once per process, not per pack.
-    await service.run({ type: 'document', kind: 'minutes', input: lamDongFixture(getSet), options: {}, format: 'pdf' })
-    await service.run({ type: 'document', kind: 'minutes', input: lamDongFixture(getSet), options: {}, format: 'pdf' })
-    const [t0, c0] = [performance.now(), cpuSeconds()]
-    let chunksDone = 0
-    const pack = await renderPack(service, input, (p) => {
-      if (p.done === p.total - 1) chunksDone = performance.now()
-    })
-    const [packMs, packCpu] = [performance.now() - t0, cpuSeconds() - c0]
+    for (let i = 0; i < 2; i++) await renderPack(service, { ...input, products: input.products.slice(0, 4) })
+    const packs: Array<{ ms: number; cpu: number; mergeMs: number }> = []
+    const kits: Array<{ ms: number; cpu: number }> = []
+    let last: PackResult | null = null
+    let kitLast = { bytes: 0, pages: 0 }
+    let packRss = 0
+    for (let r = 0; r < RUNS; r++) {
+      let chunksDone = 0
+      const pack = await timed(() =>
+        renderPack(service, input, (p) => {
+          if (p.done === p.total - 1) chunksDone = performance.now()
+        })
+      )
+      const end = performance.now()
+      packs.push({ ms: pack.ms, cpu: pack.cpu, mergeMs: end - chunksDone })
+      last = pack.value
+      packRss = peakRssMb()
+      const kit = await timed(() => pdfkitSheets(input))
+      kits.push({ ms: kit.ms, cpu: kit.cpu })
+      kitLast = kit.value
+      console.log(`  run ${r + 1}: pack ${secs(pack.ms)} wall / ${pack.cpu.toFixed(1)} s CPU (merge ${secs(end - chunksDone)}); pdfkit direct ${secs(kit.ms)} wall / ${kit.cpu.toFixed(1)} s CPU; load ${os.loadavg()[0]!.toFixed(1)}`)
+    }
+    const [packMs, packCpu, mergeMs] = [median(packs.map((p) => p.ms)), median(packs.map((p) => p.cpu)), median(packs.map((p) => p.mergeMs))]
+    const [kitMs, kitCpu] = [median(kits.map((k) => k.ms)), median(kits.map((k) => k.cpu))]
+    const pack = last!
     console.log(
-      `pack (pdfmake, ${service.size} workers, ${pack.chunks} chunks + merge): ${(packMs / 1000).toFixed(2)} s wall, ${packCpu.toFixed(1)} s CPU, ${pack.pages} pages, ${(pack.pages / (packMs / 1000)).toFixed(1)} pages/s, ${(pack.bytes.byteLength / 1e6).toFixed(1)} MB`
+      `pack (2 workers: sheets with pdfkit, other documents with pdfmake; ${pack.chunks} chunks + merge), median of ${RUNS}: ${secs(packMs)} wall, ${packCpu.toFixed(1)} s CPU, ${pack.pages} pages, ${(pack.pages / (packMs / 1000)).toFixed(1)} pages/s, ${(pack.bytes.byteLength / 1e6).toFixed(1)} MB; merge (pdf-lib) ${secs(mergeMs)}`
     )
-    console.log(`  of which chunks ${((chunksDone - t0) / 1000).toFixed(2)} s, merge (pdf-lib) ${((t0 + packMs - chunksDone) / 1000).toFixed(2)} s`)
-    const [t1, c1] = [performance.now(), cpuSeconds()]
-    const kit = await pdfkitSheets(input)
-    const [kitMs, kitCpu] = [performance.now() - t1, cpuSeconds() - c1]
-    console.log(
-      `pdfkit direct (1 thread, same ${sheets} sheets, fixed rows): ${(kitMs / 1000).toFixed(2)} s wall, ${kitCpu.toFixed(1)} s CPU, ${kit.pages} pages, ${(kit.pages / (kitMs / 1000)).toFixed(1)} pages/s, ${(kit.bytes / 1e6).toFixed(1)} MB`
-    )
-    console.log(`ratio pack / pdfkit: ${(packMs / kitMs).toFixed(2)}× wall, ${(packCpu / kitCpu).toFixed(2)}× CPU; load average now ${os.loadavg()[0]!.toFixed(1)}`)
-    console.log(`peak RSS (process incl. workers): ${peakRssMb()} MB`)
+    console.log(`pdfkit direct (1 thread, same ${sheets} sheets, fixed rows, text cut to one line), median: ${secs(kitMs)} wall, ${kitCpu.toFixed(1)} s CPU, ${kitLast.pages} pages, ${(kitLast.pages / (kitMs / 1000)).toFixed(1)} pages/s, ${(kitLast.bytes / 1e6).toFixed(1)} MB`)
+    console.log(`ratio pack / pdfkit direct: ${(packMs / kitMs).toFixed(2)}× wall (target ≤ 2×), ${(packCpu / kitCpu).toFixed(2)}× CPU; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    console.log(`peak RSS (main thread + workers, one process) after the packs: ${packRss} MB`)
   } finally {
     await service.close()
   }
