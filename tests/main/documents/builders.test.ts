@@ -104,6 +104,14 @@ describe('document builders on the Lâm Đồng fixture', () => {
     expect(texts(buildDocument('sheet-blank', input, { productId: 'sp02', memberId: 'tv09' }).pdf).join('\n')).toContain('Đỗ Minh Khôi (Ủy viên)')
   })
 
+  it('the minutes list a member without a position without an empty gap', () => {
+    const noPosition = structuredClone(input)
+    noPosition.session.members = noPosition.session.members.map((m) => ({ ...m, position: '' }))
+    const lines = texts(buildDocument('minutes', noPosition).pdf).join('\n')
+    expect(lines).not.toMatch(/,\s+-/)
+    expect(lines).toMatch(/1\. [^,\n]+ - Chủ tịch Hội đồng;/)
+  })
+
   it('minutes definition snapshot', () => {
     expect(minutesDocument(input)).toMatchSnapshot()
   })
