@@ -7,41 +7,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import forge from 'node-forge'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { apiOf, leaves, seedProducts } from './seed.mjs'
 
 let server, browser, page
 const S = {}
 const PASSWORD = 'Mật-khẩu#E2E-2026'
 
-async function api(method, input) {
-  const r = await page.evaluate(async ([m, i, token]) => {
-    const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(i) })
-    return res.json()
-  }, [method, input, server.token])
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value
-}
+const api = (method, input) => apiOf(page, server)(method, input)
 
-function seedProducts(dbFile) {
-  const db = new Database(dbFile)
-  const at = '2026-05-01T00:00:00.000Z'
-  const producer = Number(db.prepare(`INSERT INTO producers (kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
-    VALUES ('htx', 'Hợp tác xã Chè Cầu Đất', 'hop tac xa che cau dat', 'hop tac xa', 'Nguyễn Thị Hoa', 'nu', 'Kinh', '68', '24778', ?, ?)`).run(at, at).lastInsertRowid)
-  const ids = ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt'].map((name, i) => Number(db.prepare(`INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, dossier_completed_at, created_at, updated_at)
-      VALUES (?, ?, '68', '24778', ?, 2026, ?, ?, ?, ?, 'QD26-2026-06', 'lan-dau', 'dossier-complete', ?, ?, ?)`)
-    .run(`68-24778-${String(i + 1).padStart(3, '0')}-2026`, `F-${i + 1}`, i + 1, name, name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), `sp${i}`, producer, at, at, at).lastInsertRowid))
-  db.close()
-  return ids
-}
-
-function leaves(set) {
-  const out = []
-  for (const p of set.parts) for (const s of p.sections) for (const c of s.criteria) for (const l of c.subCriteria ?? [c]) out.push(l)
-  return out
-}
 /** The 3★ marker where one exists, else the best option: a total in the 3–4★ range; 'max' gives 5★. */
 const pick = (c, level) => {
   const sorted = [...c.options].sort((a, b) => a.points - b.points)
@@ -115,7 +91,7 @@ before(async () => {
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
   const info = await api('app.info', {})
-  S.products = seedProducts(info.dbFile)
+  S.products = seedProducts(info.dbFile, ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt'], 'Hợp tác xã Chè Cầu Đất')
   const roles = ['chair', 'vice_chair', 'member', 'member', 'member', 'member', 'member', 'member', 'secretary']
   const people = ['Trần Văn An', 'Lê Thị Bích', 'Phạm Văn Cường', 'Nguyễn Thị Dung', 'Hoàng Văn Đức', 'Vũ Thị Giang', 'Đỗ Văn Hải', 'Bùi Thị Hương', 'Ngô Thị Lan']
   const c = await api('councils.create', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026', periodFrom: '2026-07-01', periodTo: null, decisionNo: '99/QĐ-UBND', decisionDate: '2026-06-20', signerName: 'Trần Văn Ký', signerTitle: 'Chủ tịch UBND tỉnh', members: roles.map((role, i) => ({ role, fullName: people[i] })) })

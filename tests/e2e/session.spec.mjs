@@ -4,41 +4,16 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { apiOf, leaves, seedProducts } from './seed.mjs'
 
 let server, browser, office
 const S = {}
 
-/** Calls the HTTP API from the office page, with its token, exactly as the renderer does. */
-async function api(method, input) {
-  const r = await office.evaluate(async ([m, i, token]) => {
-    const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(i) })
-    return res.json()
-  }, [method, input, server.token])
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value
-}
+const api = (method, input) => apiOf(office, server)(method, input)
 
-/** Products with complete dossiers, inserted next to the running server: the catalogue's own specs cover its screens. */
-function seedProducts(dbFile, n) {
-  const db = new Database(dbFile)
-  const at = '2026-05-01T00:00:00.000Z'
-  const producer = Number(db.prepare(`INSERT INTO producers (kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
-    VALUES ('htx', 'Hợp tác xã Chè Cầu Đất', 'hop tac xa che cau dat', 'hop tac xa', 'Nguyễn Thị Hoa', 'nu', 'Kinh', '68', '24778', ?, ?)`).run(at, at).lastInsertRowid)
-  const names = ['Bánh tráng gạo lứt', 'Bún gạo đỏ', 'Miến dong Đà Lạt', 'Cốm gạo nếp', 'Bột ngũ cốc dinh dưỡng']
-  const ids = names.slice(0, n).map((name, i) => Number(db.prepare(`INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, dossier_completed_at, created_at, updated_at)
-      VALUES (?, ?, '68', '24778', ?, 2026, ?, ?, ?, ?, 'QD26-2026-06', 'lan-dau', 'dossier-complete', ?, ?, ?)`)
-    .run(`68-24778-${String(i + 1).padStart(3, '0')}-2026`, `F-${i + 1}`, i + 1, name, name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), `sp${i}`, producer, at, at, at).lastInsertRowid))
-  db.close()
-  return ids
-}
+const PRODUCT_NAMES = ['Bánh tráng gạo lứt', 'Bún gạo đỏ', 'Miến dong Đà Lạt', 'Cốm gạo nếp', 'Bột ngũ cốc dinh dưỡng']
 
-function leaves(set) {
-  const out = []
-  for (const p of set.parts) for (const s of p.sections) for (const c of s.criteria) for (const l of c.subCriteria ?? [c]) out.push(l)
-  return out
-}
 const pick = (c, level) => [...c.options].sort((a, b) => a.points - b.points)[level === 'max' ? c.options.length - 1 : 0].id
 
 async function scoreByApi(productId, memberId, level) {
@@ -98,7 +73,7 @@ before(async () => {
   await office.goto(server.url)
   await office.getByRole('heading', { name: 'OCOP Council' }).waitFor()
   const info = await api('app.info', {})
-  S.products = seedProducts(info.dbFile, 5)
+  S.products = seedProducts(info.dbFile, PRODUCT_NAMES, 'Hợp tác xã Chè Cầu Đất')
   const roles = ['chair', 'vice_chair', 'member', 'member', 'member', 'member', 'member', 'member', 'member', 'secretary']
   const people = ['Trần Văn An', 'Lê Thị Bích', 'Phạm Văn Cường', 'Nguyễn Thị Dung', 'Hoàng Văn Đức', 'Vũ Thị Giang', 'Đỗ Văn Hải', 'Bùi Thị Hương', 'Đặng Văn Khoa', 'Ngô Thị Lan']
   const c = await api('councils.create', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026', periodFrom: '2026-07-01', periodTo: null, decisionNo: '99/QĐ-UBND', decisionDate: '2026-06-20', signerName: 'Trần Văn Ký', signerTitle: 'Chủ tịch UBND tỉnh', members: roles.map((role, i) => ({ role, fullName: people[i] })) })
