@@ -110,16 +110,6 @@ export async function benchDocuments(): Promise<void> {
   const sheets = input.products.reduce((n, p) => n + p.sheets.filter((s) => s.counted).length, 0)
   console.log(`session: ${input.products.length} products, ${scoringMembers(input).length} scoring members, ${sheets} counted sheets; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
 
-  // One product's sheets both ways, on this thread: what drawing directly saves per sheet.
-  const one = { ...input, products: [input.products[0]!] }
-  const items = one.products[0]!.sheets.filter((s) => s.counted).map((s) => ({ productId: one.products[0]!.id, memberId: s.memberId }))
-  configurePdfmake(FONTS)
-  for (let i = 0; i < 2; i++) await renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false)
-  await renderSheetsPdf(FONTS, one, items, 'filled', 'x')
-  const mk = await timed(() => renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false))
-  const kitSheets = await timed(() => renderSheetsPdf(FONTS, one, items, 'filled', 'x'))
-  console.log(`per sheet, warmed, 1 thread (${items.length} sheets in one document): pdfmake ${((mk.cpu * 1000) / items.length).toFixed(0)} ms CPU, pdfkit sheet-pdfkit.ts ${((kitSheets.cpu * 1000) / items.length).toFixed(0)} ms CPU`)
-
   const service = createRenderService({ fontsDir: FONTS, size: 2 })
   try {
     // Warm-up: worker start, fonts and module loading are paid once per process, not per pack.
@@ -139,7 +129,7 @@ export async function benchDocuments(): Promise<void> {
       const end = performance.now()
       packs.push({ ms: pack.ms, cpu: pack.cpu, mergeMs: end - chunksDone })
       last = pack.value
-      packRss = peakRssMb()
+      if (r === 0) packRss = peakRssMb()
       const kit = await timed(() => pdfkitSheets(input))
       kits.push({ ms: kit.ms, cpu: kit.cpu })
       kitLast = kit.value
@@ -153,8 +143,22 @@ export async function benchDocuments(): Promise<void> {
     )
     console.log(`pdfkit direct (1 thread, same ${sheets} sheets, fixed rows, text cut to one line), median: ${secs(kitMs)} wall, ${kitCpu.toFixed(1)} s CPU, ${kitLast.pages} pages, ${(kitLast.pages / (kitMs / 1000)).toFixed(1)} pages/s, ${(kitLast.bytes / 1e6).toFixed(1)} MB`)
     console.log(`ratio pack / pdfkit direct: ${(packMs / kitMs).toFixed(2)}× wall (target ≤ 2×), ${(packCpu / kitCpu).toFixed(2)}× CPU; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-    console.log(`peak RSS (main thread + workers, one process) after the packs: ${packRss} MB`)
+    console.log(`peak RSS (main thread + 2 workers: one process) after the first pack: ${packRss} MB`)
   } finally {
     await service.close()
   }
+
+  // After the packs, so the main thread's pdfmake does not count in their peak memory: one product's sheets both ways.
+  const one = { ...input, products: [input.products[0]!] }
+  const items = one.products[0]!.sheets.filter((s) => s.counted).map((s) => ({ productId: one.products[0]!.id, memberId: s.memberId }))
+  configurePdfmake(FONTS)
+  for (let i = 0; i < 2; i++) await renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false)
+  await renderSheetsPdf(FONTS, one, items, 'filled', 'x')
+  const mk = await timed(() => renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false))
+  const kitSheets = await timed(() => renderSheetsPdf(FONTS, one, items, 'filled', 'x'))
+  console.log(`per sheet, warmed, 1 thread (one product's ${items.length} sheets in one document, fonts embedded once): pdfmake ${((mk.cpu * 1000) / items.length).toFixed(0)} ms CPU, pdfkit sheet-pdfkit.ts ${((kitSheets.cpu * 1000) / items.length).toFixed(0)} ms CPU`)
+
+  const all = input.products.flatMap((p) => p.sheets.filter((s) => s.counted).map((s) => ({ productId: p.id, memberId: s.memberId })))
+  const full = await timed(() => renderSheetsPdf(FONTS, input, all, 'filled', 'x'))
+  console.log(`sheet-pdfkit.ts alone, 1 thread, all ${all.length} full sheets in one document: ${secs(full.ms)} wall, ${full.cpu.toFixed(1)} s CPU, ${(full.value.byteLength / 1e6).toFixed(1)} MB`)
 }

@@ -6,6 +6,7 @@ import { isLeaf } from '../../../src-main/shared/criteria'
 import { packChunks } from '../../../src-main/documents/pack'
 import { memberSheet, renderSheetsPdf } from '../../../src-main/documents/sheet-pdfkit'
 import { tempDir } from '../../utils/core'
+import { lamDongFixture } from '../../../src-main/documents/fixtures/lam-dong'
 import { FONTS, fixture, getSet } from './helpers'
 
 const dir = tempDir('ocop-sheets-')
@@ -98,5 +99,25 @@ describe('scoring sheets drawn with pdfkit', () => {
 
   it('a member without a sheet for the product is a clear Vietnamese error', async () => {
     await expect(renderSheetsPdf(FONTS, input, [{ productId: 'sp02', memberId: 'tv09' }], 'filled', 'x')).rejects.toThrow(/Đỗ Minh Khôi không có phiếu chấm sản phẩm "Trà Ô long Bảo Lộc"/)
+  })
+})
+
+describe('pack chunks', () => {
+  it('puts the sheets of a 60 × 9 session in a few balanced chunks, every counted sheet once and in order', () => {
+    const big = lamDongFixture(getSet, { products: 60, members: 9 })
+    const chunks = packChunks(big)
+    const sheets = chunks.flatMap((c) => (c.job.type === 'sheets' ? [c.job] : []))
+    expect(chunks.map((c) => c.job.type).slice(0, chunks.length - sheets.length)).not.toContain('sheets')
+    // An even number of chunks for the two workers, each embedding its fonts once for many sheets.
+    expect(sheets.length % 2).toBe(0)
+    expect(sheets.length).toBeLessThanOrEqual(8)
+    const counts = sheets.map((j) => j.items.length)
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2 * 9)
+    const expected = big.products.flatMap((p) => p.sheets.filter((s) => s.counted).map((s) => `${p.id}/${s.memberId}`))
+    expect(sheets.flatMap((j) => j.items.map((i) => `${i.productId}/${i.memberId}`))).toEqual(expected)
+    for (const j of sheets) {
+      expect(new Set(j.items.map((i) => i.productId))).toEqual(new Set(j.input.products.map((p) => p.id)))
+      expect(j.input.criteriaSets.map((c) => c.id).sort()).toEqual([...new Set(j.input.products.map((p) => p.criteriaSetId))].sort())
+    }
   })
 })
