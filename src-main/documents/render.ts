@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { renderDocx } from './layout/docx-render'
@@ -45,11 +45,51 @@ export async function renderDocxBytes(text: TextDocument): Promise<Buffer> {
   return renderDocx(text)
 }
 
-/** Joins rendered chunks into one PDF; each chunk keeps its own font subset. */
+const SUBSET = /^[A-Z]{6}\+(.+)$/
+const FONT_NAME_KEYS = [PDFName.of('BaseFont'), PDFName.of('FontName')]
+
+/** Six capital letters, the subset tag of the part's n-th subset: unique in the pack, the same on every run. */
+function subsetTag(part: number, n: number): string {
+  let v = part * 26 * 26 + n
+  let tag = ''
+  for (let i = 0; i < 6; i++) {
+    tag = String.fromCharCode(65 + (v % 26)) + tag
+    v = Math.floor(v / 26)
+  }
+  return tag
+}
+
+/**
+ * pdfkit derives a subset's tag from the font's place in its document (BZZZZZ+Tinos-Regular, CZZZZZ+Tinos-Bold …),
+ * so every chunk names its different subsets alike; printers and PostScript converters that key fonts by name
+ * could then take glyphs from the wrong subset. Each part's subsets get their own tag before the pages are copied.
+ */
+function retagSubsets(src: PDFDocument, part: number): void {
+  const tags = new Map<string, string>()
+  for (const [, obj] of src.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue
+    for (const key of FONT_NAME_KEYS) {
+      const name = obj.get(key)
+      if (!(name instanceof PDFName)) continue
+      const text = name.decodeText()
+      const m = SUBSET.exec(text)
+      if (!m) continue
+      let tag = tags.get(text)
+      if (tag === undefined) {
+        tag = subsetTag(part, tags.size)
+        tags.set(text, tag)
+      }
+      obj.set(key, PDFName.of(`${tag}+${m[1]}`))
+    }
+  }
+}
+
+/** Joins rendered chunks into one PDF; each chunk keeps its own font subsets, each under its own name. */
 export async function mergePdfs(parts: readonly Uint8Array[], title: string, date: string): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false })
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     const src = await PDFDocument.load(part, { updateMetadata: false })
+    retagSubsets(src, i)
     const pages = await out.copyPages(src, src.getPageIndices())
     for (const p of pages) out.addPage(p)
   }

@@ -90,7 +90,11 @@ describe('rendering in the worker pool, checked with poppler', () => {
     expect(events.at(-1)).toEqual({ done: pack.chunks + 1, total: pack.chunks + 1, label: 'Ghép tệp' })
     const doc = await PDFDocument.load(pack.bytes)
     expect(doc.getPageCount()).toBe(pack.pages)
-    const { text } = pdf('pack', pack.bytes)
+    const { text, fonts } = pdf('pack', pack.bytes)
+    // Every chunk's font subsets keep their own names in the merged file.
+    const names = fonts.split('\n').slice(2).map((l) => l.split(/\s+/)[0]).filter(Boolean)
+    expect(names.length).toBeGreaterThan(8)
+    expect(new Set(names).size).toBe(names.length)
     expect(text).toContain('BIÊN BẢN')
     expect(text).toContain('QUYẾT ĐỊNH')
     expect(text.match(/kiêm phiếu đánh giá sản phẩm OCOP/g)).toHaveLength(9 + 8 + 9)
