@@ -127,8 +127,11 @@ test('the product list searches without diacritics and filters by status', async
   await list.locator('[data-total="1"]').waitFor()
   assert.match(await list.locator('tbody').innerText(), /Cà phê Arabica Cầu Đất rang xay/)
   await list.getByLabel('Tìm kiếm').fill('')
+  // The search is debounced: wait for the full list before filtering, or the old one-row result would pass.
+  await list.locator('[data-total="2"]').waitFor()
   await pick(list, 'Trạng thái', 'ho so', 'Hồ sơ đầy đủ')
   await list.locator('[data-total="1"]').waitFor()
+  await list.locator('tbody').getByText('Dâu tây Đà Lạt').waitFor()
   assert.match(await list.locator('tbody').innerText(), /Dâu tây Đà Lạt/)
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-products.png'), fullPage: true })
   page.assertNoErrors()
