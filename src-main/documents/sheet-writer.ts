@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import PDFDocument from 'pdfkit'
 import { A4, CONTENT_WIDTH, MARGINS } from './layout/decree30'
+import { TINOS_FILES } from './render'
 
 /**
  * The drawing side of the pdfkit scoring sheet (sheet-pdfkit.ts): Tinos faces, the criteria table's geometry (the
@@ -9,7 +10,7 @@ import { A4, CONTENT_WIDTH, MARGINS } from './layout/decree30'
  * pages, and the table header is repeated after a page break.
  */
 export type Face = 'R' | 'B' | 'I' | 'BI'
-const FACE_FILES: Record<Face, string> = { R: 'Tinos_400Regular.ttf', B: 'Tinos_700Bold.ttf', I: 'Tinos_400Regular_Italic.ttf', BI: 'Tinos_700Bold_Italic.ttf' }
+const FACE_FILES: Record<Face, string> = { R: TINOS_FILES.normal, B: TINOS_FILES.bold, I: TINOS_FILES.italics, BI: TINOS_FILES.bolditalics }
 
 let fontCache: { dir: string; data: Record<Face, Buffer> } | null = null
 function tinos(dir: string): Record<Face, Buffer> {
