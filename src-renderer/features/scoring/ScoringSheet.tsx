@@ -1,15 +1,17 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isLeaf, leafCriteria, type CriteriaSet, type Criterion } from '../../../src-main/shared/criteria'
+import { isLeaf, leafCriteria, type CriteriaSet, type Criterion, type Knockout } from '../../../src-main/shared/criteria'
 import type { Result } from '../../../src-main/shared/result'
-import { liveTotals } from './liveTotals'
+import { KnockoutFlag } from './KnockoutFlag'
+import { liveTotals, type SheetFlag } from './liveTotals'
 import { SheetCriterion } from './SheetCriterion'
 import { SheetFooter } from './SheetFooter'
 import { SheetHeader, type SheetHeaderInfo } from './SheetHeader'
 import { nextUnanswered, sheetKeyAction } from './sheetKeys'
 import { SheetTotalsBar } from './SheetTotalsBar'
 import { useAnswerSaver, type SaveAnswer } from './useAnswerSaver'
+import { useKnockoutFlags, type SetKnockout } from './useKnockoutFlags'
 
 export interface ScoringSheetProps {
   set: CriteriaSet
@@ -20,11 +22,14 @@ export interface ScoringSheetProps {
   /** Answers already stored: leaf criterion code → option id or "NA". */
   answers: Readonly<Record<string, string>>
   comment: string
+  /** Knockout rules the member has flagged (stored). */
+  knockouts?: readonly SheetFlag[]
   /** ISO time of "Ký nộp phiếu"; a submitted sheet is shown read-only. */
   submittedAt: string | null
   /** Read-only review of a filled sheet, whatever its state. */
   readOnly?: boolean
   saveAnswer?: SaveAnswer
+  setKnockout?: SetKnockout
   saveComment?: (comment: string) => Promise<Result<unknown>>
   submit?: () => Promise<Result<{ submittedAt: string } | unknown>>
   onOpenDossier?: () => void
@@ -41,7 +46,8 @@ export function ScoringSheet(props: ScoringSheetProps) {
   const saver = useAnswerSaver(props.answers, props.saveAnswer ?? refuse)
   const leaves = useMemo(() => leafCriteria(set), [set])
   const codes = useMemo(() => leaves.map((l) => l.criterion.code), [leaves])
-  const totals = useMemo(() => liveTotals(set, saver.answers), [set, saver.answers])
+  const knockouts = useKnockoutFlags(props.knockouts ?? [], props.setKnockout)
+  const totals = useMemo(() => liveTotals(set, saver.answers, knockouts.flags), [set, saver.answers, knockouts.flags])
   const [showMissing, setShowMissing] = useState(false)
   const nodes = useRef(new Map<string, HTMLDivElement>())
   const commentRef = useRef<HTMLTextAreaElement>(null)
@@ -78,7 +84,8 @@ export function ScoringSheet(props: ScoringSheetProps) {
         </div>
       )
     const index = codes.indexOf(c.code)
-    return (
+    const rule = c.knockouts[0]
+    return [
       <SheetCriterion
         key={c.code}
         ref={(el) => void (el ? nodes.current.set(c.code, el) : nodes.current.delete(c.code))}
@@ -88,7 +95,8 @@ export function ScoringSheet(props: ScoringSheetProps) {
         readOnly={readOnly}
         nested={nested}
         hideHeading={hideHeading}
-        missing={showMissing && saver.answers[c.code] === undefined}
+        missing={showMissing && totals.missing.includes(c.code)}
+        notEvaluated={totals.notEvaluated.includes(c.code)}
         onChoose={(id) => {
           if (readOnly) return
           saver.choose(c.code, id)
@@ -96,9 +104,23 @@ export function ScoringSheet(props: ScoringSheetProps) {
         }}
         onRetry={() => saver.retry(c.code)}
         onKeyDown={onKey(index)}
-      />
-    )
+      />,
+      rule ? flagFor(c.code, rule) : null
+    ]
   }
+
+  const flagFor = (code: string | null, rule: Knockout) => (
+    <KnockoutFlag
+      key={`knockout-${code ?? 'dossier'}`}
+      criterionCode={code}
+      rule={rule}
+      flag={knockouts.flagOf(code)}
+      readOnly={readOnly || !props.setKnockout}
+      busy={knockouts.busy(code)}
+      error={knockouts.error(code)}
+      onChange={(flagged, note) => void knockouts.change(code, flagged, note)}
+    />
+  )
 
   return (
     <Stack gap="sm" data-testid="scoring-sheet" data-set-id={set.id} data-readonly={readOnly || undefined} data-submitted={submittedAt ?? undefined}>
@@ -109,6 +131,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
       {set.disqualification.map((d) => (
         <Alert key={d} color="red" variant="light" title={t('disqualification')} p="xs">
           <Text size="sm">{d}</Text>
+          {d === set.disqualification[0] ? flagFor(null, { kind: 'reject', text: d }) : null}
         </Alert>
       ))}
       <SheetTotalsBar set={set} totals={totals} answered={codes.length - totals.missing.length} count={codes.length} />

@@ -18,6 +18,8 @@ export interface SheetCriterionProps {
   nested: boolean
   /** Shown in red when the member tried to submit without answering. */
   missing: boolean
+  /** Unanswered after a flagged "không đánh giá các bước tiếp theo": scored 0, may be left empty. */
+  notEvaluated?: boolean
   onChoose: (optionId: string) => void
   onRetry: () => void
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void
@@ -49,6 +51,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       data-answer={p.answer ?? ''}
       data-save-state={p.status?.state ?? (p.answer === undefined ? 'empty' : 'stored')}
       data-missing={p.missing || undefined}
+      data-not-evaluated={p.notEvaluated || undefined}
       onKeyDown={p.onKeyDown}
       pl={p.nested ? 'lg' : 0}
       py={4}
@@ -77,7 +80,10 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       {c.appliesOnlyWhen ? (
         <Text size="xs" c="blue.8" fs="italic" px="xs">{c.appliesOnlyWhen}</Text>
       ) : null}
-      <Stack gap={0} mt={2}>
+      {p.notEvaluated ? (
+        <Text size="xs" c="orange.9" fw={600} px="xs" data-testid="not-evaluated">{t('knockout.notEvaluated')}</Text>
+      ) : null}
+      <Stack gap={0} mt={2} opacity={p.notEvaluated ? 0.55 : 1}>
         {c.options.map((o, i) => {
           const alt = caseOf(o)
           return [

@@ -90,6 +90,8 @@ export function SheetPage({ sessionId, productId, memberId, onBack }: SheetPageP
         round={s.scoringRound}
         answers={answers}
         comment={s.comment}
+        knockouts={s.knockouts}
+        setKnockout={(criterionCode, flagged, note) => api.call('sheets.setKnockout', { ...ref, criterionCode, flagged, note })}
         submittedAt={s.submittedAt}
         readOnly={!s.editable}
         saveAnswer={saveAnswer}

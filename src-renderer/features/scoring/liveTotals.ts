@@ -5,12 +5,20 @@ import { leafCriteria, type CriteriaSet, type LeafCriterion, type PartCode } fro
 /** What the member has chosen: leaf criterion code → option id, or NOT_APPLICABLE. */
 export type SheetAnswers = Readonly<Record<string, string>>
 
+/** A printed knockout rule the member flagged; criterionCode null = the set's "Hồ sơ bị loại khi …". */
+export interface SheetFlag {
+  criterionCode: string | null
+  note: string
+}
+
 export interface LiveTotals {
   sections: Record<string, number>
   parts: Record<PartCode, number>
   total: number
-  /** Leaf criteria still without an answer, in printed order. */
+  /** Leaf criteria still without an answer, in printed order (criteria left out after a flagged stop excluded). */
   missing: string[]
+  /** Unanswered criteria printed after a flagged "… không đánh giá các bước tiếp theo": the engine scores them 0. */
+  notEvaluated: string[]
   /** The engine's own complaints about the answers given (an option of another criterion, "NA" where not allowed). */
   errors: string[]
 }
@@ -19,16 +27,23 @@ export interface LiveTotals {
  * Section, part and total points of a sheet that may still be incomplete, computed by the engine's `scoreSheet` so
  * the numbers on screen are the ones the council's result will use. The engine scores complete sheets only, so each
  * unanswered criterion is stood in for by its lowest allowed option and those points are taken back out again.
+ * Unanswered criteria after a flagged stop rule are left out, as the engine leaves them ("not evaluated", 0 points).
  */
-export function liveTotals(set: CriteriaSet, answers: SheetAnswers): LiveTotals {
+export function liveTotals(set: CriteriaSet, answers: SheetAnswers, flags: readonly SheetFlag[] = []): LiveTotals {
   const leaves = leafCriteria(set)
+  const stopAt = stopIndex(leaves.map((l) => l.criterion), flags)
   const filled: Record<string, string> = {}
   const fillerPoints = new Map<string, { section: string; part: PartCode; points: number }>()
   const missing: string[] = []
-  for (const { part, section, criterion } of leaves) {
+  const notEvaluated: string[] = []
+  for (const [index, { part, section, criterion }] of leaves.entries()) {
     const chosen = answers[criterion.code]
     if (chosen !== undefined) {
       filled[criterion.code] = chosen
+      continue
+    }
+    if (index > stopAt) {
+      notEvaluated.push(criterion.code)
       continue
     }
     missing.push(criterion.code)
@@ -36,8 +51,9 @@ export function liveTotals(set: CriteriaSet, answers: SheetAnswers): LiveTotals 
     filled[criterion.code] = stand.id
     fillerPoints.set(criterion.code, { section, part, points: stand.points })
   }
-  const result = scoreSheet(set, { memberId: 'live', answers: filled, knockouts: [] })
-  if (!result.ok) return { ...plainSums(set, answers), missing, errors: result.errors }
+  const knockouts = flags.map((f) => (f.criterionCode === null ? {} : { criterionCode: f.criterionCode }))
+  const result = scoreSheet(set, { memberId: 'live', answers: filled, knockouts })
+  if (!result.ok) return { ...plainSums(set, answers), missing, notEvaluated, errors: result.errors }
 
   const sections = Object.fromEntries(result.sheet.sections.map((s) => [s.code, s.points]))
   const parts = { ...result.sheet.parts }
@@ -45,7 +61,14 @@ export function liveTotals(set: CriteriaSet, answers: SheetAnswers): LiveTotals 
     sections[f.section] = (sections[f.section] ?? 0) - f.points
     parts[f.part] -= f.points
   }
-  return { sections, parts, total: parts.A + parts.B + parts.C, missing, errors: [] }
+  return { sections, parts, total: parts.A + parts.B + parts.C, missing, notEvaluated, errors: [] }
+}
+
+/** Printed position of the first flagged stop rule (the engine's `firstStop`); Infinity when none is flagged. */
+function stopIndex(criteria: readonly LeafCriterion[], flags: readonly SheetFlag[]): number {
+  const flagged = new Set(flags.map((f) => f.criterionCode))
+  const i = criteria.findIndex((c) => flagged.has(c.code) && c.knockouts[0]?.kind === 'stop')
+  return i < 0 ? Number.POSITIVE_INFINITY : i
 }
 
 function lowestOption(c: LeafCriterion) {
