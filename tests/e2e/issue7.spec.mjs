@@ -3,11 +3,14 @@
 // pdfsig validates the downloaded signed PDF. Also the Sao lưu panel shows the copy taken before finalizing.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
+import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import forge from 'node-forge'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
 import { apiOf, leaves, seedProducts } from './seed.mjs'
@@ -216,6 +219,39 @@ test('PTNT_OCOP (XLSX, CSV) and the annex exported through the UI re-read as the
     assert.equal(r[9], byCode.get(r[6]).number)
   }
   await page.screenshot({ path: join(ARTIFACTS, 'issue7-exports.png'), fullPage: true })
+  page.assertNoErrors()
+})
+
+test('Đề xuất 5 sao: the bundle built through the UI downloads as a zip whose manifest the panel shows', async () => {
+  const [, fiveStar] = S.products
+  const docs = {}
+  for (const kind of ['submission', 'summary', 'report', 'approval']) docs[kind] = (await api('documents.forSession', { sessionId: S.sessionId, kind })).id
+  // The seeded dossier is complete (attach refuses), so its registration form goes in as the app stores files.
+  const info = await api('app.info', {})
+  const form = Buffer.from('%PDF-1.4 Phiếu đăng ký sản phẩm OCOP')
+  const sha = createHash('sha256').update(form).digest('hex')
+  mkdirSync(join(info.dataDir, 'files', sha.slice(0, 2)), { recursive: true })
+  writeFileSync(join(info.dataDir, 'files', sha.slice(0, 2), sha), form)
+  const db = new Database(info.dbFile)
+  db.prepare("INSERT INTO dossier_files (product_id, item_key, sha256, size, mime, original_name, added_at) VALUES (?, 'mau-01', ?, ?, 'application/pdf', 'Phiếu đăng ký.pdf', '2026-05-01T00:00:00.000Z')").run(fiveStar, sha, form.length)
+  db.close()
+  await page.locator('a').filter({ hasText: /^Báo cáo$/ }).click()
+  await page.getByTestId('tab-five-star').click()
+  await choose('five-star-session', /Đợt 2 năm 2026 — 2026-11-20/)
+  await choose('five-star-product', /Miến dong Đà Lạt/)
+  for (const [part, kind] of [['letterId', 'submission'], ['advisoryReportId', 'summary'], ['councilReportId', 'report'], ['approvalId', 'approval']]) {
+    const doc = (await api('documents.list', { limit: 1000 })).find((d) => d.id === docs[kind])
+    await choose(`five-star-${part}`, `${doc.number ?? '—'} · ${doc.title} (${doc.date}, PDF)`)
+  }
+  const zip = await downloaded(() => page.getByTestId('five-star-build').click())
+  assert.match(zip.name, /\.zip$/)
+  const manifest = JSON.parse(await (await JSZip.loadAsync(zip.bytes)).file('manifest.json').async('string'))
+  const card = page.getByTestId('five-star-manifest')
+  await card.waitFor()
+  assert.equal(Number(await card.getAttribute('data-files')), manifest.files.length)
+  assert.equal(manifest.files.length, 5)
+  for (const f of manifest.files) assert.match(await card.innerText(), new RegExp(f.sha256))
+  await page.screenshot({ path: join(ARTIFACTS, 'issue7-five-star.png'), fullPage: true })
   page.assertNoErrors()
 })
 

@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { CertificatesPanel } from './CertificatesPanel'
 import { ExportsPanel } from './ExportsPanel'
+import { FiveStarPanel } from './FiveStarPanel'
 import { MembersPanel } from './MembersPanel'
 import { SigningPanel } from '../signing/SigningPanel'
 
@@ -17,6 +18,9 @@ export function ReportsPage() {
           <Tabs.Tab value="exports" data-testid="tab-exports">
             {t('tabs.exports')}
           </Tabs.Tab>
+          <Tabs.Tab value="five-star" data-testid="tab-five-star">
+            {t('five-star:tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
           <Tabs.Tab value="signing" data-testid="tab-signing">{t('tabs.signing')}</Tabs.Tab>
         </Tabs.List>
@@ -25,6 +29,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="exports" pt="md">
           <ExportsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="five-star" pt="md">
+          <FiveStarPanel />
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel />
