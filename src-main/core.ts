@@ -10,6 +10,8 @@ import { createCertificatesDeps, registerCertificatesHandlers } from './api/hand
 import { fileNameOf, registerDocumentsHandlers } from './api/handlers/documents-handlers'
 import { registerBackupHandlers } from './api/handlers/backup-handlers'
 import { registerSigningHandlers } from './api/handlers/signing-handlers'
+import { registerProductHistoryHandlers } from './api/handlers/product-history-handlers'
+import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
 import { createRegistry, type Registry } from './api/registry'
@@ -105,6 +107,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db))) })
     registerBackupHandlers(registry, { backup })
+    registerProductHistoryHandlers(registry, { productHistory: createProductHistoryService(db) })
     // A fresh database has nothing to protect; otherwise the daily copy is taken on start and checked hourly.
     const daily = (): Promise<unknown> => backup.ensureDaily().catch((err: unknown) => opts.log.warn('daily backup failed', err))
     if (up.from > 0) await daily()

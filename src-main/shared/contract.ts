@@ -9,6 +9,7 @@ import { sessionMethods } from './api/sessions'
 import { verifyMethods } from './api/verify'
 import { certificatesMethods } from './api/certificates'
 import { exportsMethods } from './api/exports'
+import { productHistoryMethods } from './api/product-history'
 import { backupMethods } from './api/backup'
 import { signingMethods } from './api/signing'
 import { sessionDocumentsMethods } from './api/session-documents'
@@ -24,6 +25,7 @@ export * from './api/sessions'
 export * from './api/verify'
 export * from './api/certificates'
 export * from './api/exports'
+export * from './api/product-history'
 export * from './api/backup'
 export * from './api/signing'
 export * from './api/session-documents'
@@ -46,7 +48,8 @@ export const contract = {
   ...exportsMethods,
   ...backupMethods,
   ...signingMethods,
-  ...sessionDocumentsMethods
+  ...sessionDocumentsMethods,
+  ...productHistoryMethods
 } as const
 
 export type Contract = typeof contract

@@ -255,6 +255,28 @@ test('Đề xuất 5 sao: the bundle built through the UI downloads as a zip who
   page.assertNoErrors()
 })
 
+test('product detail: its evaluation, revenue and story saved for the exports, checked inline', async () => {
+  await page.locator('a').filter({ hasText: /^Sản phẩm$/ }).click()
+  await page.locator('[data-product-code="68-24778-002-2026"]').click()
+  const detail = page.getByTestId('product-detail')
+  const evaluations = detail.getByTestId('product-evaluations')
+  await evaluations.waitFor()
+  assert.match(await evaluations.innerText(), /Đợt 2 năm 2026 — 2026-11-20[\s\S]*Đã chốt kết quả[\s\S]*100[\s\S]*Đề nghị đánh giá 5 sao/i)
+  const form = detail.getByTestId('export-info-form')
+  await page.locator('[data-testid="export-info-form"][data-loaded="true"]').waitFor()
+  await form.getByLabel('Doanh thu năm (đồng)').fill('1250000000')
+  await form.getByRole('button', { name: 'Lưu thông tin xuất dữ liệu' }).click()
+  await form.getByText('Nhập năm của doanh thu').waitFor()
+  await form.getByLabel('Năm doanh thu').fill('2025')
+  await form.getByLabel('Câu chuyện sản phẩm').fill('Miến dong làm thủ công từ củ dong riềng Đà Lạt.')
+  await form.getByRole('button', { name: 'Lưu thông tin xuất dữ liệu' }).click()
+  await form.getByText('Đã lưu doanh thu và câu chuyện sản phẩm').waitFor()
+  const info = await api('products.exportInfo', { productId: S.products[1] })
+  assert.deepEqual([info.revenueYear, info.annualRevenue, info.story], [2025, 1250000000, 'Miến dong làm thủ công từ củ dong riềng Đà Lạt.'])
+  await page.screenshot({ path: join(ARTIFACTS, 'issue7-product-detail.png'), fullPage: true })
+  page.assertNoErrors()
+})
+
 test('a listed backup is restored only after the typed confirmation; the data before is kept as a copy', async () => {
   await page.getByText('Cài đặt', { exact: true }).click()
   const manual = page.getByTestId('backup-panel').locator('[data-kind="manual"]')

@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
 import { DossierPanel } from './DossierPanel'
+import { ExportInfoForm } from './ExportInfoForm'
 import { ProductEdit } from './ProductEdit'
+import { ProductCertificates, ProductEvaluations } from './ProductRecord'
 import { StatusChanger } from './StatusChanger'
 
 export function ProductDetailView({ id, onBack }: { id: number; onBack: () => void }) {
@@ -65,6 +67,12 @@ export function ProductDetailView({ id, onBack }: { id: number; onBack: () => vo
               ))}
             </Table.Tbody>
           </Table>
+          <Title order={5} mt="md">{t('product-history:sections.evaluations')}</Title>
+          <ProductEvaluations productId={p.id} />
+          <Title order={5} mt="md">{t('product-history:sections.certificates')}</Title>
+          <ProductCertificates productId={p.id} />
+          <Title order={5} mt="md">{t('product-history:sections.exportInfo')}</Title>
+          <ExportInfoForm productId={p.id} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <DossierPanel key={`${p.id}-${p.status}`} productId={p.id} onChanged={() => q.reload()} />

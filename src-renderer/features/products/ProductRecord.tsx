@@ -1,0 +1,83 @@
+import { Alert, Badge, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { formatScore } from '../../../src-main/domain/star-band'
+import { useQuery } from '../../api/context'
+
+const stars = (n: number | null) => (n ? '★'.repeat(n) : '—')
+
+/** The product's evaluations (sessions it was on the agenda of, with the council's result) and its certificates. */
+export function ProductEvaluations({ productId }: { productId: number }) {
+  const { t } = useTranslation('product-history')
+  const q = useQuery('products.evaluations', { productId })
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>
+  const rows = q.data ?? []
+  if (q.data && rows.length === 0) return <Text size="sm" c="dimmed">{t('evaluations.none')}</Text>
+  return (
+    <Table withTableBorder data-testid="product-evaluations" data-count={rows.length}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('evaluations.session')}</Table.Th>
+          <Table.Th>{t('evaluations.status')}</Table.Th>
+          <Table.Th>{t('evaluations.mean')}</Table.Th>
+          <Table.Th>{t('evaluations.stars')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((e) => (
+          <Table.Tr key={e.sessionId} data-session-status={e.sessionStatus}>
+            <Table.Td>
+              {e.roundName} — {e.date}
+              {e.mode === 'written-opinions' ? <Text size="xs" c="dimmed">{t('evaluations.written')}</Text> : null}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c={e.finalizedAt ? 'green' : 'dimmed'}>
+                {e.finalizedAt ? t('evaluations.finalized') : t(`evaluations.sessionStatus.${e.sessionStatus}`)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{e.mean === null ? '—' : formatScore(e.mean)}</Table.Td>
+            <Table.Td>
+              {stars(e.stars)}
+              {e.outcome && e.outcome !== 'none' ? <Text size="xs">{t(`evaluations.outcome.${e.outcome}`, { defaultValue: e.outcome })}</Text> : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+/** Certificates of this product; the list method has no product filter, so the (small) list is filtered here. */
+export function ProductCertificates({ productId }: { productId: number }) {
+  const { t } = useTranslation('product-history')
+  const q = useQuery('certificates.list', { filter: 'all', withinDays: 180 })
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>
+  const rows = (q.data ?? []).filter((c) => c.productId === productId)
+  if (q.data && rows.length === 0) return <Text size="sm" c="dimmed">{t('certificates.none')}</Text>
+  return (
+    <Table withTableBorder data-testid="product-certificates" data-count={rows.length}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('certificates.number')}</Table.Th>
+          <Table.Th>{t('certificates.stars')}</Table.Th>
+          <Table.Th>{t('certificates.validity')}</Table.Th>
+          <Table.Th>{t('certificates.state')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((c) => (
+          <Table.Tr key={c.id} data-state={c.state}>
+            <Table.Td>
+              {c.number}
+              <Text size="xs" c="dimmed">{t('certificates.decision', { no: c.decisionNo, date: c.decisionDate })}</Text>
+            </Table.Td>
+            <Table.Td>{stars(c.stars)}</Table.Td>
+            <Table.Td>{c.issuedOn} → {c.expiryDate}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
