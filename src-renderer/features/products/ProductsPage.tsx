@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../src-main/shared/catalogue'
 import { useApi, useQuery } from '../../api/context'
+import { ImportButton } from '../catalogue-import/ImportButton'
 import { CommuneSelect, foldFilter } from '../catalogue/CommuneSelect'
 import { downloadBase64 } from '../catalogue/files'
 import { Pager } from '../catalogue/Pager'
@@ -57,6 +58,7 @@ export function ProductsPage() {
         <Title order={2}>{t('products.title')}</Title>
         <Group>
           <Button variant="default" onClick={() => void exportXlsx()}>{t('common.export')}</Button>
+          <ImportButton onImported={list.reload} />
           <Button onClick={() => setView({ kind: 'new' })}>{t('products.add')}</Button>
         </Group>
       </Group>
