@@ -12,6 +12,7 @@ import { JoinCodesTab } from './JoinCodesTab'
 import { PaperEntryTab } from './PaperEntryTab'
 import { ProgressTab } from './ProgressTab'
 import { ReviewTab } from './ReviewTab'
+import { WrittenOpinionsTab } from './WrittenOpinionsTab'
 
 /** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
 export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }) {
@@ -51,6 +52,7 @@ export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }
           {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
           ))}
+          <Tabs.Tab value="opinions" data-testid="tab-opinions">{t('reevaluation:tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="sm"><AgendaTab session={s} onChanged={session.reload} /></Tabs.Panel>
         <Tabs.Panel value="attendance" pt="sm"><AttendanceTab sessionId={id} /></Tabs.Panel>
@@ -61,6 +63,7 @@ export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }
         <Tabs.Panel value="review" pt="sm"><ReviewTab session={s} /></Tabs.Panel>
         <Tabs.Panel value="finalize" pt="sm"><FinalizeTab session={s} onFinalized={session.reload} /></Tabs.Panel>
         <Tabs.Panel value="documents" pt="sm"><DocumentsTab session={s} /></Tabs.Panel>
+        <Tabs.Panel value="opinions" pt="sm"><WrittenOpinionsTab sessionId={id} finalized={s.status === 'finalized'} /></Tabs.Panel>
       </Tabs>
     </Stack>
   )
