@@ -37,7 +37,6 @@ export function KnockoutFlag(p: KnockoutFlagProps) {
       <Checkbox
         color={p.rule.kind === 'reject' ? 'red' : 'orange'}
         label={label}
-        description={p.criterionCode === null ? undefined : p.rule.text}
         checked={flagged}
         disabled={p.readOnly || p.busy}
         onChange={(e) => p.onChange(e.currentTarget.checked, e.currentTarget.checked ? note.trim() : '')}
