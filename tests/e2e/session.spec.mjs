@@ -182,6 +182,7 @@ test('the other members are filled through the API; one product spreads over 10 
   const rated = await api('results.get', { sessionId: S.sessionId, productId: S.products[0] })
   assert.equal(rated.rating.rounds.length, 2)
   await office.locator('[data-testid="audit-status"][data-intact="true"]').waitFor()
+  await office.locator('[data-testid="audit-list"] [data-kind="session.finalize"]').waitFor()
   await office.screenshot({ path: join(ARTIFACTS, 'session-finalized.png'), fullPage: true })
   office.assertNoErrors()
 })

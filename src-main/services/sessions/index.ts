@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connection'
 import type { CriteriaService } from '../criteria-service'
+import { createAuditObjects } from './audit-list'
 import { createJoinCodeService } from './join-code-service'
 import { createReviewService } from './review-service'
 import { createSessionService } from './session-service'
@@ -35,7 +36,8 @@ const AUDIT_LABELS: Record<string, string> = {
 /** The session area's services over one store, for createCore and the CLI. */
 export function createSessionServices(db: DB, criteria: CriteriaService, criteriaVersion: string, now: () => Date = () => new Date()) {
   const store = createStore(db)
-  const listEvents = db.prepare(`SELECT seq, at, kind, session_id, actor FROM audit_events
+  const objectOf = createAuditObjects(db)
+  const listEvents = db.prepare(`SELECT seq, at, kind, session_id, actor, content FROM audit_events
     WHERE (@sessionId IS NULL OR session_id = @sessionId) AND (@before IS NULL OR seq < @before) ORDER BY seq DESC LIMIT @limit`)
   return {
     store,
@@ -46,8 +48,8 @@ export function createSessionServices(db: DB, criteria: CriteriaService, criteri
     audit: {
       verify: () => store.verify(),
       list(i: { sessionId?: number | undefined; beforeSeq?: number | undefined; limit: number }) {
-        const rows = listEvents.all({ sessionId: i.sessionId ?? null, before: i.beforeSeq ?? null, limit: i.limit }) as Array<{ seq: number; at: string; kind: string; session_id: number | null; actor: string }>
-        return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, sessionId: r.session_id, actor: r.actor, summary: AUDIT_LABELS[r.kind] ?? r.kind }))
+        const rows = listEvents.all({ sessionId: i.sessionId ?? null, before: i.beforeSeq ?? null, limit: i.limit }) as Array<{ seq: number; at: string; kind: string; session_id: number | null; actor: string; content: string }>
+        return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, sessionId: r.session_id, actor: r.actor, summary: AUDIT_LABELS[r.kind] ?? r.kind, object: objectOf(r.kind, r.content) }))
       }
     }
   }

@@ -358,7 +358,9 @@ export const zAuditEvent = z.object({
   kind: z.string(),
   sessionId: z.number().int().nullable(),
   actor: z.string(),
-  summary: z.string()
+  summary: z.string(),
+  /** What the event is about in words (product, member, criterion, round); empty when nothing is named. */
+  object: z.string()
 })
 
 export const zJoinCode = z.object({

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
+import { AuditPanel } from './AuditPanel'
 
 /** Finalize (only with quorum, every sheet in, nothing open), the stored results with amendments, and the audit chain. */
 export function FinalizeTab({ session, onFinalized }: { session: Session; onFinalized: () => void }) {
@@ -90,6 +91,7 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
           </Group>
         </Paper>
       ) : null}
+      <AuditPanel session={session} />
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('finalize.confirmTitle')} centered>
         <Stack>
           <Text size="sm">{t('finalize.confirmBody', { count: session.agenda.length })}</Text>
