@@ -12,15 +12,17 @@ import { JoinCodesTab } from './JoinCodesTab'
 import { PaperEntryTab } from './PaperEntryTab'
 import { ProgressTab } from './ProgressTab'
 import { ReviewTab } from './ReviewTab'
+import { useSessionFreshness } from './useSessionFreshness'
 import { WrittenOpinionsTab } from './WrittenOpinionsTab'
 
 /** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
-export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }) {
+export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () => void; pollMs?: number }) {
   const { t } = useTranslation('sessions')
   const api = useApi()
   const session = useQuery('sessions.get', { id })
   const [tab, setTab] = useState<string | null>('agenda')
   const [error, setError] = useState<string | null>(null)
+  const refresh = useSessionFreshness(id, session.data, session.reload, pollMs)
   if (session.error) return <Alert color="red">{session.error.message}</Alert>
   if (!session.data) return <Loader />
   const s = session.data
@@ -47,7 +49,14 @@ export function SessionDetail({ id, onBack }: { id: number; onBack: () => void }
       </Group>
       <Text size="sm" c="dimmed">{t('detail.council', { name: s.councilName, version: s.councilVersionNo, round: s.roundName })}</Text>
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          setTab(v)
+          void refresh()
+        }}
+        keepMounted={false}
+      >
         <Tabs.List>
           {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
