@@ -96,4 +96,22 @@ describe('five-star proposal panel', () => {
     await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 2026-11-20' }))
     expect(await screen.findByTestId('five-star-none')).toBeTruthy()
   })
+
+  it('shows the server refusal and no manifest', async () => {
+    const c = client('')
+    const base = c.call
+    c.call = (async (method: string, input: unknown) =>
+      method === 'exports.fiveStarBundle'
+        ? { ok: false, error: { code: 'CONFLICT', message: 'Báo cáo của Hội đồng cấp tỉnh: tệp văn bản đã bị thay đổi ngoài ứng dụng (mã SHA-256 không khớp)' } }
+        : base(method as never, input as never)) as ApiClient['call']
+    const { user } = render(<FiveStarPanel />, { client: c })
+    await pick(user, 'Phiên họp đã chốt kết quả', /2026-11-20/)
+    await waitFor(() => expect(c.calls).toContainEqual(['results.list', { sessionId: 9 }]))
+    await pick(user, 'Sản phẩm đề xuất 5 sao', /Cà phê Arabica/)
+    for (const [label, option] of [['Văn bản đề nghị của UBND tỉnh', /Công văn/], ['Báo cáo của Tổ tư vấn', /Tổ tư vấn/], ['Báo cáo của Hội đồng cấp tỉnh', /Báo cáo kết quả/], ['Quyết định phê duyệt kết quả đánh giá', /Quyết định phê duyệt/]] as const)
+      await pick(user, label, option)
+    await user.click(screen.getByRole('button', { name: 'Lập và tải hồ sơ (.zip)' }))
+    expect((await screen.findByTestId('five-star-error')).textContent).toMatch(/mã SHA-256 không khớp/)
+    expect(screen.queryByTestId('five-star-manifest')).toBeNull()
+  })
 })
