@@ -33,7 +33,7 @@ export function createAuditObjects(db: DB) {
     let memberId = num('memberId')
     let round = num('scoringRound')
     const sheetId = num('sheetId')
-    if (sheetId !== null && (productId === null || memberId === null)) {
+    if (sheetId !== null && (productId === null || memberId === null || round === null)) {
       const s = sheet.get(sheetId) as { product_id: number; member_id: number; scoring_round: number } | undefined
       if (s) {
         productId = s.product_id
