@@ -5,8 +5,6 @@ import {
   PRODUCER_KIND_LABELS,
   PRODUCT_STATUS_LABELS,
   REGISTRATION_TYPE_LABELS,
-  type Gender,
-  type ProducerKind,
   type ProductStatus,
   type RegistrationType
 } from '../shared/catalogue'
@@ -22,6 +20,7 @@ import {
 } from '../shared/catalogue-xlsx'
 import type { AdminUnits } from './admin-units-service'
 import type { SetLookup } from './product-service'
+import type { ProducerRow } from './producer-service'
 
 type Row = Record<string, string | number | null>
 
@@ -42,22 +41,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: Record<string, strin
  * an empty database gives the same rows.
  */
 export async function exportCatalogue(db: DB, units: AdminUnits, sets: SetLookup, now: Date): Promise<{ buffer: Buffer; producers: number; products: number }> {
-  const producers = db.prepare('SELECT * FROM producers ORDER BY sort_key, id').all() as Array<{
-    id: number
-    kind: ProducerKind
-    name: string
-    reg_no: string | null
-    rep_name: string
-    rep_gender: Gender
-    rep_ethnicity: string
-    rep_disability: number
-    province_code: string
-    commune_code: string
-    street: string
-    old_address: string
-    phone: string
-    email: string
-  }>
+  const producers = db.prepare('SELECT * FROM producers ORDER BY sort_key, id').all() as Array<Omit<ProducerRow, 'product_count'>>
   const noOf = new Map(producers.map((p, i) => [p.id, i + 1]))
   const products = db
     .prepare('SELECT x.*, p.name AS producer_name FROM products x JOIN producers p ON p.id = x.producer_id ORDER BY x.code')

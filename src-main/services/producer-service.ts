@@ -6,7 +6,7 @@ import { AppError } from '../shared/result'
 import { foldVietnamese } from '../shared/text'
 import type { AdminUnits } from './admin-units-service'
 
-interface ProducerRow {
+export interface ProducerRow {
   id: number
   kind: Producer['kind']
   name: string

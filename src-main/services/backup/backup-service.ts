@@ -5,6 +5,7 @@ import type { DB } from '../../db/connection'
 import type { Logger } from '../../logger'
 import { AppError } from '../../shared/result'
 import { checkDbFile, type DbFileCheck } from './db-check'
+import { foldVietnamese } from '../../shared/text'
 
 export type BackupKind = 'daily' | 'before' | 'manual'
 
@@ -33,7 +34,7 @@ const NAME = /^ocop-(daily|before|manual)-(\d{8}T\d{6}Z)(?:-([a-z0-9-]{1,40}))?\
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 const fromStamp = (s: string): string => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`
 const slug = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'thao-tac'
+  foldVietnamese(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'thao-tac'
 
 export interface BackupService {
   list(): BackupEntry[]
