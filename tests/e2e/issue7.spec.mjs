@@ -261,6 +261,8 @@ test('product detail: its evaluation, revenue and story saved for the exports, c
   const detail = page.getByTestId('product-detail')
   const evaluations = detail.getByTestId('product-evaluations')
   await evaluations.waitFor()
+  // The table's header renders before its rows arrive: wait for the row, then read it.
+  await evaluations.getByText('Đã chốt kết quả').first().waitFor()
   assert.match(await evaluations.innerText(), /Đợt 2 năm 2026 — 2026-11-20[\s\S]*Đã chốt kết quả[\s\S]*100[\s\S]*Đề nghị đánh giá 5 sao/i)
   const form = detail.getByTestId('export-info-form')
   await page.locator('[data-testid="export-info-form"][data-loaded="true"]').waitFor()
