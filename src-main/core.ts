@@ -11,6 +11,8 @@ import { fileNameOf, registerDocumentsHandlers } from './api/handlers/documents-
 import { registerBackupHandlers } from './api/handlers/backup-handlers'
 import { registerSigningHandlers } from './api/handlers/signing-handlers'
 import { registerProductHistoryHandlers } from './api/handlers/product-history-handlers'
+import { registerAdviceHandlers } from './api/handlers/advice-handlers'
+import { createAdviceService } from './services/advice/advice-service'
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
@@ -102,6 +104,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions, backupBefore })
+    registerAdviceHandlers(registry, { advice: createAdviceService(sessions.store, criteria) })
     registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }), backupBefore })
     const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })

@@ -13,6 +13,7 @@ import { productHistoryMethods } from './api/product-history'
 import { backupMethods } from './api/backup'
 import { signingMethods } from './api/signing'
 import { sessionDocumentsMethods } from './api/session-documents'
+import { adviceMethods } from './api/advice'
 
 export * from './api/spec'
 export * from './api/core'
@@ -29,6 +30,7 @@ export * from './api/product-history'
 export * from './api/backup'
 export * from './api/signing'
 export * from './api/session-documents'
+export * from './api/advice'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -49,7 +51,8 @@ export const contract = {
   ...backupMethods,
   ...signingMethods,
   ...sessionDocumentsMethods,
-  ...productHistoryMethods
+  ...productHistoryMethods,
+  ...adviceMethods
 } as const
 
 export type Contract = typeof contract
