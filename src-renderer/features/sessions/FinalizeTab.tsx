@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
+import { AdvicePanel } from '../advice/AdvicePanel'
 import { AuditPanel } from './AuditPanel'
 
 /** Finalize (only with quorum, every sheet in, nothing open), the stored results with amendments, and the audit chain. */
@@ -16,6 +17,8 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [amend, setAmend] = useState<{ productId: number; reason: string; author: string; text: string } | null>(null)
+  const [advising, setAdvising] = useState<number | null>(null)
+  const { t: ta } = useTranslation('advice')
   if (!progress.data || !matrix.data || !results.data) return progress.error || matrix.error ? <Alert color="red">{(progress.error ?? matrix.error)!.message}</Alert> : <Loader />
 
   const blocked: string[] = []
@@ -70,7 +73,14 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
               <Table.Tr key={r.productId} data-product-id={r.productId} data-stars={r.stars ?? ''}>
                 <Table.Td fw={600}>{r.name}<Text size="xs" c="dimmed">{r.criteriaSetId} · {r.criteriaVersion}</Text></Table.Td>
                 <Table.Td>{r.meanText ?? '—'}</Table.Td>
-                <Table.Td>{r.stars !== null ? `${r.stars}★` : '—'}</Table.Td>
+                <Table.Td>
+                  {r.stars !== null ? `${r.stars}★` : '—'}
+                  {session.status === 'finalized' && r.stars !== null && r.stars > 0 && r.stars < 5 ? (
+                    <Button size="compact-xs" variant="subtle" display="block" aria-expanded={advising === r.productId} onClick={() => setAdvising((id) => (id === r.productId ? null : r.productId))} data-testid="advice-open">
+                      {advising === r.productId ? ta('close') : ta('open')}
+                    </Button>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>{r.outcome ? t(`outcome.${r.outcome}`, { defaultValue: r.outcome }) : '—'}</Table.Td>
                 <Table.Td>
                   {r.amendments.map((a) => <Text key={a.id} size="xs" data-amendment={a.id}>{t('finalize.amendmentLine', { at: a.createdAt.slice(0, 10), author: a.author, reason: a.reason, text: a.text })}</Text>)}
@@ -81,6 +91,7 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
           </Table.Tbody>
         </Table>
       ) : null}
+      {advising !== null ? <AdvicePanel sessionId={session.id} productId={advising} /> : null}
       {amend ? (
         <Paper withBorder p="sm">
           <Group align="flex-end">

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest'
+import type { ApiClient } from '../../src-renderer/api/client'
+import { AdvicePanel } from '../../src-renderer/features/advice/AdvicePanel'
+import type { ProductAdvice } from '../../src-main/shared/api/advice'
+import { render, screen, waitFor, within } from '../utils/render'
+
+const change = (code: string, feasible: boolean) => ({
+  criterionCode: code,
+  criterionText: `Nội dung tiêu chí ${code}`,
+  currentOptionId: `${code}.a`,
+  currentOptionText: 'Chưa có',
+  currentMeanPoints: 1,
+  targetOptionId: `${code}.c`,
+  targetOptionText: 'Có đầy đủ',
+  targetPoints: 3,
+  meanGain: 2,
+  satisfiesMarkers: code === '2.1' ? ([4] as Array<3 | 4 | 5>) : [],
+  feasible
+})
+
+function client(): ApiClient & { calls: Array<[string, unknown]> } {
+  const calls: Array<[string, unknown]> = []
+  return {
+    calls,
+    call: (async (method: string, input: { feasible: string[] }) => {
+      calls.push([method, input])
+      const value: ProductAdvice = {
+        sessionId: 3,
+        productId: 7,
+        productName: 'Trà Ô long Cầu Đất',
+        setNo: 6,
+        setName: 'Chè',
+        stars: 3,
+        mean: 66,
+        target: 4,
+        message: null,
+        plan: { meanBefore: 66, meanAfter: 70, changes: [change('2.1', input.feasible.includes('2.1')), change('5.3', input.feasible.includes('5.3'))] }
+      }
+      return { ok: true, value }
+    }) as ApiClient['call']
+  }
+}
+
+describe('improvement advice panel', () => {
+  it('shows the plan with option texts, points and markers, and recomputes with the criteria ticked feasible', async () => {
+    const c = client()
+    const { user } = render(<AdvicePanel sessionId={3} productId={7} />, { client: c })
+    const table = await screen.findByTestId('advice-table')
+    expect(screen.getByTestId('advice-summary').textContent).toBe(
+      'Hội đồng xếp hạng 3 sao. Để đạt 4 sao cần cải thiện ít nhất 2 tiêu chí: điểm trung bình từ 66,00 lên 70,00, đồng thời đạt mọi yêu cầu tối thiểu (dấu sao) của hạng 4 sao.'
+    )
+    const row = within(table).getAllByRole('row').find((r) => r.getAttribute('data-criterion') === '2.1')!
+    expect(row.textContent).toContain('Chưa có')
+    expect(row.textContent).toContain('Có đầy đủ')
+    expect(row.textContent).toContain('+2,00')
+    expect(row.textContent).toContain('4 sao')
+    expect(c.calls[0]).toEqual(['advice.product', { sessionId: 3, productId: 7, feasible: [] }])
+    await user.click(screen.getByRole('checkbox', { name: 'Hội đồng đánh giá tiêu chí 5.3 có thể cải thiện sớm' }))
+    await waitFor(() => expect(c.calls.at(-1)).toEqual(['advice.product', { sessionId: 3, productId: 7, feasible: ['5.3'] }]))
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Hội đồng đánh giá tiêu chí 5.3 có thể cải thiện sớm' }) as HTMLInputElement).checked).toBe(true))
+  })
+
+  it('says why there is no plan', async () => {
+    const c: ApiClient = {
+      call: (async () => ({
+        ok: true,
+        value: { sessionId: 3, productId: 7, productName: 'Mật ong', setNo: 1, setName: 'x', stars: 0, mean: 80, target: null, plan: null, message: 'Sản phẩm bị loại hoặc dừng đánh giá theo điểm liệt: không đề xuất cải thiện theo điểm' }
+      })) as ApiClient['call']
+    }
+    render(<AdvicePanel sessionId={3} productId={7} />, { client: c })
+    expect((await screen.findByTestId('advice-none')).textContent).toContain('không đề xuất cải thiện theo điểm')
+  })
+})
