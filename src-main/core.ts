@@ -104,7 +104,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions, backupBefore })
-    registerAdviceHandlers(registry, { advice: createAdviceService(sessions.store, criteria) })
+    registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria) })
     registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }), backupBefore })
     const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })

@@ -30,7 +30,7 @@ function client(): ApiClient & { calls: Array<[string, unknown]> } {
         productId: 7,
         productName: 'Trà Ô long Cầu Đất',
         setNo: 6,
-        setName: 'Chè',
+        setName: 'Chè', sector: 'Thực phẩm',
         stars: 3,
         mean: 66,
         target: 4,
@@ -65,10 +65,44 @@ describe('improvement advice panel', () => {
     const c: ApiClient = {
       call: (async () => ({
         ok: true,
-        value: { sessionId: 3, productId: 7, productName: 'Mật ong', setNo: 1, setName: 'x', stars: 0, mean: 80, target: null, plan: null, message: 'Sản phẩm bị loại hoặc dừng đánh giá theo điểm liệt: không đề xuất cải thiện theo điểm' }
+        value: { sessionId: 3, productId: 7, productName: 'Mật ong', setNo: 1, setName: 'x', sector: 'Thực phẩm', stars: 0, mean: 80, target: null, plan: null, message: 'Sản phẩm bị loại hoặc dừng đánh giá theo điểm liệt: không đề xuất cải thiện theo điểm' }
       })) as ApiClient['call']
     }
     render(<AdvicePanel sessionId={3} productId={7} />, { client: c })
     expect((await screen.findByTestId('advice-none')).textContent).toContain('không đề xuất cải thiện theo điểm')
+  })
+})
+
+describe('criteria blocking the next star (province view)', () => {
+  it('lists the criteria with their counts and refetches with the chosen filters', async () => {
+    const { BlockingPanel } = await import('../../src-renderer/features/advice/BlockingPanel')
+    const calls: Array<[string, unknown]> = []
+    const values: Record<string, unknown> = {
+      'rounds.list': { rounds: [{ id: 4, year: 2026, name: 'Đợt 2 năm 2026', deadline: '2026-12-15', createdAt: '', sessionCount: 1 }], warnings: [] },
+      'criteria.list': [{ id: 'QD26-2026-06', no: 6, name: 'Chè', sector: 'Thực phẩm' }, { id: 'QD26-2026-20', no: 20, name: 'Dược liệu', sector: 'Dược liệu' }],
+      'settings.getProvince': { provinceCode: null, bodyName: '', advisoryBody: '', placeName: '' },
+      'advice.blocking': {
+        considered: 5,
+        withPlan: 4,
+        criteria: [{ setNo: 6, setName: 'Chè', sector: 'Thực phẩm', criterionCode: '2.1', criterionText: 'Tiêu chuẩn sản phẩm', products: 3, markerBlocked: 2, productNames: ['Trà A', 'Trà B', 'Trà C'] }]
+      }
+    }
+    const c: ApiClient = {
+      call: (async (method: string, input: unknown) => {
+        calls.push([method, input])
+        return { ok: true, value: values[method] }
+      }) as ApiClient['call']
+    }
+    const { user } = render(<BlockingPanel />, { client: c })
+    expect((await screen.findByTestId('blocking-summary')).textContent).toBe('Đã xét 5 sản phẩm, 4 sản phẩm có đề xuất lên hạng.')
+    const row = within(screen.getByTestId('blocking-table')).getAllByRole('row').find((r) => r.getAttribute('data-criterion') === '6:2.1')!
+    expect(row.textContent).toContain('Tiêu chuẩn sản phẩm')
+    expect(row.textContent).toContain('Trà A; Trà B; Trà C')
+    await user.click(screen.getByRole('textbox', { name: 'Ngành' }))
+    await user.click(await screen.findByRole('option', { name: 'Dược liệu' }))
+    await waitFor(() => expect(calls.filter(([m]) => m === 'advice.blocking').at(-1)).toEqual(['advice.blocking', { sector: 'Dược liệu' }]))
+    await user.click(screen.getByRole('textbox', { name: 'Đợt đánh giá' }))
+    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026' }))
+    await waitFor(() => expect(calls.filter(([m]) => m === 'advice.blocking').at(-1)).toEqual(['advice.blocking', { roundId: 4, sector: 'Dược liệu' }]))
   })
 })

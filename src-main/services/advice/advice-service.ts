@@ -2,7 +2,8 @@ import { improvementAdvice } from '../../domain/improvement-advice'
 import { rateProduct } from '../../domain/rate'
 import { validateRateInput } from '../../domain/rate-validate'
 import { rateInputOf } from '../../domain/session-rating'
-import type { ProductAdvice } from '../../shared/api/advice'
+import type { DB } from '../../db/connection'
+import type { BlockingCriterion, BlockingView, ProductAdvice } from '../../shared/api/advice'
 import { leafCriteria, type StarLevel } from '../../shared/criteria'
 import { AppError } from '../../shared/result'
 import type { CriteriaService } from '../criteria-service'
@@ -12,8 +13,44 @@ import type { Store } from '../sessions/store'
  * Improvement advice of a finalized product, recomputed from the stored answers (immutable once finalized), so the
  * advice is reproducible from exactly what the council scored. The rule itself lives in domain/improvement-advice.ts.
  */
-export function createAdviceService(store: Store, criteria: CriteriaService) {
-  return {
+export function createAdviceService(db: DB, store: Store, criteria: CriteriaService) {
+  // The latest finalized result of each product (a re-evaluation supersedes the earlier one), 1–4★.
+  const latest = db.prepare(`SELECT r.session_id, r.product_id FROM results r
+      JOIN sessions s ON s.id = r.session_id
+      JOIN products p ON p.id = r.product_id
+    WHERE s.status = 'finalized' AND r.stars BETWEEN 1 AND 4
+      AND (@roundId IS NULL OR s.round_id = @roundId)
+      AND (@communeCode IS NULL OR p.commune_code = @communeCode)
+      AND NOT EXISTS (SELECT 1 FROM results r2 JOIN sessions s2 ON s2.id = r2.session_id
+        WHERE r2.product_id = r.product_id AND s2.status = 'finalized' AND r2.finalized_at > r.finalized_at)
+    ORDER BY r.session_id, r.product_id`)
+
+  const service = {
+    /** Province view: the criteria that most often stand between products and their next star. */
+    blocking(i: { roundId?: number | undefined; sector?: string | undefined; communeCode?: string | undefined }): BlockingView {
+      const rows = latest.all({ roundId: i.roundId ?? null, communeCode: i.communeCode ?? null }) as Array<{ session_id: number; product_id: number }>
+      const byKey = new Map<string, BlockingCriterion>()
+      let considered = 0
+      let withPlan = 0
+      for (const r of rows) {
+        const a = service.product({ sessionId: r.session_id, productId: r.product_id, feasible: [] })
+        const sector = a.sector
+        if (i.sector !== undefined && sector !== i.sector) continue
+        considered += 1
+        if (!a.plan) continue
+        withPlan += 1
+        for (const c of a.plan.changes) {
+          const key = `${a.setNo}|${c.criterionCode}`
+          const row = byKey.get(key) ?? { setNo: a.setNo, setName: a.setName, sector, criterionCode: c.criterionCode, criterionText: c.criterionText, products: 0, markerBlocked: 0, productNames: [] }
+          row.products += 1
+          if (c.satisfiesMarkers.length > 0) row.markerBlocked += 1
+          row.productNames.push(a.productName)
+          byKey.set(key, row)
+        }
+      }
+      const criteriaRows = [...byKey.values()].sort((x, y) => y.products - x.products || y.markerBlocked - x.markerBlocked || x.setNo - y.setNo || x.criterionCode.localeCompare(y.criterionCode, 'en', { numeric: true }))
+      return { considered, withPlan, criteria: criteriaRows }
+    },
     product(i: { sessionId: number; productId: number; target?: StarLevel | undefined; feasible: readonly string[] }): ProductAdvice {
       const row = store.session(i.sessionId)
       if (row.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ đề xuất hoàn thiện cho sản phẩm của phiên họp đã chốt kết quả')
@@ -29,6 +66,7 @@ export function createAdviceService(store: Store, criteria: CriteriaService) {
         productName: p.name,
         setNo: set.no,
         setName: set.name,
+        sector: set.sector,
         stars: rating.stars,
         mean: rating.score?.mean ?? null
       }
@@ -55,5 +93,7 @@ export function createAdviceService(store: Store, criteria: CriteriaService) {
       }
     }
   }
+  return service
 }
+
 export type AdviceService = ReturnType<typeof createAdviceService>

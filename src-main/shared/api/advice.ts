@@ -29,6 +29,7 @@ export const zProductAdvice = z.object({
   productName: z.string(),
   setNo: z.number().int(),
   setName: z.string(),
+  sector: z.string(),
   /** Stars the council decided (null while the product's result is undetermined). */
   stars: z.number().int().nullable(),
   mean: z.number().nullable(),
@@ -45,7 +46,42 @@ export const zProductAdvice = z.object({
 })
 export type ProductAdvice = z.infer<typeof zProductAdvice>
 
+/** One criterion of the province view: how many products (latest finalized result each) need it for their next star. */
+export const zBlockingCriterion = z.object({
+  setNo: z.number().int(),
+  setName: z.string(),
+  sector: z.string(),
+  criterionCode: z.string(),
+  criterionText: z.string(),
+  /** Products whose fewest-change plan contains this criterion. */
+  products: z.number().int(),
+  /** Of those, products for which the criterion is an unmet star-marker minimum (it must change, whatever the points). */
+  markerBlocked: z.number().int(),
+  productNames: z.array(z.string())
+})
+export type BlockingCriterion = z.infer<typeof zBlockingCriterion>
+
+export const zBlockingView = z.object({
+  /** Finalized products considered (1–4★, no knockout) and those with a plan. */
+  considered: z.number().int(),
+  withPlan: z.number().int(),
+  criteria: z.array(zBlockingCriterion)
+})
+export type BlockingView = z.infer<typeof zBlockingView>
+
 export const adviceMethods = {
+  'advice.blocking': method({
+    kind: 'query',
+    roles: OFFICE_ROLES,
+    input: z
+      .object({
+        roundId: zId.optional(),
+        sector: z.string().min(1).max(200).optional(),
+        communeCode: z.string().regex(/^\d{5}$/, 'Mã xã phải gồm 5 chữ số').optional()
+      })
+      .strict(),
+    output: zBlockingView
+  }),
   'advice.product': method({
     kind: 'query',
     roles: OFFICE_ROLES,

@@ -5,10 +5,12 @@ import { ExportsPanel } from './ExportsPanel'
 import { FiveStarPanel } from './FiveStarPanel'
 import { MembersPanel } from './MembersPanel'
 import { SigningPanel } from '../signing/SigningPanel'
+import { BlockingPanel } from '../advice/BlockingPanel'
 
 /** Báo cáo: certificates (issue, expiry, revocation), exports for upload, and member analytics. */
 export function ReportsPage() {
   const { t } = useTranslation('reports')
+  const { t: ta } = useTranslation('advice')
   return (
     <Stack data-testid="reports-page">
       <Title order={2}>{t('title')}</Title>
@@ -23,6 +25,7 @@ export function ReportsPage() {
           </Tabs.Tab>
           <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
           <Tabs.Tab value="signing" data-testid="tab-signing">{t('tabs.signing')}</Tabs.Tab>
+          <Tabs.Tab value="blocking" data-testid="tab-blocking">{ta('blocking.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="certificates" pt="md">
           <CertificatesPanel />
@@ -35,6 +38,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="blocking" pt="md">
+          <BlockingPanel />
         </Tabs.Panel>
         <Tabs.Panel value="signing" pt="md">
           <SigningPanel />

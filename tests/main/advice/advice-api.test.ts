@@ -6,16 +6,16 @@ import { openScoringSession, scoreAndSubmit } from '../sessions/helpers'
 describe('advice.product', () => {
   it('recomputes the plan from the stored answers of a finalized 3★ product and refuses an open session', async () => {
     const core = await testCore()
-    const s = await openScoringSession(core, { products: 1, councilSize: 5 })
+    const s = await openScoringSession(core, { products: 2, councilSize: 5 })
     const scorers = s.members.filter((m) => m.role !== 'secretary')
     const productId = s.products[0]!
     const answers = answersForTotal(s.set, 66, 3)
     const early = await call(core, 'advice.product', { sessionId: s.sessionId, productId })
     expect(early.ok ? null : early.error.code).toBe('CONFLICT')
-    for (const m of scorers) await scoreAndSubmit(core, s.sessionId, productId, m.id, answers)
+    for (const p of s.products) for (const m of scorers) await scoreAndSubmit(core, s.sessionId, p, m.id, answers)
     await ok(core, 'sessions.setStatus', { id: s.sessionId, to: 'review' })
-    const [result] = await ok(core, 'sessions.finalize', { id: s.sessionId })
-    expect(result!.stars).toBe(3)
+    const results = await ok(core, 'sessions.finalize', { id: s.sessionId })
+    expect(results.map((r) => r.stars)).toEqual([3, 3])
 
     const advice = await ok(core, 'advice.product', { sessionId: s.sessionId, productId })
     expect(advice).toMatchObject({ productId, setNo: 6, stars: 3, mean: 66, target: 4, message: null })
@@ -35,6 +35,21 @@ describe('advice.product', () => {
     const feasible = plan.changes.map((c) => c.criterionCode)
     const again = await ok(core, 'advice.product', { sessionId: s.sessionId, productId, feasible })
     expect(again.plan!.changes.every((c) => c.feasible)).toBe(true)
+
+    // Province view: both products of the session share the same plan, so every criterion counts twice.
+    const second = s.products[1]!
+    const blocking = await ok(core, 'advice.blocking', {})
+    expect(blocking).toMatchObject({ considered: 2, withPlan: 2 })
+    expect(blocking.criteria.map((c) => c.criterionCode).sort()).toEqual(plan.changes.map((c) => c.criterionCode).sort())
+    for (const c of blocking.criteria) {
+      expect(c).toMatchObject({ setNo: 6, products: 2 })
+      expect(c.productNames).toHaveLength(2)
+      expect(c.markerBlocked).toBe(plan.changes.find((x) => x.criterionCode === c.criterionCode)!.satisfiesMarkers.length > 0 ? 2 : 0)
+    }
+    expect(second).toBeGreaterThan(productId)
+    expect(await ok(core, 'advice.blocking', { sector: 'Không có ngành này' })).toEqual({ considered: 0, withPlan: 0, criteria: [] })
+    expect(await ok(core, 'advice.blocking', { communeCode: '00001' })).toEqual({ considered: 0, withPlan: 0, criteria: [] })
+    expect((await ok(core, 'advice.blocking', { sector: advice.sector })).considered).toBe(2)
 
     const bad = await call(core, 'advice.product', { sessionId: s.sessionId, productId, feasibel: [] } as never)
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION')
