@@ -13,6 +13,9 @@ import { registerSigningHandlers } from './api/handlers/signing-handlers'
 import { registerProductHistoryHandlers } from './api/handlers/product-history-handlers'
 import { registerAdviceHandlers } from './api/handlers/advice-handlers'
 import { createAdviceService } from './services/advice/advice-service'
+import { registerInspectionsHandlers } from './api/handlers/inspections-handlers'
+import { createInspectionService } from './services/inspections/inspection-service'
+import { createFileStore } from './services/dossier-service'
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
@@ -105,7 +108,9 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions, backupBefore })
     registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria) })
-    registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }), backupBefore })
+    const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
+    registerInspectionsHandlers(registry, { inspections })
+    registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now, inspections }), backupBefore })
     const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db))) })

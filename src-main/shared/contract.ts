@@ -14,6 +14,7 @@ import { backupMethods } from './api/backup'
 import { signingMethods } from './api/signing'
 import { sessionDocumentsMethods } from './api/session-documents'
 import { adviceMethods } from './api/advice'
+import { inspectionsMethods } from './api/inspections'
 
 export * from './api/spec'
 export * from './api/core'
@@ -31,6 +32,7 @@ export * from './api/backup'
 export * from './api/signing'
 export * from './api/session-documents'
 export * from './api/advice'
+export * from './api/inspections'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -52,7 +54,8 @@ export const contract = {
   ...signingMethods,
   ...sessionDocumentsMethods,
   ...productHistoryMethods,
-  ...adviceMethods
+  ...adviceMethods,
+  ...inspectionsMethods
 } as const
 
 export type Contract = typeof contract

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { DB } from '../../db/connection'
 import { createExportService, type ExportService } from '../../exports'
 import { loadAdminUnits } from '../../services/admin-units-service'
-import { createCertificateService, type CertificateService } from '../../services/certificates/certificate-service'
+import { createCertificateService, type CertificateDeps, type CertificateService } from '../../services/certificates/certificate-service'
 import { createReevaluationService } from '../../services/certificates/reevaluation-service'
 import { createReportsService, type ReportsService } from '../../services/certificates/reports-service'
 import type { CriteriaService } from '../../services/criteria-service'
@@ -18,11 +18,11 @@ export interface CertificatesDeps {
   exports: ExportService
 }
 
-export function createCertificatesDeps(o: { db: DB; resourcesDir: string; dataDir: string; criteria: CriteriaService; settings: SettingsStore; now?: (() => Date) | undefined }): CertificatesDeps {
+export function createCertificatesDeps(o: { db: DB; resourcesDir: string; dataDir: string; criteria: CriteriaService; settings: SettingsStore; now?: (() => Date) | undefined; inspections?: CertificateDeps['inspections'] }): CertificatesDeps {
   const now = o.now ?? (() => new Date())
   const units = loadAdminUnits(o.resourcesDir)
   const sets = new Map(o.criteria.list().map((s) => [s.id, s]))
-  const certificates = createCertificateService({ db: o.db, units, settings: o.settings, dataDir: o.dataDir, fontsDir: join(o.resourcesDir, 'fonts'), now })
+  const certificates = createCertificateService({ db: o.db, units, settings: o.settings, dataDir: o.dataDir, fontsDir: join(o.resourcesDir, 'fonts'), now, ...(o.inspections ? { inspections: o.inspections } : {}) })
   const reports = createReportsService({ db: o.db, units, sectorOf: (id) => sets.get(id)?.sector ?? id, certificates: certificates.store, now })
   const exports = createExportService({
     db: o.db,

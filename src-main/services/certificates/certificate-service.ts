@@ -34,6 +34,8 @@ export interface CertificateDeps {
   dataDir: string
   fontsDir: string
   now: () => Date
+  /** Post-recognition inspections, so a revocation proposed by one is linked to it (Điều 9 → Điều 8). */
+  inspections?: { assertRevocable(inspectionId: number, productId: number): void; linkRevocation(inspectionId: number, revocationId: number, productId: number): void }
 }
 
 /** Unit names inside a sentence take a lower-case type word: "xã Tà Nung", "tỉnh Lâm Đồng". */
@@ -120,9 +122,14 @@ export function createCertificateService(d: CertificateDeps) {
       return all.filter((c) => c.state === filter)
     },
     sweep: (asOf?: string): number => d.db.transaction(sweepTx)(asOfOr(asOf)),
-    async revoke(req: { certificateId: number; ground: RevocationGround; detail: string; conclusionRef: string; conclusionDate: string; decidedOn: string; signerTitle: string; signerName: string }) {
+    async revoke(req: { certificateId: number; ground: RevocationGround; detail: string; conclusionRef: string; conclusionDate: string; decidedOn: string; signerTitle: string; signerName: string; inspectionId?: number | undefined }) {
       const c = store.row(req.certificateId)
       if (!c) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận')
+      // A revocation proposed by a post-recognition inspection (Điều 9) is linked to it; checked before a number is taken.
+      if (req.inspectionId !== undefined) {
+        if (!d.inspections) throw new AppError('INTERNAL', 'Inspection records are not wired into the certificate service')
+        d.inspections.assertRevocable(req.inspectionId, c.product_id)
+      }
       if (c.revocation_id !== null) throw new AppError('CONFLICT', 'Giấy chứng nhận này đã bị thu hồi')
       if (certificateState(c.status, c.expiry_date, req.decidedOn) !== 'valid') throw new AppError('CONFLICT', 'Chỉ thu hồi được giấy chứng nhận còn hiệu lực vào ngày ra quyết định')
       if (c.stars === 5) throw new AppError('FORBIDDEN', 'Giấy chứng nhận 5 sao do Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định thu hồi (Điều 8.2b)')
@@ -169,7 +176,9 @@ export function createCertificateService(d: CertificateDeps) {
           d.db.prepare("UPDATE certificates SET status = 'revoked' WHERE id = ?").run(c.id)
           const status = (d.db.prepare('SELECT status FROM products WHERE id = ?').get(c.product_id) as { status: ProductStatus }).status
           if (status === 'certificate-valid') move(c.product_id, 'certificate-valid', 'revoked', null, `Thu hồi theo Quyết định số ${revocationNumber(n.first)}: điểm ${req.ground === 'dd' ? 'đ' : req.ground} khoản 1 Điều 8`, at)
-          return Number(r.lastInsertRowid)
+          const revocationId = Number(r.lastInsertRowid)
+          if (req.inspectionId !== undefined) d.inspections!.linkRevocation(req.inspectionId, revocationId, c.product_id)
+          return revocationId
         })()
         return { id, certificateId: c.id, ground: req.ground, number: revocationNumber(n.first), decidedOn: req.decidedOn, sha256: hash, fileName: `thu-hoi-${c.id}-${n.first}.pdf` }
       } catch (err) {

@@ -30,7 +30,11 @@ const AUDIT_LABELS: Record<string, string> = {
   'result.amend': 'Lập bản đính chính',
   'joincode.issue': 'Cấp mã tham gia',
   'joincode.revoke': 'Thu hồi mã tham gia',
-  'joincode.exchange': 'Thành viên dùng mã tham gia'
+  'joincode.exchange': 'Thành viên dùng mã tham gia',
+  'inspection.plan': 'Lập kế hoạch kiểm tra sau công nhận',
+  'inspection.plan.items': 'Điều chỉnh danh sách sản phẩm của kế hoạch kiểm tra',
+  'inspection.record': 'Lập biên bản kiểm tra sau công nhận',
+  'inspection.evidence': 'Lưu tài liệu chứng cứ kiểm tra'
 }
 
 /** The session area's services over one store, for createCore and the CLI. */

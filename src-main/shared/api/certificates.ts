@@ -119,7 +119,9 @@ export const certificatesMethods = {
       conclusionDate: zDay,
       decidedOn: zDay,
       signerTitle: zName,
-      signerName: zName
+      signerName: zName,
+      /** The post-recognition inspection whose record proposed the revocation (Điều 9), if any. */
+      inspectionId: zId.optional()
     }),
     output: zRevocation
   }),

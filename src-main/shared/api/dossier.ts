@@ -45,7 +45,7 @@ export const zDossier = z.object({
 export type Dossier = z.infer<typeof zDossier>
 
 /** File names as shown and stored: no path, no control characters. */
-const zFileName = z
+export const zFileName = z
   .string()
   .transform((s) => s.normalize('NFC').trim())
   .pipe(
