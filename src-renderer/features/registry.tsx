@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import { CouncilsPage } from './councils/CouncilsPage'
 import { CriteriaPage } from './criteria/CriteriaPage'
 import { DashboardPage } from './dashboard/DashboardPage'
+import { InspectionsPage } from './inspections/InspectionsPage'
 import { ReportsPage } from './reports/ReportsPage'
 import { ProducersPage } from './producers/ProducersPage'
 import { ProductsPage } from './products/ProductsPage'
@@ -26,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'councils', label: 'nav.councils', page: CouncilsPage },
   { id: 'criteria', label: 'nav.criteria', page: CriteriaPage },
   { id: 'reports', label: 'nav.reports', page: ReportsPage },
+  { id: 'inspections', label: 'nav.inspections', page: InspectionsPage },
   { id: 'verify', label: 'nav.verify', page: VerifyPage },
   { id: 'settings', label: 'nav.settings', page: SettingsPage }
 ]

@@ -10,12 +10,20 @@ import { downloadExport } from './download'
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Thu hồi giấy chứng nhận: one of the six grounds of Điều 8, the conclusion it rests on, the decision's date and signer. */
-export function RevokeForm({ cert, onDone }: { cert: Certificate; onDone: () => void }) {
+/** A revocation proposed by a post-recognition inspection: its ground and record prefill the form and are linked. */
+export interface RevocationProposal {
+  inspectionId: number
+  ground: RevocationGround
+  conclusionRef: string
+  conclusionDate: string
+}
+
+export function RevokeForm({ cert, onDone, proposal }: { cert: Certificate; onDone: () => void; proposal?: RevocationProposal }) {
   const { t } = useTranslation('reports')
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
   const form = useForm({
-    initialValues: { ground: '' as RevocationGround | '', detail: '', conclusionRef: '', conclusionDate: '', decidedOn: '', signerTitle: 'Phó Chủ tịch', signerName: '' },
+    initialValues: { ground: (proposal?.ground ?? '') as RevocationGround | '', detail: '', conclusionRef: proposal?.conclusionRef ?? '', conclusionDate: proposal?.conclusionDate ?? '', decidedOn: '', signerTitle: 'Phó Chủ tịch', signerName: '' },
     validate: {
       ground: (v) => (v ? null : t('revoke.groundRequired')),
       detail: (v) => (v.trim() ? null : t('required')),
@@ -28,7 +36,7 @@ export function RevokeForm({ cert, onDone }: { cert: Certificate; onDone: () => 
   })
   const submit = form.onSubmit(async (v) => {
     setError(null)
-    const r = await api.call('certificates.revoke', { certificateId: cert.id, ...v, ground: v.ground as RevocationGround })
+    const r = await api.call('certificates.revoke', { certificateId: cert.id, ...v, ground: v.ground as RevocationGround, ...(proposal ? { inspectionId: proposal.inspectionId } : {}) })
     if (!r.ok) {
       setError(r.error.message)
       return

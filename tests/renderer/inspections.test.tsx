@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest'
+import type { ApiClient } from '../../src-renderer/api/client'
+import { PlanTab } from '../../src-renderer/features/inspections/PlanTab'
+import { RecordForm } from '../../src-renderer/features/inspections/RecordForm'
+import { INSPECTION_ITEM_CODES } from '../../src-main/shared/inspection'
+import { render, screen, waitFor, within } from '../utils/render'
+
+Element.prototype.scrollIntoView = vi.fn()
+
+/** Pastes instead of typing key by key: the same change events, far fewer renders on a busy machine. */
+async function fill(user: { click: (e: Element) => Promise<void>; paste: (t: string) => Promise<void> }, el: Element, text: string) {
+  await user.click(el)
+  await user.paste(text)
+}
+
+function fake(values: Record<string, unknown>): ApiClient & { calls: Array<[string, any]> } {
+  const calls: Array<[string, any]> = []
+  return {
+    calls,
+    call: (async (method: string, input: unknown) => {
+      calls.push([method, input])
+      const v = values[method]
+      return typeof v === 'function' ? (v as (i: unknown) => unknown)(input) : { ok: true, value: v }
+    }) as ApiClient['call']
+  }
+}
+
+describe('inspection record form', { timeout: 60_000 }, () => {
+  it('shows the domain rules inline, sends nothing until coherent, then records the findings', async () => {
+    const onDone = vi.fn()
+    const c = fake({ 'inspections.record': (i: any) => ({ ok: true, value: { id: 11, ...i } }) })
+    const { user } = render(<RecordForm target={{ productId: 7, planId: 3, followUpOf: null }} onDone={onDone} onCancel={() => undefined} />, { client: c })
+    await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
+    expect(screen.getByText('Ghi thành phần đoàn kiểm tra')).toBeTruthy()
+    expect(c.calls.some(([m]) => m === 'inspections.record')).toBe(false)
+
+    await fill(user, screen.getByTestId('inspected-on'), '2027-04-15')
+    await fill(user, screen.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }), 'Sở Nông nghiệp và Môi trường')
+    const row = within(screen.getByTestId('findings')).getAllByRole('row').find((r) => r.getAttribute('data-item') === 'quality-standard')!
+    await user.click(within(row).getByText('Không đạt'))
+    await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
+    expect(screen.getByText('Ghi rõ nội dung không đạt')).toBeTruthy()
+    expect(screen.getByText('Có nội dung không đạt: phải có khuyến nghị khắc phục hoặc đề nghị thu hồi')).toBeTruthy()
+
+    await fill(user, screen.getByRole('textbox', { name: /Ghi chú: Tiêu chuẩn chất lượng/ }), 'Phiếu kiểm nghiệm hết hạn')
+    await user.click(screen.getByRole('radio', { name: 'Có khuyến nghị khắc phục, thời hạn và kiểm tra lại' }))
+    await fill(user, screen.getByRole('textbox', { name: 'Nội dung khuyến nghị khắc phục' }), 'Kiểm nghiệm lại')
+    await fill(user, screen.getByTestId('deadline'), '2027-04-10')
+    await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
+    expect(screen.getByText('Thời hạn khắc phục phải sau ngày kiểm tra')).toBeTruthy()
+    await user.clear(screen.getByTestId('deadline'))
+    await fill(user, screen.getByTestId('deadline'), '2027-05-15')
+    await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
+    await waitFor(() => expect(onDone).toHaveBeenCalled())
+    const sent = c.calls.find(([m]) => m === 'inspections.record')![1]
+    expect(sent).toMatchObject({ productId: 7, planId: 3, kind: 'periodic', inspectedOn: '2027-04-15', outcome: 'recommendations', recommendation: 'Kiểm nghiệm lại', deadline: '2027-05-15', revocationGround: null, followUpOf: null })
+    expect(sent.findings.map((f: { item: string }) => f.item)).toEqual(INSPECTION_ITEM_CODES)
+    expect(sent.findings[0]).toEqual({ item: 'quality-standard', result: 'fail', note: 'Phiếu kiểm nghiệm hết hạn' })
+  })
+
+  it('shows the server refusal', async () => {
+    const c = fake({ 'inspections.record': { ok: false, error: { code: 'CONFLICT', message: 'Sản phẩm không có trong kế hoạch kiểm tra đã chọn' } } })
+    c.call = (async (m: string, i: unknown) => {
+      c.calls.push([m, i])
+      return { ok: false, error: { code: 'CONFLICT', message: 'Sản phẩm không có trong kế hoạch kiểm tra đã chọn' } }
+    }) as ApiClient['call']
+    const { user } = render(<RecordForm target={{ productId: 7, planId: 3, followUpOf: null }} onDone={() => undefined} onCancel={() => undefined} />, { client: c })
+    await fill(user, screen.getByTestId('inspected-on'), '2027-04-15')
+    await fill(user, screen.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }), 'Đoàn')
+    await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('Sản phẩm không có trong kế hoạch kiểm tra đã chọn')
+  })
+})
+
+describe('inspection plan tab', () => {
+  it('proposes products with their reasons, lets the office drop one, and saves the plan', async () => {
+    const c = fake({
+      'inspections.plans': [],
+      'inspections.propose': [
+        { productId: 1, code: 'A', name: 'Trà Ô long', producerName: 'HTX Chè', stars: 4, expiryDate: '2027-11-30', mean: 71.2, lastInspectedOn: null, reasons: ['expiring', 'near-band', 'never-inspected'] },
+        { productId: 2, code: 'B', name: 'Cà phê', producerName: 'HTX Cà phê', stars: 3, expiryDate: '2029-01-01', mean: null, lastInspectedOn: null, reasons: ['never-inspected'] }
+      ],
+      'inspections.createPlan': { id: 5, year: 2027, name: 'x', createdAt: '', updatedAt: '', items: [] }
+    })
+    const { user } = render(<PlanTab year={2027} />, { client: c })
+    expect(await screen.findByText('Chưa có kế hoạch kiểm tra năm 2027.')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Đề xuất danh sách kiểm tra năm 2027' }))
+    const table = await screen.findByTestId('plan-candidates')
+    expect(within(table).getByText('Giấy chứng nhận hết hạn trong năm kế hoạch')).toBeTruthy()
+    expect(within(table).getByText('4★ · hết hạn 30/11/2027')).toBeTruthy()
+    await user.click(screen.getByRole('checkbox', { name: 'Đưa Cà phê vào kế hoạch' }))
+    await user.click(screen.getByRole('button', { name: 'Lập kế hoạch' }))
+    await waitFor(() =>
+      expect(c.calls.find(([m]) => m === 'inspections.createPlan')?.[1]).toEqual({
+        year: 2027,
+        name: 'Kế hoạch kiểm tra sản phẩm OCOP năm 2027',
+        items: [{ productId: 1, reasons: ['expiring', 'near-band', 'never-inspected'], note: '' }]
+      })
+    )
+  })
+})
