@@ -16,6 +16,8 @@ import { createAdviceService } from './services/advice/advice-service'
 import { registerInspectionsHandlers } from './api/handlers/inspections-handlers'
 import { createInspectionService } from './services/inspections/inspection-service'
 import { createFileStore } from './services/dossier-service'
+import { registerPeriodicReportHandlers } from './api/handlers/periodic-report-handlers'
+import { createPeriodicReportService } from './services/reports/periodic-report-service'
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
@@ -110,6 +112,10 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
     registerInspectionsHandlers(registry, { inspections })
+    const sectors = new Map(criteria.list().map((s) => [s.id, s.sector]))
+    registerPeriodicReportHandlers(registry, {
+      periodic: createPeriodicReportService({ db, units: loadAdminUnits(opts.resourcesDir), sectorOf: (id) => sectors.get(id) ?? id, now: opts.now ?? (() => new Date()) })
+    })
     registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now, inspections }), backupBefore })
     const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })

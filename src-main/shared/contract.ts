@@ -15,6 +15,7 @@ import { signingMethods } from './api/signing'
 import { sessionDocumentsMethods } from './api/session-documents'
 import { adviceMethods } from './api/advice'
 import { inspectionsMethods } from './api/inspections'
+import { periodicReportMethods } from './api/periodic-report'
 
 export * from './api/spec'
 export * from './api/core'
@@ -33,6 +34,7 @@ export * from './api/signing'
 export * from './api/session-documents'
 export * from './api/advice'
 export * from './api/inspections'
+export * from './api/periodic-report'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -55,7 +57,8 @@ export const contract = {
   ...sessionDocumentsMethods,
   ...productHistoryMethods,
   ...adviceMethods,
-  ...inspectionsMethods
+  ...inspectionsMethods,
+  ...periodicReportMethods
 } as const
 
 export type Contract = typeof contract

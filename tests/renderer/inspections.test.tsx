@@ -100,3 +100,26 @@ describe('inspection plan tab', () => {
     )
   })
 })
+
+describe('periodic report panel', () => {
+  it('asks for the first six months, shows the figures and switches to the whole year', async () => {
+    const { PeriodicPanel } = await import('../../src-renderer/features/reports/PeriodicPanel')
+    const count = (key: string, n: number) => ({ key, count: n })
+    const report = {
+      period: { from: '2027-01-01', to: '2027-06-30' },
+      evaluations: { total: 12, byType: { 'lan-dau': 9, 'nang-hang': 2, 'danh-gia-lai': 1 }, byStars: [count('0', 0), count('3', 7), count('4', 4), count('5', 1)], recognised: 11, proposedFiveStar: 1 },
+      certificates: { issued: 11, issuedByStars: [count('3', 7), count('4', 4), count('5', 0)], revoked: 1, expired: 2 },
+      portfolio: { valid: 40, byStars: [count('3', 25), count('4', 15), count('5', 0)], bySector: [count('Thực phẩm', 30), count('Đồ uống', 10)], byCommune: [count('Xã Tà Nung', 5)] },
+      inspections: { total: 6, adHoc: 2, byOutcome: { 'no-action': 3, recommendations: 2, 'revocation-proposed': 1 }, failedItems: [count('label-mark', 2)] }
+    }
+    const c = fake({ 'reports.periodic': report })
+    const { user } = render(<PeriodicPanel />, { client: c })
+    const evaluations = await screen.findByTestId('periodic-evaluations')
+    expect(evaluations.textContent).toContain('Sản phẩm được Hội đồng đánh giá, phân hạng12')
+    expect(screen.getByTestId('periodic-certificates').textContent).toContain('Không đạt: Nhãn hàng hóa và việc sử dụng nhãn hiệu, biểu trưng OCOP đúng hạng sao được công nhận2')
+    const first = c.calls.find(([m]) => m === 'reports.periodic')![1]
+    expect(first.to.slice(5)).toBe('06-30')
+    await user.click(screen.getByText('Cả năm'))
+    await waitFor(() => expect(c.calls.filter(([m]) => m === 'reports.periodic').at(-1)![1].to.slice(5)).toBe('12-31'))
+  })
+})

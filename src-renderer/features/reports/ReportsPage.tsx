@@ -6,6 +6,7 @@ import { FiveStarPanel } from './FiveStarPanel'
 import { MembersPanel } from './MembersPanel'
 import { SigningPanel } from '../signing/SigningPanel'
 import { BlockingPanel } from '../advice/BlockingPanel'
+import { PeriodicPanel } from './PeriodicPanel'
 
 /** Báo cáo: certificates (issue, expiry, revocation), exports for upload, and member analytics. */
 export function ReportsPage() {
@@ -26,6 +27,7 @@ export function ReportsPage() {
           <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
           <Tabs.Tab value="signing" data-testid="tab-signing">{t('tabs.signing')}</Tabs.Tab>
           <Tabs.Tab value="blocking" data-testid="tab-blocking">{ta('blocking.tab')}</Tabs.Tab>
+          <Tabs.Tab value="periodic" data-testid="tab-periodic">{t('periodic.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="certificates" pt="md">
           <CertificatesPanel />
@@ -38,6 +40,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="periodic" pt="md">
+          <PeriodicPanel />
         </Tabs.Panel>
         <Tabs.Panel value="blocking" pt="md">
           <BlockingPanel />
