@@ -13,6 +13,7 @@ import { registerSigningHandlers } from './api/handlers/signing-handlers'
 import { registerProductHistoryHandlers } from './api/handlers/product-history-handlers'
 import { registerAdviceHandlers } from './api/handlers/advice-handlers'
 import { createAdviceService } from './services/advice/advice-service'
+import { createPreviousEvaluationService } from './services/history/previous-evaluation-service'
 import { registerInspectionsHandlers } from './api/handlers/inspections-handlers'
 import { createInspectionService } from './services/inspections/inspection-service'
 import { createFileStore } from './services/dossier-service'
@@ -109,7 +110,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
     registerSessionsHandlers(registry, { sessions, backupBefore })
-    registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria) })
+    registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria), history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
     registerInspectionsHandlers(registry, { inspections })
     const sectors = new Map(criteria.list().map((s) => [s.id, s.sector]))

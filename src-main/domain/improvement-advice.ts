@@ -1,4 +1,5 @@
 import { leafCriteria, type CriteriaSet, type LeafCriterion, type StarLevel } from '../shared/criteria'
+import { councilOption } from './council-option'
 import { councilScore } from './council-score'
 import { decideStars } from './outcome'
 import type { MarkerPolicy } from './quy-che'
@@ -204,16 +205,6 @@ function buildCandidates(set: CriteriaSet, sheets: readonly ScoredSheet[], polic
 /** Set 26's "Lựa chọn một trong hai trường hợp sau": a target must sit in one of the cases, like any answer. */
 function isAllowedTarget(criterion: LeafCriterion, optionId: string): boolean {
   return !criterion.alternatives || criterion.alternatives.some((a) => a.optionIds.includes(optionId))
-}
-
-function councilOption(criterion: LeafCriterion, optionIds: readonly string[], agreed: readonly AgreedOption[]): { id: string; points: number } {
-  const points = new Map(criterion.options.map((o) => [o.id, o.points]))
-  const agreedId = agreed.find((a) => a.criterionCode === criterion.code)?.optionId
-  if (agreedId && points.has(agreedId)) return { id: agreedId, points: points.get(agreedId)! }
-  const counts = new Map<string, number>()
-  for (const id of optionIds) counts.set(id, (counts.get(id) ?? 0) + 1)
-  const [id] = [...counts.entries()].sort((a, b) => b[1] - a[1] || points.get(a[0])! - points.get(b[0])! || a[0].localeCompare(b[0]))[0]!
-  return { id, points: points.get(id)! }
 }
 
 /**

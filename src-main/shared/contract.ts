@@ -16,6 +16,7 @@ import { sessionDocumentsMethods } from './api/session-documents'
 import { adviceMethods } from './api/advice'
 import { inspectionsMethods } from './api/inspections'
 import { periodicReportMethods } from './api/periodic-report'
+import { historyMethods } from './api/history'
 
 export * from './api/spec'
 export * from './api/core'
@@ -35,6 +36,7 @@ export * from './api/session-documents'
 export * from './api/advice'
 export * from './api/inspections'
 export * from './api/periodic-report'
+export * from './api/history'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -58,7 +60,8 @@ export const contract = {
   ...productHistoryMethods,
   ...adviceMethods,
   ...inspectionsMethods,
-  ...periodicReportMethods
+  ...periodicReportMethods,
+  ...historyMethods
 } as const
 
 export type Contract = typeof contract

@@ -106,3 +106,48 @@ describe('criteria blocking the next star (province view)', () => {
     await waitFor(() => expect(calls.filter(([m]) => m === 'advice.blocking').at(-1)).toEqual(['advice.blocking', { roundId: 4, sector: 'Dược liệu' }]))
   })
 })
+
+describe('previous evaluation beside the review', () => {
+  it('shows the previous result, the certificate and marks the criteria that moved', async () => {
+    const { PreviousEvaluation } = await import('../../src-renderer/features/advice/PreviousEvaluation')
+    const c: ApiClient = {
+      call: (async () => ({
+        ok: true,
+        value: {
+          productId: 7,
+          previous: {
+            source: 'app',
+            sessionId: 2,
+            date: '2026-11-20',
+            stars: 3,
+            mean: 66.5,
+            parts: { A: 27, B: 16.5, C: 23 },
+            certificate: { number: '04/GCN-OCOP', issuedOn: '2026-12-01', expiryDate: '2029-12-01', stars: 3, status: 'valid' },
+            criteria: [
+              { criterionCode: '1.1', optionId: '1.1.a', optionText: 'Nguyên liệu mua ngoài', points: 1, meanPoints: 1, spread: 0 },
+              { criterionCode: '1.2', optionId: '1.2.b', optionText: 'Có hợp đồng', points: 2, meanPoints: 2.5, spread: 1 }
+            ]
+          },
+          moved: [{ criterionCode: '1.1', previousOptionId: '1.1.a', currentOptionId: '1.1.d', steps: 3 }]
+        }
+      })) as ApiClient['call']
+    }
+    render(<PreviousEvaluation sessionId={5} productId={7} />, { client: c })
+    const box = await screen.findByTestId('previous-evaluation')
+    expect(box.textContent).toContain('Lần đánh giá trước (phiên họp ngày 20/11/2026): 3 sao, điểm trung bình 66,50')
+    expect(box.textContent).toContain('Giấy chứng nhận số 04/GCN-OCOP cấp ngày 01/12/2026, hiệu lực đến 01/12/2029 (3 sao)')
+    expect(screen.getByTestId('moved-count').textContent).toBe('1 tiêu chí thay đổi quá một mức so với lần trước')
+    const rows = within(screen.getByTestId('previous-criteria')).getAllByRole('row')
+    expect(rows.find((r) => r.getAttribute('data-criterion') === '1.1')!.getAttribute('data-moved')).toBe('true')
+    expect(rows.find((r) => r.getAttribute('data-criterion') === '1.1')!.textContent).toContain('Thay đổi +3 mức')
+    expect(rows.find((r) => r.getAttribute('data-criterion') === '1.2')!.getAttribute('data-moved')).toBeNull()
+  })
+
+  it('renders nothing for a first evaluation', async () => {
+    const { PreviousEvaluation } = await import('../../src-renderer/features/advice/PreviousEvaluation')
+    const c: ApiClient = { call: (async () => ({ ok: true, value: { productId: 7, previous: null, moved: [] } })) as ApiClient['call'] }
+    const { container } = render(<PreviousEvaluation sessionId={5} productId={7} />, { client: c })
+    await new Promise((r) => setTimeout(r, 50))
+    expect(container.querySelector('[data-testid="previous-evaluation"]')).toBeNull()
+  })
+})

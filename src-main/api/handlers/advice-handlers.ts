@@ -1,7 +1,9 @@
 import type { AdviceService } from '../../services/advice/advice-service'
+import type { PreviousEvaluationService } from '../../services/history/previous-evaluation-service'
 import type { Registry } from '../registry'
 
-export function registerAdviceHandlers(r: Registry, d: { advice: AdviceService }): void {
+export function registerAdviceHandlers(r: Registry, d: { advice: AdviceService; history: PreviousEvaluationService }): void {
   r.handle('advice.product', (i) => d.advice.product(i))
   r.handle('advice.blocking', (i) => d.advice.blocking(i))
+  r.handle('history.previous', (i, c) => d.history.previous(i, c.actor))
 }

@@ -1,12 +1,10 @@
 import { improvementAdvice } from '../../domain/improvement-advice'
-import { rateProduct } from '../../domain/rate'
-import { validateRateInput } from '../../domain/rate-validate'
-import { rateInputOf } from '../../domain/session-rating'
 import type { DB } from '../../db/connection'
 import type { BlockingCriterion, BlockingView, ProductAdvice } from '../../shared/api/advice'
 import { leafCriteria, type StarLevel } from '../../shared/criteria'
 import { AppError } from '../../shared/result'
 import type { CriteriaService } from '../criteria-service'
+import { countedSheets } from '../sessions/counted-sheets'
 import type { Store } from '../sessions/store'
 
 /**
@@ -52,29 +50,20 @@ export function createAdviceService(db: DB, store: Store, criteria: CriteriaServ
       return { considered, withPlan, criteria: criteriaRows }
     },
     product(i: { sessionId: number; productId: number; target?: StarLevel | undefined; feasible: readonly string[] }): ProductAdvice {
-      const row = store.session(i.sessionId)
-      if (row.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ đề xuất hoàn thiện cho sản phẩm của phiên họp đã chốt kết quả')
-      const agenda = store.agenda(i.sessionId)
-      const p = store.productFacts(i.sessionId, agenda).get(i.productId)
-      if (!p) throw new AppError('NOT_FOUND', 'Sản phẩm không có trong chương trình phiên họp này')
-      const set = criteria.get(p.setId, row.criteria_version).set
-      const raw = rateInputOf(store.facts(row), p)
-      const rating = rateProduct(raw, set, row.criteria_version)
+      if (store.session(i.sessionId).status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ đề xuất hoàn thiện cho sản phẩm của phiên họp đã chốt kết quả')
+      const { set, rating, sheets, agreed, name } = countedSheets(store, criteria, i.sessionId, i.productId)
       const base = {
         sessionId: i.sessionId,
         productId: i.productId,
-        productName: p.name,
+        productName: name,
         setNo: set.no,
         setName: set.name,
         sector: set.sector,
         stars: rating.stars,
         mean: rating.score?.mean ?? null
       }
-      const counting = rating.countingRound
-      if (counting === null) return { ...base, target: null, plan: null, message: 'Sản phẩm chưa có vòng chấm đủ phiếu' }
-      const byMember = validateRateInput(raw, set).sheets.get(counting)!
-      const sheets = rating.members.filter((m) => m.eligible).map((m) => byMember.get(m.id)!)
-      const advice = improvementAdvice({ set, sheets, policy: rating.quyChe.markerPolicy, agreed: raw.agreedOptions ?? [], feasible: new Set(i.feasible), target: i.target })
+      if (rating.countingRound === null) return { ...base, target: null, plan: null, message: 'Sản phẩm chưa có vòng chấm đủ phiếu' }
+      const advice = improvementAdvice({ set, sheets, policy: rating.quyChe.markerPolicy, agreed, feasible: new Set(i.feasible), target: i.target })
       if (advice.kind === 'none') return { ...base, target: advice.target, plan: null, message: advice.message }
       const optionText = new Map(leafCriteria(set).flatMap((l) => l.criterion.options.map((o) => [o.id, o.text] as const)))
       return {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionMember } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
+import { PreviousEvaluation } from '../advice/PreviousEvaluation'
 
 /** One product under review: the engine's reasons and warnings, which criteria drive the spread, agreement, re-score. */
 export function ProductReviewPanel({ sessionId, productId, members, onChanged }: { sessionId: number; productId: number; members: SessionMember[]; onChanged: () => void }) {
@@ -37,6 +38,7 @@ export function ProductReviewPanel({ sessionId, productId, members, onChanged }:
     <Paper withBorder p="sm" data-testid="product-review" data-product-id={productId}>
       <Stack gap="sm">
         <Title order={3} size="h4">{row.name}</Title>
+        <PreviousEvaluation sessionId={sessionId} productId={productId} />
         {row.outcome ? <Text size="sm" fw={600} data-testid="outcome">{t(`outcome.${row.outcome}`, { defaultValue: row.outcome })}</Text> : null}
         {row.reasons.map((r) => <Alert key={r.message} color="orange" variant="light" p="xs" data-reason={r.kind}>{r.message}</Alert>)}
         {row.warnings.map((w) => <Alert key={w.message} color="yellow" variant="light" p="xs" data-warning={w.kind}>{w.message}</Alert>)}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { optionStep } from '../../../src-main/domain/council-option'
+import { leafCriteria } from '../../../src-main/shared/criteria'
+import { call, ok, testCore } from '../../utils/core'
+import { answersAt, memberCtx, openScoringSession, scoreAndSubmit } from '../sessions/helpers'
+
+describe('history.previous', () => {
+  it('shows the previous council result criterion by criterion, and what moved once the new round is visible', async () => {
+    const core = await testCore()
+    const s1 = await openScoringSession(core, { products: 1, councilSize: 5 })
+    const productId = s1.products[0]!
+    const scorers = s1.members.filter((m) => m.role !== 'secretary')
+    const low = answersAt(s1.set, () => 'min')
+    const high = answersAt(s1.set, () => 'max')
+    for (const m of scorers) await scoreAndSubmit(core, s1.sessionId, productId, m.id, low)
+    await ok(core, 'sessions.setStatus', { id: s1.sessionId, to: 'review' })
+    const [first] = await ok(core, 'sessions.finalize', { id: s1.sessionId })
+
+    // The product comes back (upgrade dossier): back on a new session's agenda.
+    core.db.prepare("UPDATE products SET status = 'dossier-complete' WHERE id = ?").run(productId)
+    const versionId = core.db.prepare('SELECT council_version_id FROM sessions WHERE id = ?').pluck().get(s1.sessionId) as number
+    const round = await ok(core, 'rounds.create', { year: 2027, name: 'Đợt 1 năm 2027', deadline: '2027-06-15' })
+    const s2 = await ok(core, 'sessions.create', { roundId: round.id, date: '2027-05-20', startTime: '08:00', place: 'Hội trường UBND tỉnh', councilVersionId: versionId })
+    await ok(core, 'sessions.setAgenda', { id: s2.id, productIds: [productId] })
+    await ok(core, 'sessions.setStatus', { id: s2.id, to: 'open' })
+    for (const m of s2.members) await ok(core, 'attendance.set', { sessionId: s2.id, memberId: m.id, status: 'present' })
+    const scorers2 = s2.members.filter((m) => m.role !== 'secretary')
+    for (const m of scorers2) await ok(core, 'conflicts.declare', { sessionId: s2.id, productId, memberId: m.id, kind: 'none', text: '' })
+    await ok(core, 'sessions.setStatus', { id: s2.id, to: 'scoring' })
+
+    const before = await ok(core, 'history.previous', { sessionId: s2.id, productId })
+    expect(before.previous).toMatchObject({ source: 'app', sessionId: s1.sessionId, stars: first!.stars, mean: first!.mean })
+    const leaves = leafCriteria(s1.set).map((l) => l.criterion)
+    expect(before.previous!.criteria.map((c) => c.criterionCode)).toEqual(leaves.map((c) => c.code))
+    for (const c of before.previous!.criteria) {
+      expect(c.optionId).toBe(low[c.criterionCode])
+      expect(c.spread).toBe(0)
+    }
+    const parts = before.previous!.parts!
+    expect(parts.A + parts.B + parts.C).toBeCloseTo(first!.mean!, 9)
+    // Sealed scoring: nothing of the new round is compared before it is complete.
+    expect(before.moved).toEqual([])
+
+    // A member of the new session sees the previous result of its products, never the comparison.
+    const member = scorers2[0]!
+    const forMember = await ok(core, 'history.previous', { sessionId: s2.id, productId }, memberCtx(member.id))
+    expect(forMember.previous?.stars).toBe(first!.stars)
+    const stranger = await call(core, 'history.previous', { sessionId: s2.id, productId }, memberCtx(scorers[0]!.id))
+    expect(stranger.ok ? null : stranger.error.code).toBe('FORBIDDEN')
+
+    for (const m of scorers2) await scoreAndSubmit(core, s2.id, productId, m.id, high, memberCtx(m.id))
+    const after = await ok(core, 'history.previous', { sessionId: s2.id, productId })
+    const expected = leaves.filter((c) => (optionStep(c, high[c.code]!) ?? 0) - (optionStep(c, low[c.code]!) ?? 0) > 1).map((c) => c.code)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(after.moved.map((m) => m.criterionCode)).toEqual(expected)
+    for (const m of after.moved) expect(m.steps).toBeGreaterThan(1)
+
+    const first1 = await ok(core, 'history.previous', { sessionId: s1.sessionId, productId })
+    expect(first1).toEqual({ productId, previous: null, moved: [] })
+    core.close()
+  })
+})
