@@ -1,4 +1,4 @@
-import { contract, isMethodName, type MethodName, type Output, type ParsedInput, type Role } from '../shared/contract'
+import { contract, isMethodName, roleMayCall, type MethodName, type Output, type ParsedInput, type Role } from '../shared/contract'
 import { AppError, type ApiIssue, type Result } from '../shared/result'
 import type { Logger } from '../logger'
 
@@ -45,7 +45,7 @@ export function createRegistry(log: Logger): Registry {
     async dispatch(name, rawInput, ctx) {
       if (!isMethodName(name)) return { ok: false, error: { code: 'NOT_FOUND', message: 'Chức năng không tồn tại' } }
       const spec = contract[name]
-      if (!(spec.roles as readonly Role[]).includes(roleOf(ctx)))
+      if (!roleMayCall(spec, roleOf(ctx)))
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này' } }
       const parsed = spec.input.safeParse(rawInput ?? {})
       if (!parsed.success) {

@@ -3,17 +3,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import type { Registry } from '../api/registry'
-import { contract, isMethodName } from '../shared/contract'
+import type { Duplex } from 'node:stream'
+import type { CallContext, Registry } from '../api/registry'
+import { contract, isMethodName, roleMayCall, type MethodSpec } from '../shared/contract'
+import type { ErrorCode } from '../shared/result'
 import type { Logger } from '../logger'
+import { normaliseCode } from '../services/sessions/join-code-service'
 import { CONTENT_SECURITY_POLICY } from '../shell/csp'
-import { createRateLimiter } from './rate-limit'
+import { createFailureLimiter } from './rate-limit'
 import { allowedHosts, allowedOrigins, checkHost, checkJsonContentType, checkOrigin, extractToken, tokensEqual } from './request-guards'
 import { resolveStaticPath } from './safe-path'
 
-export const SESSION_COOKIE = 'ocop_session'
+/**
+ * Cookie names carry the port: cookies are scoped by host, not by port, so a plain name would be sent to every
+ * other service on 127.0.0.1 (and one of theirs could shadow ours).
+ */
+export const officeCookieName = (port: number): string => `ocop_session_${port}`
 /** Cookie of a member's window (join code exchanged at JOIN_PATHS); the office token stays required for the office. */
-export const MEMBER_COOKIE = 'ocop_member'
+export const memberCookieName = (port: number): string => `ocop_member_${port}`
 export const JOIN_PATHS = ['/auth/join', '/join']
 const JOIN_BODY_LIMIT = 1024
 
@@ -65,32 +72,85 @@ function baseHeaders(res: ServerResponse): void {
   res.setHeader('X-Frame-Options', 'DENY')
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.statusCode = status
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-  res.setHeader('Cache-Control', 'no-store')
-  res.end(message)
+/** Transport-level refusals, as the same error envelope the API uses, in Vietnamese. */
+const REFUSAL: Record<number, { code: ErrorCode; message: string }> = {
+  400: { code: 'VALIDATION', message: 'Yêu cầu không hợp lệ' },
+  401: { code: 'UNAUTHENTICATED', message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn' },
+  403: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối' },
+  404: { code: 'NOT_FOUND', message: 'Không tìm thấy' },
+  405: { code: 'VALIDATION', message: 'Phương thức không được hỗ trợ' },
+  413: { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn' },
+  415: { code: 'VALIDATION', message: 'Chỉ nhận dữ liệu JSON' },
+  429: { code: 'FORBIDDEN', message: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
+  500: { code: 'INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại' }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ends a request with a refusal. `close` is set when the request body was not (fully) read: the connection is
+ * closed after the answer instead of draining whatever the client still sends.
+ */
+function refuse(res: ServerResponse, status: keyof typeof REFUSAL, opts: { message?: string; close?: boolean } = {}): void {
+  if (res.headersSent || res.writableEnded) {
+    res.destroy()
+    return
+  }
+  const r = REFUSAL[status]!
+  res.statusCode = status
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  if (opts.close) res.setHeader('Connection', 'close')
+  res.end(JSON.stringify({ ok: false, error: { code: r.code, message: opts.message ?? r.message } }))
+}
+
+/** The raw answer written on a socket whose request Node could not even parse (bad request line, headers, …). */
+const MALFORMED_RESPONSE = (() => {
+  const body = JSON.stringify({ ok: false, error: REFUSAL[400] })
+  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+})()
+
+/**
+ * Reads at most `limit` bytes. A larger body (declared or streamed) stops the reading at once: nothing beyond the
+ * limit is buffered, and the caller answers 413 and closes the connection.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) {
-      resolve('too-large')
-      req.resume()
-      return
-    }
+    if (!(declared <= limit)) return resolve('too-large')
     const chunks: Buffer[] = []
     let size = 0
-    let over = false
-    req.on('data', (c: Buffer) => {
+    const done = (v: Buffer | 'too-large' | 'aborted') => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.off('close', onClose)
+      if (v !== 'aborted' && typeof v !== 'string') return resolve(v)
+      req.pause()
+      resolve(v)
+    }
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > limit) over = true
+      if (size > limit) done('too-large')
       else chunks.push(c)
-    })
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)))
-    req.on('error', reject)
+    }
+    const onEnd = () => done(Buffer.concat(chunks))
+    const onError = () => done('aborted')
+    const onClose = () => {
+      if (!req.complete) done('aborted')
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+    req.on('close', onClose)
   })
+}
+
+/** `decodeURIComponent` without the URIError: a malformed escape is a malformed request, never a crash. */
+export function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
 }
 
 /** Browser-mode host: the same registry as IPC behind token, Host and Origin checks (PATTERNS §3.6). */
@@ -99,114 +159,161 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
   const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT
   let hosts: string[] = []
   let origins: string[] = []
+  let officeCookie = officeCookieName(0)
+  let memberCookie = memberCookieName(0)
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store')
-    const given = extractToken(req.headers.authorization, req.headers.cookie, SESSION_COOKIE)
-    const office = tokensEqual(given, opts.token)
-    const memberToken = office ? undefined : (given ?? extractToken(undefined, req.headers.cookie, MEMBER_COOKIE))
+  /** Who calls, from the token alone; null when nobody we know. */
+  function caller(req: IncomingMessage): CallContext['actor'] | null {
+    const given = extractToken(req.headers.authorization, req.headers.cookie, officeCookie)
+    if (tokensEqual(given, opts.token)) return { kind: 'local' }
+    const memberToken = given ?? extractToken(undefined, req.headers.cookie, memberCookie)
     const memberId = memberToken && opts.members ? opts.members.resolve(memberToken) : null
-    if (!office && memberId === null) return refuse(res, 401, 'Unauthorized')
-    if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
-    if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
+    return memberId === null ? null : { kind: 'member', memberId }
+  }
+
+  /**
+   * Order matters: token, then the method and whether this caller may call it, and only then the body, with the
+   * limit of that method. A member token can never make the server buffer an office-sized upload.
+   */
+  async function handleApi(req: IncomingMessage, res: ServerResponse, rawMethod: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store')
+    const actor = caller(req)
+    if (!actor) return refuse(res, 401, { close: true })
+    if (req.method !== 'POST') return refuse(res, 405, { close: true })
+    const method = safeDecode(rawMethod)
+    if (method === null) return refuse(res, 400, { close: true })
+    if (!isMethodName(method)) return refuse(res, 404, { message: 'Chức năng không tồn tại', close: true })
+    const spec: MethodSpec = contract[method]
+    if (!roleMayCall(spec, actor.kind)) return refuse(res, 403, { message: 'Bạn không có quyền thực hiện thao tác này', close: true })
+    if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, { close: true })
     // A method may declare a larger body (dossier files travel as base64); everything else keeps the default.
-    const methodLimit = isMethodName(method) ? (contract[method] as { bodyLimit?: number }).bodyLimit : undefined
-    const body = await readBody(req, Math.max(limit, methodLimit ?? 0))
-    if (body === 'too-large') return refuse(res, 413, 'Payload Too Large')
+    const body = await readBody(req, Math.max(limit, spec.bodyLimit ?? 0))
+    if (body === 'aborted') return void res.destroy()
+    if (body === 'too-large') return refuse(res, 413, { close: true })
     let input: unknown
     try {
       input = body.length ? JSON.parse(body.toString('utf8')) : {}
     } catch {
-      return refuse(res, 400, 'Bad JSON')
+      return refuse(res, 400, { message: 'Dữ liệu JSON không hợp lệ' })
     }
-    const actor = office ? ({ kind: 'local' } as const) : ({ kind: 'member', memberId: memberId! } as const)
     const result = await opts.registry.dispatch(method, input, { actor, requestId: randomUUID() })
+    if (res.destroyed) return
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
     // The page keeps working after a reload without putting the token in storage: HttpOnly, same-site only.
-    if (office) res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`)
+    if (actor.kind === 'local') res.setHeader('Set-Cookie', `${officeCookie}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`)
     res.end(JSON.stringify(result))
   }
 
-  const joinLimiter = createRateLimiter(opts.joinAttemptsPerMinute ?? 10, 60_000)
+  // Wrong codes only: per client address, and per code tried (a code replayed from many addresses is blocked too).
+  const joinLimiter = createFailureLimiter(opts.joinAttemptsPerMinute ?? 10, 60_000)
   async function handleJoin(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('Cache-Control', 'no-store')
-    if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
-    if (!opts.members) return refuse(res, 404, 'Not Found')
-    const client = req.socket.remoteAddress ?? 'unknown'
-    if (!joinLimiter.take(client)) {
-      res.setHeader('Retry-After', String(joinLimiter.retryAfter(client)))
-      return refuse(res, 429, 'Too Many Requests')
+    if (!opts.members) return refuse(res, 404, { close: true })
+    const addressKey = `addr:${req.socket.remoteAddress ?? 'unknown'}`
+    const tooMany = (key: string) => {
+      res.setHeader('Retry-After', String(joinLimiter.retryAfter(key)))
+      refuse(res, 429, { close: true })
     }
-    if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
+    if (joinLimiter.blocked(addressKey)) return tooMany(addressKey)
+    if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, { close: true })
     const body = await readBody(req, JOIN_BODY_LIMIT)
-    if (body === 'too-large') return refuse(res, 413, 'Payload Too Large')
+    if (body === 'aborted') return void res.destroy()
+    if (body === 'too-large') return refuse(res, 413, { close: true })
     let code: unknown
     try {
-      code = (JSON.parse(body.toString('utf8')) as { code?: unknown }).code
+      const parsed: unknown = JSON.parse(body.toString('utf8'))
+      code = typeof parsed === 'object' && parsed !== null ? (parsed as { code?: unknown }).code : undefined
     } catch {
-      return refuse(res, 400, 'Bad JSON')
+      return refuse(res, 400, { message: 'Dữ liệu JSON không hợp lệ' })
     }
+    const codeKey = `code:${typeof code === 'string' ? normaliseCode(code).slice(0, 32) : ''}`
+    if (joinLimiter.blocked(codeKey)) return tooMany(codeKey)
     const joined = typeof code === 'string' ? opts.members.exchange(code) : null
-    res.setHeader('Content-Type', 'application/json; charset=utf-8')
     if (!joined) {
-      res.statusCode = 401
-      return void res.end(JSON.stringify({ message: 'Mã tham gia không đúng, đã hết hạn hoặc đã bị thu hồi' }))
+      joinLimiter.fail(addressKey)
+      joinLimiter.fail(codeKey)
+      return refuse(res, 401, { message: 'Mã tham gia không đúng, đã dùng, đã hết hạn hoặc đã bị thu hồi' })
     }
     res.statusCode = 200
-    res.setHeader('Set-Cookie', `${MEMBER_COOKIE}=${joined.token}; HttpOnly; SameSite=Strict; Path=/`)
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.setHeader('Set-Cookie', `${memberCookie}=${joined.token}; HttpOnly; SameSite=Strict; Path=/`)
     res.end(JSON.stringify(joined))
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method Not Allowed')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, { close: true })
     const file = resolveStaticPath(opts.staticDir, path)
-    if (!file) return refuse(res, 404, 'Not Found')
+    if (!file) return refuse(res, 404)
     let size: number
     try {
       const st = statSync(file)
-      if (!st.isFile()) return refuse(res, 404, 'Not Found')
+      if (!st.isFile()) return refuse(res, 404)
       size = st.size
     } catch {
-      return refuse(res, 404, 'Not Found')
+      return refuse(res, 404)
     }
     res.statusCode = 200
     res.setHeader('Content-Type', MIME[extname(file).toLowerCase()] ?? 'application/octet-stream')
     res.setHeader('Content-Length', size)
     res.setHeader('Cache-Control', file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600')
     if (req.method === 'HEAD') return void res.end()
-    createReadStream(file).pipe(res)
+    const stream = createReadStream(file)
+    // The file may vanish or fail between stat and read (a rebuild): end this answer, never the process.
+    stream.on('error', (err) => {
+      opts.log.warn(`static read failed: ${file}`, err)
+      res.destroy()
+    })
+    stream.pipe(res)
   }
 
-  const server = createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     baseHeaders(res)
-    if (checkHost(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden host')
-    if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, 'Forbidden origin')
+    if (checkHost(req.headers.host, hosts)) return refuse(res, 403, { message: 'Nguồn truy cập không hợp lệ', close: true })
+    if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, { message: 'Nguồn truy cập không hợp lệ', close: true })
     const path = (req.url ?? '/').split('?')[0]!
-    if (JOIN_PATHS.includes(path) && req.method === 'POST') {
-      handleJoin(req, res).catch((err) => {
-        opts.log.error('http join failure', err)
-        if (!res.headersSent) refuse(res, 500, 'Internal Server Error')
-      })
-      return
+    if (JOIN_PATHS.includes(path) && req.method === 'POST') return handleJoin(req, res)
+    if (path.startsWith('/api/')) return handleApi(req, res, path.slice(5))
+    return handleStatic(req, res, path)
+  }
+
+  /** The one outermost guard of a request: whatever a handler throws, now or later, ends this answer only. */
+  const guarded = (req: IncomingMessage, res: ServerResponse): void => {
+    const fail = (err: unknown) => {
+      opts.log.error(`http request failed: ${req.method ?? '?'} ${req.url ?? '?'}`, err)
+      refuse(res, 500, { close: true })
     }
-    if (path.startsWith('/api/')) {
-      handleApi(req, res, decodeURIComponent(path.slice(5))).catch((err) => {
-        opts.log.error('http api failure', err)
-        if (!res.headersSent) refuse(res, 500, 'Internal Server Error')
-      })
-      return
+    req.on('error', (err) => opts.log.warn('http request stream error', err))
+    res.on('error', (err) => opts.log.warn('http response stream error', err))
+    try {
+      const pending = route(req, res)
+      if (pending) pending.catch(fail)
+    } catch (err) {
+      fail(err)
     }
-    handleStatic(req, res, path)
-  })
+  }
+
+  const server = createServer(guarded)
   server.requestTimeout = 60_000
+  server.headersTimeout = 20_000
+  // A request Node cannot parse (bad request line, header, chunk encoding) or a socket failing mid-request.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') opts.log.info(`http client error: ${err.code ?? err.message}`)
+    if (socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) socket.end(MALFORMED_RESPONSE)
+    socket.destroy()
+  })
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject)
+      // After start-up a server error (e.g. too many open files on accept) is logged, never thrown at the process.
+      server.on('error', (err) => opts.log.error('http server error', err))
       const port = (server.address() as AddressInfo).port
       hosts = allowedHosts(port, host)
       origins = allowedOrigins(port, host)
+      officeCookie = officeCookieName(port)
+      memberCookie = memberCookieName(port)
       resolve({
         server,
         port,

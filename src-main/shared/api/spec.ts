@@ -15,3 +15,6 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
 
 export const ALL_ROLES = ['local', 'secretary', 'member'] as const
 export const OFFICE_ROLES = ['local', 'secretary'] as const
+
+/** The one role check, used by the registry and, before any body is read, by the browser-mode server. */
+export const roleMayCall = (spec: Pick<MethodSpec, 'roles'>, role: Role): boolean => spec.roles.includes(role)
