@@ -85,9 +85,13 @@ const REFUSAL: Record<number, { code: ErrorCode; message: string }> = {
   500: { code: 'INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại' }
 }
 
+/** How long a refused request's remaining body is read and thrown away before the connection is cut. */
+const LINGER_MS = 1500
+
 /**
- * Ends a request with a refusal. `close` is set when the request body was not (fully) read: the connection is
- * closed after the answer instead of draining whatever the client still sends.
+ * Ends a request with a refusal. `close` is set when the request body was not (fully) read: what the client still
+ * sends is discarded (never buffered) for at most LINGER_MS, then the connection is cut. Closing at once would
+ * make the kernel reset the connection while the client is still writing, and the client would lose the answer.
  */
 function refuse(res: ServerResponse, status: keyof typeof REFUSAL, opts: { message?: string; close?: boolean } = {}): void {
   if (res.headersSent || res.writableEnded) {
@@ -98,8 +102,15 @@ function refuse(res: ServerResponse, status: keyof typeof REFUSAL, opts: { messa
   res.statusCode = status
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
   res.setHeader('Cache-Control', 'no-store')
-  if (opts.close) res.setHeader('Connection', 'close')
   res.end(JSON.stringify({ ok: false, error: { code: r.code, message: opts.message ?? r.message } }))
+  const req = res.req
+  if (opts.close && !req.complete) {
+    req.resume()
+    const cut = setTimeout(() => req.socket.destroy(), LINGER_MS)
+    cut.unref()
+    req.once('end', () => clearTimeout(cut))
+    req.socket.once('close', () => clearTimeout(cut))
+  }
 }
 
 /** The raw answer written on a socket whose request Node could not even parse (bad request line, headers, …). */
@@ -123,8 +134,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
       req.off('end', onEnd)
       req.off('error', onError)
       req.off('close', onClose)
-      if (v !== 'aborted' && typeof v !== 'string') return resolve(v)
-      req.pause()
       resolve(v)
     }
     const onData = (c: Buffer) => {

@@ -58,10 +58,13 @@ describe('browser-mode HTTP server', () => {
     const r = await api('app.info')
     expect(r.status).toBe(200)
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { name: 'OCOP Council' } })
-    expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    // The cookie name carries the port: cookies ignore ports, so another service on 127.0.0.1 never receives it.
+    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^ocop_session_${host.port}=.+HttpOnly; SameSite=Strict`))
     expect(r.headers['cache-control']).toBe('no-store')
-    const viaCookie = await send(host.port, { method: 'POST', path: '/api/app.info', headers: { 'Content-Type': 'application/json', Cookie: `ocop_session=${TOKEN}` }, body: '{}' })
+    const viaCookie = await send(host.port, { method: 'POST', path: '/api/app.info', headers: { 'Content-Type': 'application/json', Cookie: `ocop_session_${host.port}=${TOKEN}` }, body: '{}' })
     expect(viaCookie.status).toBe(200)
+    const otherPort = await send(host.port, { method: 'POST', path: '/api/app.info', headers: { 'Content-Type': 'application/json', Cookie: `ocop_session_${host.port + 1}=${TOKEN}; ocop_session=${TOKEN}` }, body: '{}' })
+    expect(otherPort.status).toBe(401)
   })
 
   it('refuses a call without the token, or with a wrong one (401)', async () => {
@@ -81,6 +84,18 @@ describe('browser-mode HTTP server', () => {
     expect((await api('app.info', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1')).status).toBe(415)
     expect((await api('criteria.search', {}, JSON.stringify({ query: 'x'.repeat(5000) }))).status).toBe(413)
     expect((await api('app.info', {}, '{nope')).status).toBe(400)
+  })
+
+  it('answers malformed requests with a 400 and a Vietnamese JSON error, and refuses by role before the body', async () => {
+    const bad = await api('%E0%A4%A')
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Yêu cầu không hợp lệ' } })
+    const unknown = await api('no.such%20method')
+    expect(unknown.status).toBe(404)
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Chức năng không tồn tại' } })
+    expect(JSON.parse((await api('app.info', {}, '{nope')).body)).toMatchObject({ error: { message: 'Dữ liệu JSON không hợp lệ' } })
+    expect((await send(host.port, { path: '/%E0%A4%A' })).status).toBe(404)
+    expect((await send(host.port, { path: '/api/app.info?x=%E0%A4%A', method: 'GET', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405)
   })
 
   it('validates through the registry like IPC does', async () => {
