@@ -48,6 +48,12 @@ const engineMembers = (seats: readonly Seat[]) => seats.map((s) => ({ id: String
 /** A member who left after the roll-call attended the meeting: their submitted sheets count. */
 export const attended = (s: AttendanceStatus | undefined): boolean => s === 'present' || s === 'left'
 
+/**
+ * Writing on one's own sheet (answers, comment, knockout flags, "Ký nộp phiếu") needs the member in the room:
+ * leaving the meeting ends that right, while what was submitted before leaving still counts (`attended`).
+ */
+export const mayWriteOwnSheet = (s: AttendanceStatus | undefined): boolean => s === 'present'
+
 /** Live quorum: counted on the members in the room now, so a meeting that thinned out cannot finalize. */
 export function liveQuorum(f: SessionFacts): QuorumStatus {
   const here = new Set(f.seats.filter((s) => f.attendance.get(s.id) === 'present').map((s) => String(s.id)))

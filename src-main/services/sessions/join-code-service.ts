@@ -13,17 +13,22 @@ const CODE_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000
 export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '')
 
 /**
- * Join codes for browser mode: the secretary issues one per member and session; the member exchanges it for a
- * member token that reaches only that member's own sheets in that session. Only hashes are stored.
+ * Join codes for browser mode: the secretary issues one per member and session; the member exchanges it once, on
+ * one device, for a member token that reaches only that member's own sheets in that session. A used code cannot be
+ * used again (`last_used_at` is set once); issuing a new code for the member revokes the earlier ones, and with them
+ * every token they gave. Tokens also end with the code's lifetime and when the session is finalized. Only hashes
+ * are stored.
  */
 export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
   const q = {
     insert: db.prepare('INSERT INTO join_codes (session_id, member_id, code_hash, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
     list: db.prepare('SELECT j.*, m.full_name FROM join_codes j JOIN session_members m ON m.id = j.member_id WHERE j.session_id = ? ORDER BY j.id'),
     one: db.prepare('SELECT j.*, m.full_name FROM join_codes j JOIN session_members m ON m.id = j.member_id WHERE j.id = ?'),
-    byHash: db.prepare(`SELECT j.id, j.member_id, j.session_id, j.expires_at, j.revoked_at, s.status FROM join_codes j JOIN sessions s ON s.id = j.session_id WHERE j.code_hash = ?`),
+    byHash: db.prepare(`SELECT j.id, j.member_id, j.session_id, j.expires_at, j.revoked_at, j.last_used_at, s.status FROM join_codes j JOIN sessions s ON s.id = j.session_id WHERE j.code_hash = ?`),
     revoke: db.prepare('UPDATE join_codes SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-    used: db.prepare('UPDATE join_codes SET last_used_at = ? WHERE id = ?'),
+    // Single use: only the first exchange finds last_used_at empty.
+    used: db.prepare('UPDATE join_codes SET last_used_at = ? WHERE id = ? AND last_used_at IS NULL'),
+    earlier: db.prepare('SELECT id FROM join_codes WHERE session_id = ? AND member_id = ? AND revoked_at IS NULL ORDER BY id'),
     insertToken: db.prepare('INSERT INTO member_tokens (token_hash, join_code_id, created_at) VALUES (?, ?, ?)'),
     token: db.prepare(`SELECT j.member_id, j.expires_at, j.revoked_at, s.status FROM member_tokens t
       JOIN join_codes j ON j.id = t.join_code_id JOIN sessions s ON s.id = j.session_id WHERE t.token_hash = ?`)
@@ -54,10 +59,13 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
         const s = store.session(sessionId)
         if (s.status === 'finalized') throw new AppError('CONFLICT', 'Phiên họp đã chốt kết quả: không cấp mã tham gia')
         store.seat(sessionId, memberId, actor)
-        const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
+        // Re-issuing replaces: the member's earlier codes, and every device joined with them, stop working.
+        const replaced = (q.earlier.all(sessionId, memberId) as Array<{ id: number }>).map((r) => r.id)
         const issued = now()
+        for (const id of replaced) q.revoke.run(issued.toISOString(), id)
+        const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
         const id = Number(q.insert.run(sessionId, memberId, sha256(raw), issued.toISOString(), new Date(issued.getTime() + CODE_LIFETIME_MS).toISOString()).lastInsertRowid)
-        store.audit('joincode.issue', sessionId, actor, { joinCodeId: id, memberId }, issued.toISOString())
+        store.audit('joincode.issue', sessionId, actor, { joinCodeId: id, memberId, ...(replaced.length ? { revokedJoinCodeIds: replaced } : {}) }, issued.toISOString())
         return { ...toCode(q.one.get(id) as Row), code: `${raw.slice(0, 4)}-${raw.slice(4)}` }
       })()
     },
@@ -74,17 +82,17 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
         return toCode(q.one.get(id) as Row)
       })()
     },
-    /** A valid code gives a fresh member token (returned once); anything else gives null, without saying why. */
+    /** A valid, unused code gives a fresh member token (returned once); anything else gives null, without saying why. */
     exchange(code: string): { token: string; memberId: number; sessionId: number } | null {
       const normal = normaliseCode(code)
       if (normal.length !== CODE_LENGTH) return null
       return db.transaction(() => {
-        const r = q.byHash.get(sha256(normal)) as { id: number; member_id: number; session_id: number; expires_at: string; revoked_at: string | null; status: string } | undefined
-        if (!r || !live(r)) return null
-        const token = randomBytes(32).toString('base64url')
+        const r = q.byHash.get(sha256(normal)) as { id: number; member_id: number; session_id: number; expires_at: string; revoked_at: string | null; last_used_at: string | null; status: string } | undefined
+        if (!r || !live(r) || r.last_used_at !== null) return null
         const when = now().toISOString()
+        if (q.used.run(when, r.id).changes !== 1) return null
+        const token = randomBytes(32).toString('base64url')
         q.insertToken.run(sha256(token), r.id, when)
-        q.used.run(when, r.id)
         store.audit('joincode.exchange', r.session_id, { kind: 'member', memberId: r.member_id }, { joinCodeId: r.id }, when)
         return { token, memberId: r.member_id, sessionId: r.session_id }
       })()

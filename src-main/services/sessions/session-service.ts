@@ -1,6 +1,6 @@
 import type { DB } from '../../db/connection'
 import { deadlineError, yearWarnings } from '../../domain/session-rounds'
-import { attended, liveQuorum } from '../../domain/session-rating'
+import { attended, liveQuorum, mayWriteOwnSheet } from '../../domain/session-rating'
 import { agendaEditable, allowedNext, transitionError } from '../../domain/session-state'
 import { zQuyChe } from '../../shared/quy-che'
 import type { Attendance, Round, Session, SessionStatus, SessionSummary } from '../../shared/api/sessions'
@@ -313,6 +313,9 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
         if (!store.agenda(i.sessionId).some((a) => a.product_id === i.productId)) throw new AppError('NOT_FOUND', 'Sản phẩm không có trong chương trình phiên họp')
         const f = store.facts(row)
         if (!attended(f.attendance.get(i.memberId))) throw new AppError('CONFLICT', 'Thành viên chưa được điểm danh có mặt')
+        // A member's own declaration is a write like any other on their sheets: not after leaving the meeting.
+        if (actor.kind === 'member' && !mayWriteOwnSheet(f.attendance.get(i.memberId)))
+          throw new AppError('FORBIDDEN', 'Thành viên đã rời phiên họp: không còn được khai báo, chấm hay ký nộp phiếu')
         if ((q.memberSheets.get(i.productId, i.memberId) as { n: number }).n > 0)
           throw new AppError('CONFLICT', 'Thành viên đã bắt đầu chấm sản phẩm này: không thể thay đổi khai báo xung đột lợi ích')
         const when = at()

@@ -2,7 +2,7 @@ import type { DB } from '../../db/connection'
 import { comparePasses } from '../../domain/double-entry'
 import { NOT_APPLICABLE } from '../../domain/rate-input'
 import { scoreSheet } from '../../domain/sheet'
-import { attended, scores, sheetState } from '../../domain/session-rating'
+import { attended, mayWriteOwnSheet, scores, sheetState, type AttendanceStatus } from '../../domain/session-rating'
 import { sheetsWritable } from '../../domain/session-state'
 import { leafCriteria, type CriteriaSet, type LeafCriterion } from '../../shared/criteria'
 import type { Answer, PaperStatus, Sheet } from '../../shared/api/sessions'
@@ -59,12 +59,17 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
   }
   const setOf = (row: SessionRow, setId: string): CriteriaSet => criteria.get(setId, row.criteria_version).set
 
-  /** Why this member may not write this product's current sheet now, or null. */
-  function writeBlock(row: SessionRow, ref: Ref, role: Parameters<typeof scores>[0]): string | null {
+  /**
+   * Why this member's current sheet of this product may not be written now, or null. `direct` is the member on
+   * their own sheet: only while present. `paper` is the secretary entering a sheet signed on paper, which a member
+   * who left afterwards did sign while in the room.
+   */
+  function writeBlock(row: SessionRow, ref: Ref, role: Parameters<typeof scores>[0], mode: 'direct' | 'paper'): string | null {
     if (!sheetsWritable(row.status)) return row.status === 'finalized' ? 'Phiên họp đã chốt kết quả' : 'Phiên họp chưa bắt đầu chấm điểm'
     if (!scores(role, store.facts(row).quyChe)) return 'Thư ký Hội đồng không chấm điểm theo Quy chế'
-    const a = q.attendance.get(ref.memberId) as { status: string } | undefined
-    if (!attended(a?.status as 'present' | undefined)) return 'Thành viên chưa được điểm danh có mặt'
+    const status = (q.attendance.get(ref.memberId) as { status: AttendanceStatus } | undefined)?.status
+    if (mode === 'direct' && status === 'left') return 'Thành viên đã rời phiên họp: không còn được chấm, sửa hay ký nộp phiếu'
+    if (!(mode === 'direct' ? mayWriteOwnSheet(status) : attended(status))) return 'Thành viên chưa được điểm danh có mặt'
     const c = q.conflict.get(ref.memberId, ref.productId) as { kind: string } | undefined
     if (!c) return 'Hãy khai báo xung đột lợi ích với sản phẩm này trước khi chấm'
     if (c.kind !== 'none') return 'Thành viên đã khai báo xung đột lợi ích: không chấm sản phẩm này'
@@ -80,7 +85,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
 
   function writable(ref: Ref, actor: Actor, mode: 'direct' | 'paper'): { row: SessionRow; it: Item; sheet: SheetRow; when: string } {
     const { row, seat, it } = open(ref, actor)
-    const block = writeBlock(row, ref, seat.role)
+    const block = writeBlock(row, ref, seat.role, mode)
     if (block) throw new AppError(block.startsWith('Phiên') ? 'CONFLICT' : 'FORBIDDEN', block)
     const when = at()
     let sheet = q.sheet.get(ref.productId, ref.memberId, it.current_round) as SheetRow | undefined
@@ -170,7 +175,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
         scoringRound: it.current_round,
         state,
         entryMode: current?.entry_mode ?? 'direct',
-        editable: writeBlock(row, ref, seat.role) === null && current?.status !== 'submitted' && current?.entry_mode !== 'paper',
+        editable: writeBlock(row, ref, seat.role, 'direct') === null && current?.status !== 'submitted' && current?.entry_mode !== 'paper',
         criteriaVersion: row.criteria_version,
         criteriaSet: set,
         answers: current ? answersOf(current.id) : [],
@@ -228,7 +233,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
     savePass(i: Ref & { pass: 1 | 2; sheet: PaperContent }, actor: Actor): PaperStatus {
       return db.transaction(() => {
         const { row, seat, it } = open(i, actor)
-        const block = writeBlock(row, i, seat.role)
+        const block = writeBlock(row, i, seat.role, 'paper')
         if (block) throw new AppError(block.startsWith('Phiên') ? 'CONFLICT' : 'FORBIDDEN', block)
         const existing = q.sheet.get(i.productId, i.memberId, it.current_round) as SheetRow | undefined
         if (existing?.status === 'submitted') throw new AppError('CONFLICT', 'Phiếu của thành viên đã được ghi nhận')
