@@ -108,7 +108,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
-    const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now)
+    const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now, loadAdminUnits(opts.resourcesDir))
     registerSessionsHandlers(registry, { sessions, backupBefore })
     registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria), history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })

@@ -7,7 +7,6 @@ export interface Logger {
 
 // C0 and C1 controls, DEL, and the Unicode line/paragraph separators: anything a terminal or a log viewer may take
 // as the end of a line or as a command.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 

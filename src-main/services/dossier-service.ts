@@ -5,6 +5,7 @@ import type { DB } from '../db/connection'
 import { dossierChecklist, itemSatisfied, missingItems, type DossierItemKey, type DossierItemState } from '../domain/dossier'
 import type { Dossier, DossierFile } from '../shared/contract'
 import { DOSSIER_FILE_MAX_BYTES } from '../shared/api/dossier'
+import { createMemberReach, type ReachActor } from './member-reach'
 import { AppError } from '../shared/result'
 import { productRow, recordStatus, type SetLookup } from './product-service'
 
@@ -65,6 +66,7 @@ export function createFileStore(dataDir: string) {
 export type FileStore = ReturnType<typeof createFileStore>
 
 export function createDossierService(db: DB, sets: SetLookup, files: FileStore, now: () => Date = () => new Date()) {
+  const reach = createMemberReach(db)
   const toFile = (f: FileRow): DossierFile => ({ id: f.id, itemKey: f.item_key, name: f.original_name, size: f.size, mime: f.mime, sha256: f.sha256, addedAt: f.added_at })
 
   function get(productId: number): Dossier {
@@ -99,7 +101,11 @@ export function createDossierService(db: DB, sets: SetLookup, files: FileStore, 
   }
 
   return {
-    get,
+    /** A member reads only the dossiers of the products of their own session (services/member-reach.ts). */
+    get(productId: number, actor: ReachActor = { kind: 'local' }): Dossier {
+      reach.product(actor, productId)
+      return get(productId)
+    },
     check(i: { productId: number; itemKey: DossierItemKey; checked: boolean }): Dossier {
       db.transaction(() => {
         openDossier(i.productId, i.itemKey)
@@ -141,7 +147,8 @@ export function createDossierService(db: DB, sets: SetLookup, files: FileStore, 
       })()
       return get(productId)
     },
-    download(fileId: number) {
+    download(fileId: number, actor: ReachActor = { kind: 'local' }) {
+      reach.dossierFile(actor, fileId)
       const f = db.prepare('SELECT * FROM dossier_files WHERE id = ?').get(fileId) as FileRow | undefined
       if (!f) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm')
       const content = files.get(f.sha256)

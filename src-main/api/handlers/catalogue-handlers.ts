@@ -48,10 +48,10 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
     const out = await exportCatalogue(d.db, d.units, d.sets, now)
     return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
-  r.handle('dossier.get', (i) => d.dossier.get(i.productId))
+  r.handle('dossier.get', (i, ctx) => d.dossier.get(i.productId, ctx.actor))
   r.handle('dossier.check', (i) => d.dossier.check(i))
   r.handle('dossier.attach', (i) => d.dossier.attach(i))
   r.handle('dossier.removeFile', (i) => d.dossier.removeFile(i.fileId))
-  r.handle('dossier.download', (i) => d.dossier.download(i.fileId))
+  r.handle('dossier.download', (i, ctx) => d.dossier.download(i.fileId, ctx.actor))
   r.handle('dossier.complete', (i) => d.dossier.complete(i.productId))
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/connection'
+import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import { createAuditObjects } from './audit-list'
 import { createJoinCodeService } from './join-code-service'
@@ -38,7 +39,8 @@ const AUDIT_LABELS: Record<string, string> = {
 }
 
 /** The session area's services over one store, for createCore and the CLI. */
-export function createSessionServices(db: DB, criteria: CriteriaService, criteriaVersion: string, now: () => Date = () => new Date()) {
+/** `units` names the producer's commune and province in the sheet header (the CLI, which prints no sheet, omits it). */
+export function createSessionServices(db: DB, criteria: CriteriaService, criteriaVersion: string, now: () => Date = () => new Date(), units?: Pick<AdminUnits, 'commune' | 'province'>) {
   const store = createStore(db)
   const objectOf = createAuditObjects(db)
   const listEvents = db.prepare(`SELECT seq, at, kind, session_id, actor, content FROM audit_events
@@ -46,7 +48,7 @@ export function createSessionServices(db: DB, criteria: CriteriaService, criteri
   return {
     store,
     sessions: createSessionService(db, store, criteriaVersion, now),
-    sheets: createSheetService(db, store, criteria, now),
+    sheets: createSheetService(db, store, criteria, now, units),
     review: createReviewService(db, store, criteria, now),
     joinCodes: createJoinCodeService(db, store, now),
     audit: {

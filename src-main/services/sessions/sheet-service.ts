@@ -7,6 +7,7 @@ import { sheetsWritable } from '../../domain/session-state'
 import { leafCriteria, type CriteriaSet, type LeafCriterion } from '../../shared/criteria'
 import type { Answer, PaperStatus, Sheet } from '../../shared/api/sessions'
 import { AppError } from '../../shared/result'
+import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import type { Actor, AgendaRow, SessionRow, Store } from './store'
 
@@ -29,12 +30,12 @@ interface PaperContent {
 }
 
 /** Members' sheets: answers saved one by one, the comment, knockout flags, "Ký nộp phiếu", and paper double entry. */
-export function createSheetService(db: DB, store: Store, criteria: CriteriaService, now: () => Date) {
+export function createSheetService(db: DB, store: Store, criteria: CriteriaService, now: () => Date, units?: Pick<AdminUnits, 'commune' | 'province'>) {
   const at = () => now().toISOString()
   const q = {
     attendance: db.prepare('SELECT status FROM attendance WHERE member_id = ?'),
     conflict: db.prepare('SELECT kind FROM conflicts WHERE member_id = ? AND product_id = ?'),
-    agendaItem: db.prepare('SELECT a.current_round, p.id, p.code, p.name, p.set_id, pr.name AS producer_name FROM session_agenda a JOIN products p ON p.id = a.product_id JOIN producers pr ON pr.id = p.producer_id WHERE a.session_id = ? AND a.product_id = ?'),
+    agendaItem: db.prepare('SELECT a.current_round, p.id, p.code, p.name, p.set_id, pr.name AS producer_name, pr.phone AS producer_phone, pr.street AS producer_street, pr.commune_code AS producer_commune, pr.province_code AS producer_province FROM session_agenda a JOIN products p ON p.id = a.product_id JOIN producers pr ON pr.id = p.producer_id WHERE a.session_id = ? AND a.product_id = ?'),
     sheet: db.prepare('SELECT * FROM sheets WHERE product_id = ? AND member_id = ? AND scoring_round = ?'),
     sheetsOf: db.prepare('SELECT * FROM sheets WHERE product_id = ? AND member_id = ? ORDER BY scoring_round'),
     insertSheet: db.prepare(`INSERT INTO sheets (session_id, product_id, member_id, scoring_round, entry_mode, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -51,7 +52,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
       ON CONFLICT (product_id, member_id, scoring_round, pass) DO UPDATE SET content = excluded.content, entered_at = excluded.entered_at`)
   }
 
-  type Item = { current_round: number; id: number; code: string; name: string; set_id: string; producer_name: string }
+  type Item = { current_round: number; id: number; code: string; name: string; set_id: string; producer_name: string; producer_phone: string; producer_street: string; producer_commune: string; producer_province: string }
   function item(sessionId: number, productId: number): Item {
     const a = q.agendaItem.get(sessionId, productId) as Item | undefined
     if (!a) throw new AppError('NOT_FOUND', 'Sản phẩm không có trong chương trình phiên họp')
@@ -170,7 +171,15 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
       const current = sheets.find((s) => s.scoring_round === it.current_round)
       return {
         sessionId: ref.sessionId,
-        product: { id: it.id, code: it.code, name: it.name, setId: it.set_id, producerName: it.producer_name },
+        product: {
+          id: it.id,
+          code: it.code,
+          name: it.name,
+          setId: it.set_id,
+          producerName: it.producer_name,
+          producerPhone: it.producer_phone,
+          producerAddress: [it.producer_street, units?.commune(it.producer_commune)?.name, units?.province(it.producer_province)?.name].filter(Boolean).join(', ')
+        },
         member: { id: seat.id, fullName: seat.fullName, role: seat.role },
         scoringRound: it.current_round,
         state,

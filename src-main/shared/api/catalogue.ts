@@ -12,7 +12,7 @@ import {
   zStars
 } from '../catalogue'
 import { zName, zText } from '../text'
-import { ALL_ROLES, OFFICE_ROLES, method } from './spec'
+import { OFFICE_ROLES, method } from './spec'
 
 const zEmpty = z.object({}).strict()
 const zId = z.number().int().positive('Mã bản ghi không hợp lệ')
@@ -138,20 +138,20 @@ export const zProductDetail = zProduct.extend({ history: z.array(zStatusChange),
 export type ProductDetail = z.infer<typeof zProductDetail>
 
 export const catalogueMethods = {
-  'admin.provinces': method({ kind: 'query', roles: ALL_ROLES, input: zEmpty, output: z.array(zProvince) }),
+  'admin.provinces': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: z.array(zProvince) }),
   'admin.communes': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ provinceCode: zProvinceCode, query: zQuery }).strict(),
     output: z.array(zCommune)
   }),
   'admin.oldToNew': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ address: zText.pipe(z.string().trim().min(2, 'Nhập địa chỉ cũ').max(500, 'Địa chỉ quá dài')), limit: z.number().int().min(1).max(50).default(10) }).strict(),
     output: z.array(zOldAddressMatch)
   }),
-  'settings.getProvince': method({ kind: 'query', roles: ALL_ROLES, input: zEmpty, output: zProvinceSettings }),
+  'settings.getProvince': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: zProvinceSettings }),
   'settings.setProvince': method({
     kind: 'command',
     roles: OFFICE_ROLES,
@@ -162,17 +162,17 @@ export const catalogueMethods = {
   }),
   'producers.list': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ query: zQuery, communeCode: zCommuneCode.optional(), ...zPaging }).strict(),
     output: page(zProducer)
   }),
-  'producers.get': method({ kind: 'query', roles: ALL_ROLES, input: z.object({ id: zId }).strict(), output: zProducer }),
+  'producers.get': method({ kind: 'query', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: zProducer }),
   'producers.create': method({ kind: 'command', roles: OFFICE_ROLES, input: zProducerInput, output: zProducer }),
   'producers.update': method({ kind: 'command', roles: OFFICE_ROLES, input: zProducerInput.extend({ id: zId }).strict(), output: zProducer }),
   'producers.delete': method({ kind: 'command', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: z.object({ id: z.number().int() }) }),
   'products.list': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z
       .object({
         query: zQuery,
@@ -186,7 +186,7 @@ export const catalogueMethods = {
       .strict(),
     output: page(zProduct)
   }),
-  'products.get': method({ kind: 'query', roles: ALL_ROLES, input: z.object({ id: zId }).strict(), output: zProductDetail }),
+  'products.get': method({ kind: 'query', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: zProductDetail }),
   'products.create': method({ kind: 'command', roles: OFFICE_ROLES, input: zProductCreate, output: zProductDetail }),
   'products.update': method({
     kind: 'command',

@@ -47,17 +47,17 @@ export const zUiSettings = z.object({ language: z.enum(['vi', 'en']) })
 export type UiSettings = z.infer<typeof zUiSettings>
 
 export const coreMethods = {
-  'app.info': method({ kind: 'query', roles: ALL_ROLES, input: zEmpty, output: zAppInfo }),
-  'criteria.list': method({ kind: 'query', roles: ALL_ROLES, input: zEmpty, output: z.array(zCriteriaSetSummary) }),
+  'app.info': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: zAppInfo }),
+  'criteria.list': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: z.array(zCriteriaSetSummary) }),
   'criteria.get': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ setId: zSetId, version: z.string().optional() }).strict(),
     output: z.object({ version: z.string(), set: zCriteriaSet })
   }),
   'criteria.search': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z
       .object({
         query: zText.pipe(z.string().trim().min(2, 'Nhập ít nhất 2 ký tự để tìm').max(200, 'Từ khóa quá dài')),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { zQuyChe } from '../quy-che'
 import { zName, zText } from '../text'
-import { ALL_ROLES, OFFICE_ROLES, method } from './spec'
+import { OFFICE_ROLES, method } from './spec'
 
 export const COUNCIL_ROLES = ['chair', 'vice_chair', 'member', 'secretary'] as const
 export type CouncilRole = (typeof COUNCIL_ROLES)[number]
@@ -118,15 +118,15 @@ export type CouncilSummary = z.infer<typeof zCouncilSummary>
 const zId = z.number().int().positive()
 
 export const councilsMethods = {
-  'councils.list': method({ kind: 'query', roles: ALL_ROLES, input: z.object({}).strict(), output: z.array(zCouncilSummary) }),
+  'councils.list': method({ kind: 'query', roles: OFFICE_ROLES, input: z.object({}).strict(), output: z.array(zCouncilSummary) }),
   'councils.get': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ id: zId }).strict(),
     output: z.object({ council: zCouncil, versions: z.array(zCouncilVersion) })
   }),
   /** A frozen version by id: what sessions read to know who sat and under which rules. */
-  'councils.version': method({ kind: 'query', roles: ALL_ROLES, input: z.object({ id: zId }).strict(), output: zCouncilVersion }),
+  'councils.version': method({ kind: 'query', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: zCouncilVersion }),
   'councils.create': method({ kind: 'command', roles: OFFICE_ROLES, input: zCouncilPayload, output: zCouncil }),
   'councils.update': method({
     kind: 'command',

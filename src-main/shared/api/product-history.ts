@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SESSION_MODES } from '../certificates'
-import { ALL_ROLES, OFFICE_ROLES, method } from './spec'
+import { OFFICE_ROLES, method } from './spec'
 import { SESSION_STATUSES } from './sessions'
 
 /** A product's evaluations (every session that had it on the agenda, with its result once finalized) and the export fields. */
@@ -30,6 +30,6 @@ export const zProductExportInfo = z.object({
 })
 
 export const productHistoryMethods = {
-  'products.evaluations': method({ kind: 'query', roles: ALL_ROLES, input: obj({ productId: zId }), output: z.array(zProductEvaluation) }),
+  'products.evaluations': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ productId: zId }), output: z.array(zProductEvaluation) }),
   'products.exportInfo': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ productId: zId }), output: zProductExportInfo })
 }

@@ -194,7 +194,8 @@ export const zMySheet = z.object({
 
 export const zSheet = z.object({
   sessionId: z.number().int(),
-  product: z.object({ id: z.number().int(), code: z.string(), name: z.string(), setId: z.string(), producerName: z.string() }),
+  /** The sheet's header as QĐ 26 Phụ lục II prints it (product, code, producer, phone, address): all a member reads of the producer. */
+  product: z.object({ id: z.number().int(), code: z.string(), name: z.string(), setId: z.string(), producerName: z.string(), producerPhone: z.string(), producerAddress: z.string() }),
   member: z.object({ id: z.number().int(), fullName: z.string(), role: z.enum(COUNCIL_ROLES) }),
   scoringRound: z.number().int(),
   state: z.enum(SHEET_STATES),
@@ -391,7 +392,7 @@ export const sessionMethods = {
 
   'sessions.list': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ roundId: zId.optional() }), output: z.array(zSessionSummary) }),
   /** A member may read only the session of their join code. */
-  'sessions.get': method({ kind: 'query', roles: ALL_ROLES, input: obj({ id: zId }), output: zSession }),
+  'sessions.get': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({ id: zId }), output: zSession }),
   'sessions.create': method({ kind: 'command', roles: OFFICE_ROLES, input: obj({ roundId: zId, ...zSessionFields }), output: zSession }),
   /** Draft only; changing the council version re-seats the members. */
   'sessions.update': method({ kind: 'command', roles: OFFICE_ROLES, input: obj({ id: zId, ...zSessionFields }), output: zSession }),

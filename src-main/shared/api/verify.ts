@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { zText } from '../text'
-import { ALL_ROLES, OFFICE_ROLES, method } from './spec'
+import { OFFICE_ROLES, method } from './spec'
 
 /** Base64 of a PDF up to 25 MB. */
 const MAX_PDF_BYTES = 25 * 1024 * 1024
@@ -69,7 +69,7 @@ export const verifyMethods = {
   }),
   'verify.code': method({
     kind: 'query',
-    roles: ALL_ROLES,
+    roles: OFFICE_ROLES,
     input: z.object({ code: zText.pipe(z.string().trim().min(1, 'Nhập mã kiểm tra').max(64, 'Mã kiểm tra quá dài')) }).strict(),
     output: zCodeCheck
   })

@@ -20,8 +20,6 @@ export function SheetPage({ sessionId, productId, memberId, onBack }: SheetPageP
   const api = useApi()
   const ref = { sessionId, productId, memberId }
   const sheet = useQuery('sheets.get', ref)
-  const product = useQuery('products.get', { id: productId })
-  const producer = useQuery('producers.get', { id: product.data?.producerId ?? 1 }, { skip: !product.data })
   const [dossierOpen, setDossierOpen] = useState(false)
   // The server refuses a save made against an older version of the answer; this is the version last seen per criterion.
   const versions = useRef(new Map<string, number>())
@@ -83,8 +81,9 @@ export function SheetPage({ sessionId, productId, memberId, onBack }: SheetPageP
           productName: s.product.name,
           productCode: s.product.code || null,
           producerName: s.product.producerName,
-          producerPhone: producer.data?.phone,
-          producerAddress: producer.data ? [producer.data.street, producer.data.communeName, producer.data.provinceName].filter(Boolean).join(', ') : undefined
+          // The header comes with the sheet: a member token reads nothing else of the producer.
+          producerPhone: s.product.producerPhone,
+          producerAddress: s.product.producerAddress
         }}
         memberName={s.member.fullName}
         round={s.scoringRound}

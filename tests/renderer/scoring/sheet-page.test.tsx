@@ -10,7 +10,7 @@ import { fakeClient } from '../sessions/fake'
 const data = JSON.parse(readFileSync(join(__dirname, '../../../resources/criteria/qd26-2026.json'), 'utf8')) as CriteriaFile
 
 const sheet = (over: object = {}) => ({
-  sessionId: 1, product: { id: 11, code: '24-7441-001-2026', name: 'Bánh đa nem', setId: 'QD26-2026-06', producerName: 'HTX Thổ Hà' },
+  sessionId: 1, product: { id: 11, code: '24-7441-001-2026', name: 'Bánh đa nem', setId: 'QD26-2026-06', producerName: 'HTX Thổ Hà', producerPhone: '0912 345 678', producerAddress: 'Thôn Thổ Hà, Xã Vân Hà, Tỉnh Bắc Ninh' },
   member: { id: 2, fullName: 'Lê Thị Bình', role: 'member' }, scoringRound: 1, state: 'draft', entryMode: 'direct', editable: true,
   criteriaVersion: data.version, criteriaSet: data.sets[5], answers: [{ criterionCode: '1.1', optionId: '1.1.a', version: 3, savedAt: 'x' }],
   knockouts: [], comment: '', submittedAt: null, earlierRounds: [], ...over
