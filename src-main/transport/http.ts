@@ -114,10 +114,12 @@ function refuse(res: ServerResponse, status: keyof typeof REFUSAL, opts: { messa
 }
 
 /** The raw answer written on a socket whose request Node could not even parse (bad request line, headers, …). */
-const MALFORMED_RESPONSE = (() => {
-  const body = JSON.stringify({ ok: false, error: REFUSAL[400] })
-  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
-})()
+function rawRefusal(status: 400 | 408 | 431): string {
+  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status]
+  const message = { 400: REFUSAL[400]!.message, 408: 'Yêu cầu gửi quá chậm', 431: 'Phần đầu yêu cầu quá lớn' }[status]
+  const body = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } })
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+}
 
 /**
  * Reads at most `limit` bytes. A larger body (declared or streamed) stops the reading at once: nothing beyond the
@@ -308,8 +310,11 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
   // A request Node cannot parse (bad request line, header, chunk encoding) or a socket failing mid-request.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') opts.log.info(`http client error: ${err.code ?? err.message}`)
-    if (socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) socket.end(MALFORMED_RESPONSE)
-    socket.destroy()
+    const answered = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    if (!socket.writable || answered) return void socket.destroy()
+    socket.end(rawRefusal(err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400))
+    // A client that never closes its side does not keep the socket: cut after the same linger as other refusals.
+    setTimeout(() => socket.destroy(), LINGER_MS).unref()
   })
 
   return new Promise((resolve, reject) => {
