@@ -38,3 +38,7 @@ export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean
   const { indent = true, ...r } = style
   return { kind: 'para', runs: [run(text, r)], indent }
 }
+
+/** The line naming the audit chain head a document was issued under (empty when there is none). */
+export const auditHeadLine = (head: string | undefined): Block[] =>
+  head ? [para(`Mã đầu chuỗi nhật ký kiểm tra: ${head} (đối chiếu bằng chức năng "Kiểm tra văn bản" hoặc lệnh audit verify --expect)`, { italic: true, indent: false })] : []
