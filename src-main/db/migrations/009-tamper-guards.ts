@@ -2,7 +2,7 @@ import type { DB } from '../connection'
 import type { Migration } from './types'
 
 const FINALIZED = 'FINALIZED: Phiên họp đã chốt kết quả, dữ liệu không được thay đổi; hãy lập bản đính chính'
-const SUBMITTED = 'FINALIZED: Phiếu đã ký nộp, không thể thay thế'
+const SUBMITTED = 'FINALIZED: Phiếu đã ký nộp, không thể sửa'
 const IMMUTABLE = 'IMMUTABLE: Bản ghi đã khóa không được ghi đè (INSERT OR REPLACE)'
 
 /**
