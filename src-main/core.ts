@@ -25,7 +25,7 @@ import { createSessionDocumentService } from './services/session-document-servic
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
-import { refuseEmptyDatabase } from './db/open-guard'
+import { refuseEmptyDatabase, refuseReadOnly } from './db/open-guard'
 import { storageError } from './db/storage-errors'
 import { reopenableCore } from './core-host'
 import type { Logger } from './logger'
@@ -80,6 +80,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
   if (!existsSync(opts.dataDir)) mkdirSync(opts.dataDir, { recursive: true })
   const dbFile = join(opts.dataDir, DB_FILE_NAME)
   refuseEmptyDatabase(dbFile, opts.dataDir)
+  refuseReadOnly(dbFile, opts.dataDir)
   let db: DB
   try {
     db = openConnection(dbFile)

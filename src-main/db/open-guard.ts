@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '../shared/result'
 
@@ -31,4 +31,21 @@ export function refuseEmptyDatabase(dbFile: string, dataDir: string): void {
     `Tệp dữ liệu ${basename(dbFile)} trống (0 byte) trong khi thư mục sao lưu có ${backups.length} bản sao lưu: ứng dụng không tạo dữ liệu mới đè lên. ` +
       `Hãy khôi phục bản sao lưu gần nhất ${newest.file} (lưu lúc ${newest.mtime.toISOString()}), ví dụ: npm run cli -- restore "${newest.file}" --yes.`
   )
+}
+
+/**
+ * SQLite reports a read-only folder or file only as "unable to open database file" (SQLITE_CANTOPEN) or later as
+ * SQLITE_READONLY: the folder and the file are checked first so the person reads what is wrong and what to do.
+ */
+export function refuseReadOnly(dbFile: string, dataDir: string): void {
+  for (const path of existsSync(dbFile) ? [dataDir, dbFile] : [dataDir]) {
+    try {
+      accessSync(path, constants.W_OK)
+    } catch {
+      throw new AppError(
+        'STORAGE_READONLY',
+        `Không ghi được vào ${path} (thư mục hoặc tệp chỉ cho phép đọc, hoặc ổ đĩa chỉ đọc): ứng dụng chưa mở dữ liệu, không có gì bị thay đổi. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác rồi mở lại.`
+      )
+    }
+  }
 }
