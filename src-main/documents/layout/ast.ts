@@ -39,6 +39,9 @@ export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean
   return { kind: 'para', runs: [run(text, r)], indent }
 }
 
-/** The line naming the audit chain head a document was issued under (empty when there is none). */
+/**
+ * The small line naming the audit chain head a document was issued under (nothing when there is none): checked in
+ * "Kiểm tra văn bản" or with `audit verify --expect`.
+ */
 export const auditHeadLine = (head: string | undefined): Block[] =>
-  head ? [para(`Mã đầu chuỗi nhật ký kiểm tra: ${head} (đối chiếu bằng chức năng "Kiểm tra văn bản" hoặc lệnh audit verify --expect)`, { italic: true, indent: false })] : []
+  head ? [{ kind: 'center', runs: [run(`Mã đầu chuỗi nhật ký kiểm tra: ${head}`, { italic: true })], size: 11 }] : []
