@@ -12,7 +12,7 @@ export const BUSY_TIMEOUT_MS = 5000
  *   loss, not only a process crash (NORMAL may lose the last commits on power loss). Cost measured in
  *   `bench/sessions.ts` (answer-save p99); the reasoning is in docs/ARCHITECTURE.md "Durability".
  * - `recursive_triggers = ON`: the row a REPLACE deletes fires its DELETE triggers too (defence in depth; the
- *   BEFORE INSERT guards of migration 008 hold even for connections that do not set it).
+ *   BEFORE INSERT guards of migration 009 hold even for connections that do not set it).
  * - Every `db.transaction(fn)` begins IMMEDIATE: the write lock is taken at BEGIN, where `busy_timeout` applies,
  *   instead of failing with SQLITE_BUSY at the first write of a deferred transaction. Nested calls still use
  *   savepoints.

@@ -8,10 +8,10 @@ import { tempDir } from '../../utils/core'
 const at = '2026-12-01T08:00:00.000Z'
 const H = 'a'.repeat(64)
 
-/** A version-7 database with one finalized session, one result, one amendment and one audit event, by raw SQL. */
-function finalizedAt7(file: string): void {
+/** A version-8 database with one finalized session, one result, one amendment and one audit event, by raw SQL. */
+function finalizedAt8(file: string): void {
   const db = openConnection(file)
-  migrateTo(db, 7)
+  migrateTo(db, 8)
   db.exec(`
     INSERT INTO producers (id, kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
       VALUES (1, 'htx', 'HTX Chè Cầu Đất', 'htx', 'htx', 'A', 'nu', 'Kinh', '68', '24778', '${at}', '${at}');
@@ -33,22 +33,22 @@ function finalizedAt7(file: string): void {
   db.close()
 }
 
-describe('migration 008: REPLACE guards and result name snapshots', () => {
+describe('migration 009: REPLACE guards and result name snapshots', () => {
   it('fills the names of results finalized before it and keeps their UPDATE guard', () => {
-    const file = join(tempDir(), 'm8.sqlite')
-    finalizedAt7(file)
+    const file = join(tempDir(), 'm9.sqlite')
+    finalizedAt8(file)
     const db = openConnection(file)
-    migrateTo(db, 8)
+    migrateTo(db, 9)
     expect(db.prepare('SELECT product_code, product_name, producer_name FROM results').get()).toEqual({ product_code: '68-24778-2026-1', product_name: 'Chè Ô long', producer_name: 'HTX Chè Cầu Đất' })
     expect(() => db.prepare('UPDATE results SET stars = 1').run()).toThrow(/FINALIZED/)
     db.close()
   })
 
   it('refuses every REPLACE of a protected row from a plain connection (recursive_triggers off), and new rows in a finalized session', () => {
-    const file = join(tempDir(), 'm8.sqlite')
-    finalizedAt7(file)
+    const file = join(tempDir(), 'm9.sqlite')
+    finalizedAt8(file)
     const up = openConnection(file)
-    migrateTo(up, 8)
+    migrateTo(up, 9)
     up.close()
     // A raw connection, as a person with the sqlite3 tool would have: none of the app's pragmas.
     const db = new Database(file)
