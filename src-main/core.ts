@@ -25,6 +25,8 @@ import { createSessionDocumentService } from './services/session-document-servic
 import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
+import { refuseEmptyDatabase, refuseReadOnly } from './db/open-guard'
+import { storageError } from './db/storage-errors'
 import { reopenableCore } from './core-host'
 import type { Logger } from './logger'
 import { createDocumentService } from './services/document-service'
@@ -77,7 +79,14 @@ const HOUR_MS = 60 * 60 * 1000
 async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
   if (!existsSync(opts.dataDir)) mkdirSync(opts.dataDir, { recursive: true })
   const dbFile = join(opts.dataDir, DB_FILE_NAME)
-  const db = openConnection(dbFile)
+  refuseEmptyDatabase(dbFile, opts.dataDir)
+  refuseReadOnly(dbFile, opts.dataDir)
+  let db: DB
+  try {
+    db = openConnection(dbFile)
+  } catch (err) {
+    throw storageError(err) ?? err
+  }
   try {
     const up = await upgrade(db, dbFile, opts.now)
     if (up.from !== up.to) opts.log.info(`database ${dbFile} migrated ${up.from} -> ${up.to}${up.backup ? `, backup ${up.backup}` : ''}`)
@@ -145,6 +154,6 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     }
   } catch (err) {
     db.close()
-    throw err
+    throw storageError(err) ?? err
   }
 }

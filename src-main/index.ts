@@ -19,7 +19,7 @@ const log = consoleLogger('ocop')
 
 /** Vietnamese text for the start-up error box; the English detail goes to the log. */
 export function startupErrorMessage(err: unknown): { title: string; content: string } {
-  if (err instanceof AppError && err.code === 'DB_TOO_NEW') return { title: 'Không mở được dữ liệu', content: err.message }
+  if (err instanceof AppError && (err.code === 'DB_TOO_NEW' || err.code === 'DB_EMPTY' || err.code.startsWith('STORAGE_'))) return { title: 'Không mở được dữ liệu', content: err.message }
   const detail = err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err)
   return {
     title: 'Không khởi động được OCOP Council',

@@ -1,6 +1,7 @@
 import { contract, isMethodName, roleMayCall, type MethodName, type Output, type ParsedInput, type Role } from '../shared/contract'
 import { AppError, type ApiIssue, type Result } from '../shared/result'
 import type { Logger } from '../logger'
+import { storageError } from '../db/storage-errors'
 
 /** Who is calling. Never carries a transport object, so handlers cannot depend on how the call arrived. */
 export interface CallContext {
@@ -65,6 +66,12 @@ export function createRegistry(log: Logger): Registry {
         const value = await fn(parsed.data as never, ctx)
         return { ok: true, value }
       } catch (err) {
+        const storage = err instanceof AppError ? null : storageError(err)
+        if (storage) {
+          // English and the driver's code in the log; the envelope carries only the Vietnamese message.
+          log.warn(`${ctx.requestId} ${name} storage fault ${(err as { code: string }).code}: ${(err as Error).message}`)
+          return { ok: false, error: { code: storage.code, message: storage.message } }
+        }
         const known = err instanceof AppError ? err : fromSqlite(err)
         if (known) {
           log.info(`${ctx.requestId} ${name} -> ${known.code}: ${known.message}`)

@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { DB_FILE_NAME } from '../core'
 import { openConnection, type DB } from '../db/connection'
 import { consoleLogger } from '../logger'
 import { defaultDataDir } from '../paths'
-import { createBackupService, type BackupService } from '../services/backup/backup-service'
+import { createBackupService, fileSha256, recordRestore, type BackupService } from '../services/backup/backup-service'
 import { checkDbFile, type DbFileCheck } from '../services/backup/db-check'
 import { AppError } from '../shared/result'
 import type { CliIo } from './rate'
@@ -15,17 +15,19 @@ interface Parsed {
   positional: string[]
   dataDir: string
   out: string | undefined
+  reason: string | undefined
   yes: boolean
 }
 
 function parse(argv: readonly string[]): Parsed {
-  const p: Parsed = { positional: [], dataDir: defaultDataDir(), out: undefined, yes: false }
+  const p: Parsed = { positional: [], dataDir: defaultDataDir(), out: undefined, reason: undefined, yes: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string
-    if (a === '--data-dir' || a === '--out') {
+    if (a === '--data-dir' || a === '--out' || a === '--reason') {
       const v = argv[++i]
       if (!v) throw new AppError('VALIDATION', `Thiếu giá trị sau ${a}`)
       if (a === '--data-dir') p.dataDir = v
+      else if (a === '--reason') p.reason = v
       else p.out = v
     } else if (a === '--yes') p.yes = true
     else if (a.startsWith('--')) throw new AppError('VALIDATION', `Tùy chọn không hợp lệ: ${a}`)
@@ -94,7 +96,7 @@ export function runRestore(argv: readonly string[], io: CliIo): Promise<number> 
   return guarded(io, async () => {
     const p = parse(argv)
     const [file, ...extra] = p.positional
-    if (!file || extra.length > 0) throw new AppError('VALIDATION', 'Cách dùng: npm run cli -- restore <tệp sao lưu> [--data-dir DIR] --yes')
+    if (!file || extra.length > 0) throw new AppError('VALIDATION', 'Cách dùng: npm run cli -- restore <tệp sao lưu> [--data-dir DIR] [--reason "LÝ DO"] --yes')
     const check = checkDbFile(resolve(file))
     if (!p.yes) {
       io.stderr(`Tệp hợp lệ (${summary(check)}). Khôi phục sẽ thay toàn bộ dữ liệu trong ${p.dataDir}; thêm --yes để xác nhận. Hãy đóng ứng dụng trước.\n`)
@@ -104,11 +106,12 @@ export function runRestore(argv: readonly string[], io: CliIo): Promise<number> 
     if (!existsSync(dbFile)) {
       mkdirSync(p.dataDir, { recursive: true })
       copyFileSync(resolve(file), dbFile)
+      recordRestore(dbFile, { at: new Date().toISOString(), actor: 'cli', data: { fileName: basename(file), sha256: fileSha256(resolve(file)), schemaVersion: check.schemaVersion, backupHead: check.auditHead, ...(p.reason ? { reason: p.reason } : {}) } })
       io.stdout(`Đã khôi phục vào ${dbFile} (${summary(check)})\n`)
       return 0
     }
     return withService(p.dataDir, async (svc) => {
-      const r = await svc.confirmRestore(svc.prepareRestore({ file: resolve(file) }).token)
+      const r = await svc.confirmRestore(svc.prepareRestore({ file: resolve(file) }).token, { reason: p.reason, actor: 'cli' })
       io.stdout(`Đã khôi phục từ ${file} (${summary(r.check)}). Dữ liệu trước đó được giữ trong ${svc.filePath(r.safetyBackup)}\n`)
       return 0
     })

@@ -1,5 +1,5 @@
 import { headerOf, recognised } from './context'
-import { para, run, type Block, type TextDocument } from './layout/ast'
+import { auditHeadLine, para, run, type Block, type TextDocument } from './layout/ast'
 import { basisLines, docSymbol, recipientLines, signatureLines, upper, vnDateWords } from './layout/decree30'
 import type { DocumentInput, IssueDto } from './model'
 import { annexTable, byStars, countByStars } from './results'
@@ -45,6 +45,7 @@ export function decisionDocument(input: DocumentInput): TextDocument {
         recipients: recipientLines(['Như Điều 4', 'Bộ Nông nghiệp và Môi trường (b/c)', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Chủ tịch, các PCT UBND tỉnh'], 'VT, KT'),
         signer: signatureLines(prov.committee.signer)
       },
+      ...auditHeadLine(input.session.auditHead),
       { kind: 'page', landscape: true },
       ...annexHeading(input, 'Danh sách sản phẩm OCOP được công nhận', input.decision),
       annexTable(input, list)

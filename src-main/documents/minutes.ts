@@ -1,6 +1,6 @@
 import { formatScore } from '../domain/star-band'
 import { criteriaSetOf, headerOf, optionLabel, productOf } from './context'
-import { para, run, type Block, type TextDocument } from './layout/ast'
+import { auditHeadLine, para, run, type Block, type TextDocument } from './layout/ast'
 import { vnDateWords } from './layout/decree30'
 import type { DocProduct, DocumentInput } from './model'
 import { resultsTable, starsWord } from './results'
@@ -66,7 +66,8 @@ export function minutesDocument(input: DocumentInput): TextDocument {
     { kind: 'para', runs: [run('Kết luận:', { bold: true })] },
     ...s.conclusions.map((c) => para(`- ${c}.`)),
     para(`Cuộc họp kết thúc vào ${time(s.endTime)} cùng ngày, nội dung cuộc họp đã được các thành viên dự họp thông qua và cùng ký vào biên bản./.`),
-    { kind: 'signPair', left: { heads: ['THƯ KÝ'], name: secretary?.name ?? '', hint: '(Ký, ghi rõ họ tên)' }, right: { heads: ['CHỦ TỌA'], name: chair?.name ?? '', hint: '(Ký, ghi rõ họ tên)' } }
+    { kind: 'signPair', left: { heads: ['THƯ KÝ'], name: secretary?.name ?? '', hint: '(Ký, ghi rõ họ tên)' }, right: { heads: ['CHỦ TỌA'], name: chair?.name ?? '', hint: '(Ký, ghi rõ họ tên)' } },
+    ...auditHeadLine(s.auditHead)
   ]
   return { title: 'Biên bản họp Hội đồng', landscape: false, blocks }
 }

@@ -9,6 +9,7 @@ import type { CriteriaSet } from '../shared/criteria'
 import { AppError } from '../shared/result'
 import type { CriteriaService } from './criteria-service'
 import { createStore } from './sessions/store'
+import { finalizeHead } from './sessions/integrity'
 
 /** What the session's records do not hold: the province's letterheads, the numbers and dates of the documents. */
 export interface SessionDocumentExtras {
@@ -43,15 +44,16 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
   const [y, m, d] = snapshot.council.decisionDate.split('-')
   const chair = seats.find((s) => s.role === 'chair')
   const secretary = seats.find((s) => s.role === 'secretary')
-  const results = new Map(
-    (db.prepare('SELECT product_id, rating FROM results WHERE session_id = ?').all(sessionId) as Array<{ product_id: number; rating: string }>).map((r) => [r.product_id, JSON.parse(r.rating) as RatingResult])
-  )
+  type ResultRow = { product_id: number; rating: string; product_code: string | null; product_name: string | null; producer_name: string | null }
+  const resultRows = new Map((db.prepare('SELECT product_id, rating, product_code, product_name, producer_name FROM results WHERE session_id = ?').all(sessionId) as ResultRow[]).map((r) => [r.product_id, r]))
+  const results = new Map([...resultRows].map(([id, r]) => [id, JSON.parse(r.rating) as RatingResult]))
   const amendments = db.prepare('SELECT product_id, reason, author, text, created_at FROM amendments WHERE session_id = ? ORDER BY id').all(sessionId) as Array<{ product_id: number; reason: string; author: string; text: string; created_at: string }>
   const comments = db.prepare("SELECT product_id, member_id, comment FROM sheets WHERE session_id = ? AND status = 'submitted' ORDER BY scoring_round").all(sessionId) as Array<{ product_id: number; member_id: number; comment: string }>
   type ProductRow = { id: number; registration_type: RegistrationType; producer: string; street: string; phone: string; commune_code: string }
   const productRow = db.prepare('SELECT p.id, p.registration_type, pr.name AS producer, pr.street, pr.phone, p.commune_code FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?')
   const commune = extras.communeName ?? ((code: string) => code)
   const quorum = results.values().next().value?.quorum
+  const auditHead = finalizeHead(db, sessionId)
 
   const products: DocProduct[] = agenda.map((a) => {
     const rating = results.get(a.product_id)
@@ -61,7 +63,9 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
     const own = Object.fromEntries(comments.filter((c) => c.product_id === a.product_id).map((c) => [String(c.member_id), c.comment]))
     const doc = productFromRating(input, rating, { code: a.code, producer: p.producer, address: p.street, phone: p.phone, commune: commune(p.commune_code), registration: REGISTRATION_TYPE_LABELS[p.registration_type] as DocProduct['registration'] }, own)
     const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${x.created_at.slice(0, 10)} (${x.author}): ${x.text}. Lý do: ${x.reason}`)
-    return { ...doc, notes: [...doc.notes, ...notes] }
+    // The names the council decided under (snapshotted at finalization), whatever the catalogue says today.
+    const snap = resultRows.get(a.product_id)!
+    return { ...doc, name: snap.product_name ?? doc.name, code: snap.product_code ?? doc.code, producer: snap.producer_name ?? doc.producer, notes: [...doc.notes, ...notes] }
   })
 
   const sets = new Map<string, CriteriaSet>()
@@ -99,7 +103,8 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
       recusals: agenda.flatMap((a) =>
         [...facts.get(a.product_id)!.declarations].filter(([, x]) => x.kind !== 'none').map(([memberId, x]) => ({ memberId: String(memberId), productId: String(a.product_id), reason: x.text || CONFLICT_LABELS[x.kind] }))
       ),
-      conclusions: extras.conclusions ?? []
+      conclusions: extras.conclusions ?? [],
+      ...(auditHead ? { auditHead } : {})
     },
     products,
     criteriaSets: [...sets.values()],

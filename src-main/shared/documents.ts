@@ -79,7 +79,12 @@ export const zSession = z.object({
   /** Other attendees: "Đại diện UBND xã …", "Tổ tư vấn". */
   guests: z.array(t).default([]),
   recusals: z.array(z.object({ memberId: req('Thành viên'), productId: req('Sản phẩm'), reason: req('Lý do không tham gia chấm') })).default([]),
-  conclusions: z.array(t).default([])
+  conclusions: z.array(t).default([]),
+  /**
+   * The audit chain head of the session's finalize event ("128-9F3A2C1B7D4E0A55"), printed so that a chain rewritten
+   * later no longer matches the signed paper (issue 11); absent for documents made outside a session.
+   */
+  auditHead: z.string().regex(/^\d{1,12}-[0-9A-F]{16}$/, 'Mã đầu chuỗi nhật ký không hợp lệ').optional()
 })
 export type SessionDto = z.output<typeof zSession>
 

@@ -7,6 +7,16 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FINALIZED',
   'DB_TOO_NEW',
+  /** A zero-length database file while backups exist: not re-initialised, the message names the newest backup. */
+  'DB_EMPTY',
+  /** Storage faults (db/storage-errors.ts): disk full, locked by another process, read-only, damaged, I/O. */
+  'STORAGE_FULL',
+  'STORAGE_BUSY',
+  'STORAGE_READONLY',
+  'STORAGE_CORRUPT',
+  'STORAGE_IO',
+  /** A backup or database whose audit chain, seals or schema show it was changed outside the app. */
+  'TAMPERED',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -46,7 +46,7 @@ export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionS
   r.handle('results.get', (i) => review.result(i.sessionId, i.productId))
   r.handle('amendments.add', (i, c) => review.amend(i, c.actor))
 
-  r.handle('audit.verify', () => audit.verify())
+  r.handle('audit.verify', (i) => audit.verify(i.expectHead))
   r.handle('audit.list', (i) => audit.list(i))
   r.handle('joinCodes.issue', (i, c) => joinCodes.issue(i.sessionId, i.memberId, c.actor))
   r.handle('joinCodes.list', (i) => joinCodes.list(i.sessionId))

@@ -38,3 +38,10 @@ export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean
   const { indent = true, ...r } = style
   return { kind: 'para', runs: [run(text, r)], indent }
 }
+
+/**
+ * The small line naming the audit chain head a document was issued under (nothing when there is none): checked in
+ * "Kiểm tra văn bản" or with `audit verify --expect`.
+ */
+export const auditHeadLine = (head: string | undefined): Block[] =>
+  head ? [{ kind: 'center', runs: [run(`Mã đầu chuỗi nhật ký kiểm tra: ${head}`, { italic: true })], size: 11 }] : []

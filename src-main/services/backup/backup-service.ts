@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { DB } from '../../db/connection'
 import type { Logger } from '../../logger'
 import { AppError } from '../../shared/result'
-import { checkDbFile, type DbFileCheck } from './db-check'
+import { checkDbFile, finalizedSessions, type DbFileCheck } from './db-check'
+import { openConnection } from '../../db/connection'
+import { nextEvent } from '../../domain/audit-chain'
+import { currentHead } from '../sessions/integrity'
+import { sha256 } from '../sessions/store'
 import { foldVietnamese } from '../../shared/text'
 
 export type BackupKind = 'daily' | 'before' | 'manual'
@@ -47,8 +51,61 @@ export interface BackupService {
   ensureDaily(): Promise<BackupEntry | null>
   filePath(fileName: string): string
   check(fileName: string): DbFileCheck
-  prepareRestore(src: { file: string } | { bytes: Uint8Array; fileName: string }): { token: string; fileName: string; expiresAt: string; check: DbFileCheck }
-  confirmRestore(token: string): Promise<{ safetyBackup: string; check: DbFileCheck }>
+  prepareRestore(src: { file: string } | { bytes: Uint8Array; fileName: string }): PreparedRestore
+  /**
+   * Replaces the data with the staged file. When the file predates finalizations present now (`undoes`), `reason`
+   * must say why (at least 10 characters); the restore is recorded in the restored data's audit chain.
+   */
+  confirmRestore(token: string, opts?: { reason?: string | undefined; actor?: string | undefined }): Promise<{ safetyBackup: string; check: DbFileCheck }>
+}
+
+export interface PreparedRestore {
+  token: string
+  fileName: string
+  expiresAt: string
+  check: DbFileCheck
+  /** Sessions finalized in the current data but not in the file: restoring it would undo their finalization. */
+  undoes: DbFileCheck['finalized']
+}
+
+/** What a backup's manifest (`<file>.manifest.json`) records: the chain head anchored outside the database. */
+export interface BackupManifest {
+  format: 'ocop-council/backup-manifest@1'
+  fileName: string
+  createdAt: string
+  byteSize: number
+  sha256: string
+  schemaVersion: number
+  auditHead: string | null
+}
+
+export const MIN_REASON = 10
+export const manifestPath = (file: string): string => `${file}.manifest.json`
+export const fileSha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+/**
+ * Appends the restore to the audit chain of the file about to become the data (what, from which file, its SHA-256,
+ * by whom, why, which finalizations it undoes), so the restored data carries its own history. Files older than the
+ * audit log (schema < 4) have no chain to write to.
+ */
+export function recordRestore(file: string, e: { at: string; actor: string; data: Record<string, unknown> }): void {
+  const db = openConnection(file)
+  try {
+    if (!db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_events'`).get()) return
+    db.transaction(() => {
+      const prev = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
+      const ev = nextEvent(sha256, prev ?? null, { at: e.at, kind: 'backup.restore', sessionId: null, actor: e.actor, data: e.data })
+      db.prepare('INSERT INTO audit_events (seq, at, kind, session_id, actor, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(ev.seq, ev.at, ev.kind, ev.sessionId, ev.actor, ev.content, ev.prevHash, ev.hash)
+    })()
+  } finally {
+    db.close()
+  }
+}
+
+/** Finalizations present in `current` that `backup` does not have. */
+export function undoneFinalizations(current: DbFileCheck['finalized'], backup: DbFileCheck['finalized']): DbFileCheck['finalized'] {
+  const kept = new Set(backup.map((f) => f.sessionId))
+  return current.filter((f) => !kept.has(f.sessionId))
 }
 
 export function createBackupService(o: { dataDir: string; dbFile: string; db: () => DB; host: DbHost; log: Logger; now?: (() => Date) | undefined }): BackupService {
@@ -78,12 +135,37 @@ export function createBackupService(o: { dataDir: string; dbFile: string; db: ()
     rmSync(part, { force: true })
     await o.db().backup(part)
     renameSync(part, target)
+    writeManifest(target)
     return statSync(target).size
+  }
+
+  /** The manifest next to each copy: its SHA-256 and the audit chain head it ends with, read from the copy itself. */
+  const writeManifest = (file: string): void => {
+    const copy = openConnection(file, { readonly: true })
+    let manifest: BackupManifest
+    try {
+      manifest = {
+        format: 'ocop-council/backup-manifest@1',
+        fileName: basename(file),
+        createdAt: now().toISOString(),
+        byteSize: statSync(file).size,
+        sha256: fileSha256(file),
+        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+        auditHead: currentHead(copy)
+      }
+    } finally {
+      copy.close()
+    }
+    writeFileSync(manifestPath(file), `${JSON.stringify(manifest, null, 1)}\n`)
   }
 
   const rotate = (): void => {
     const all = list()
-    for (const kind of ['daily', 'before'] as const) for (const e of all.filter((x) => x.kind === kind).slice(KEEP[kind])) rmSync(join(dir, e.fileName), { force: true })
+    for (const kind of ['daily', 'before'] as const)
+      for (const e of all.filter((x) => x.kind === kind).slice(KEEP[kind])) {
+        rmSync(join(dir, e.fileName), { force: true })
+        rmSync(manifestPath(join(dir, e.fileName)), { force: true })
+      }
   }
 
   const backupNow = async (kind: BackupKind, reason?: string): Promise<BackupEntry> => {
@@ -138,16 +220,38 @@ export function createBackupService(o: { dataDir: string; dbFile: string; db: ()
       }
       const expires = now().getTime() + TOKEN_TTL_MS
       pending.set(token, { file, fileName, expires })
-      return { token, fileName, expiresAt: new Date(expires).toISOString(), check }
+      return { token, fileName, expiresAt: new Date(expires).toISOString(), check, undoes: undoneFinalizations(finalizedSessions(o.db()), check.finalized) }
     },
-    async confirmRestore(token) {
+    async confirmRestore(token, opts = {}) {
       const p = pending.get(token)
       if (!p || p.expires < now().getTime())
         throw new AppError('CONFLICT', 'Yêu cầu khôi phục đã hết hạn hoặc không tồn tại; hãy chọn lại tệp sao lưu.')
-      pending.delete(token)
       // Checked again: the staged file must still be what the person confirmed.
       const check = checkDbFile(p.file)
+      const undoes = undoneFinalizations(finalizedSessions(o.db()), check.finalized)
+      const reason = opts.reason?.trim() ?? ''
+      if (undoes.length > 0 && reason.length < MIN_REASON)
+        throw new AppError(
+          'CONFLICT',
+          `Bản sao lưu ${p.fileName} có từ trước khi chốt kết quả phiên họp ${undoes.map((u) => `số ${u.sessionId} (chốt lúc ${u.finalizedAt})`).join(', ')}: khôi phục sẽ hủy việc chốt đó. ` +
+            `Hãy ghi rõ lý do (ít nhất ${MIN_REASON} ký tự) để xác nhận; lý do được ghi vào nhật ký kiểm tra.`
+        )
+      pending.delete(token)
       const safety = await backupNow('before', 'khoi-phuc')
+      recordRestore(p.file, {
+        at: now().toISOString(),
+        actor: opts.actor ?? 'local',
+        data: {
+          fileName: p.fileName,
+          sha256: fileSha256(p.file),
+          schemaVersion: check.schemaVersion,
+          backupHead: check.auditHead,
+          replacedHead: currentHead(o.db()),
+          safetyBackup: safety.fileName,
+          undoneFinalizations: undoes,
+          ...(reason ? { reason } : {})
+        }
+      })
       const dbFile = o.dbFile
       const put = (from: string): void => {
         for (const ext of ['-wal', '-shm']) rmSync(`${dbFile}${ext}`, { force: true })

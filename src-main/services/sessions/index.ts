@@ -7,6 +7,7 @@ import { createReviewService } from './review-service'
 import { createSessionService } from './session-service'
 import { createSheetService } from './sheet-service'
 import { createStore } from './store'
+import { checkIntegrity } from './integrity'
 
 const AUDIT_LABELS: Record<string, string> = {
   'round.create': 'Tạo đợt đánh giá',
@@ -35,7 +36,8 @@ const AUDIT_LABELS: Record<string, string> = {
   'inspection.plan': 'Lập kế hoạch kiểm tra sau công nhận',
   'inspection.plan.items': 'Điều chỉnh danh sách sản phẩm của kế hoạch kiểm tra',
   'inspection.record': 'Lập biên bản kiểm tra sau công nhận',
-  'inspection.evidence': 'Lưu tài liệu chứng cứ kiểm tra'
+  'inspection.evidence': 'Lưu tài liệu chứng cứ kiểm tra',
+  'backup.restore': 'Khôi phục dữ liệu từ bản sao lưu'
 }
 
 /** The session area's services over one store, for createCore and the CLI. */
@@ -52,7 +54,7 @@ export function createSessionServices(db: DB, criteria: CriteriaService, criteri
     review: createReviewService(db, store, criteria, now),
     joinCodes: createJoinCodeService(db, store, now),
     audit: {
-      verify: () => store.verify(),
+      verify: (expectHead?: string) => checkIntegrity(db, { expectHead }),
       list(i: { sessionId?: number | undefined; beforeSeq?: number | undefined; limit: number }) {
         const rows = listEvents.all({ sessionId: i.sessionId ?? null, before: i.beforeSeq ?? null, limit: i.limit }) as Array<{ seq: number; at: string; kind: string; session_id: number | null; actor: string; content: string }>
         return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, sessionId: r.session_id, actor: r.actor, summary: AUDIT_LABELS[r.kind] ?? r.kind, object: objectOf(r.kind, r.content) }))

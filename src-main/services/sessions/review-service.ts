@@ -5,6 +5,7 @@ import { leafCriteria } from '../../shared/criteria'
 import type { Amendment, ProductReview, Progress, ReviewMatrix, ReviewRow, SessionResult } from '../../shared/api/sessions'
 import { AppError } from '../../shared/result'
 import type { CriteriaService } from '../criteria-service'
+import { sessionSeal } from './integrity'
 import { sha256, type Actor, type AgendaRow, type SessionRow, type Store } from './store'
 
 /** Sealed progress, the review matrix and per-criterion view, the council's decisions, re-score rounds and finalization. */
@@ -18,12 +19,14 @@ export function createReviewService(db: DB, store: Store, criteria: CriteriaServ
     upsertAgreement: db.prepare(`INSERT INTO agreements (session_id, product_id, scoring_round, kind, criterion_code, option_id, applies, reason, created_at)
       VALUES (@sessionId, @productId, @round, @kind, @code, @optionId, @applies, @reason, @at)
       ON CONFLICT (session_id, product_id, scoring_round, kind, ifnull(criterion_code, '')) DO UPDATE SET option_id = excluded.option_id, applies = excluded.applies, reason = excluded.reason, created_at = excluded.created_at`),
-    insertResult: db.prepare(`INSERT INTO results (session_id, product_id, criteria_set_id, criteria_version, rating, sha256, status, stars, mean, outcome, finalized_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertResult: db.prepare(`INSERT INTO results (session_id, product_id, criteria_set_id, criteria_version, rating, sha256, status, stars, mean, outcome, finalized_at,
+        product_code, product_name, producer_name)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     finalize: db.prepare("UPDATE sessions SET status = 'finalized', finalized_at = ?, updated_at = ? WHERE id = ?"),
     productRated: db.prepare("UPDATE products SET status = 'rated', updated_at = ? WHERE id = ? AND status = 'on-agenda'"),
     statusHistory: db.prepare("INSERT INTO product_status_history (product_id, from_status, to_status, stars, reason, at) VALUES (?, 'on-agenda', 'rated', NULL, ?, ?)"),
-    results: db.prepare('SELECT r.*, p.code, p.name FROM results r JOIN products p ON p.id = r.product_id WHERE r.session_id = ? ORDER BY (SELECT ord FROM session_agenda a WHERE a.session_id = r.session_id AND a.product_id = r.product_id)'),
+    // The names the result was decided under (snapshotted at finalization), not the catalogue's current ones.
+    results: db.prepare('SELECT r.*, coalesce(r.product_code, p.code) AS code, coalesce(r.product_name, p.name) AS name FROM results r JOIN products p ON p.id = r.product_id WHERE r.session_id = ? ORDER BY (SELECT ord FROM session_agenda a WHERE a.session_id = r.session_id AND a.product_id = r.product_id)'),
     amendments: db.prepare('SELECT * FROM amendments WHERE session_id = ? ORDER BY id'),
     insertAmendment: db.prepare('INSERT INTO amendments (session_id, product_id, reason, author, text, created_at) VALUES (?, ?, ?, ?, ?, ?)')
   }
@@ -259,11 +262,14 @@ export function createReviewService(db: DB, store: Store, criteria: CriteriaServ
           const rating = ratings.get(a.product_id)!
           const json = ratingToJson(rating)
           hashes[String(a.product_id)] = sha256(json)
-          q.insertResult.run(sessionId, a.product_id, rating.criteria.setId, rating.criteria.version, json, sha256(json), rating.status, rating.stars, rating.score?.mean ?? null, rating.outcome, when)
+          q.insertResult.run(sessionId, a.product_id, rating.criteria.setId, rating.criteria.version, json, sha256(json), rating.status, rating.stars, rating.score?.mean ?? null, rating.outcome, when,
+            a.code, a.name, a.producer_name)
           if (q.productRated.run(when, a.product_id).changes > 0) q.statusHistory.run(a.product_id, `Hội đồng chốt kết quả tại phiên họp số ${sessionId}`, when)
         }
+        // The seal is taken from the rows as stored, so `audit verify` recomputes exactly the same hashes.
+        const seal = sessionSeal(db, sessionId)
         q.finalize.run(when, when, sessionId)
-        store.audit('session.finalize', sessionId, actor, { results: hashes }, when)
+        store.audit('session.finalize', sessionId, actor, { results: hashes, seal }, when)
         return resultsOf(sessionId)
       })()
     },

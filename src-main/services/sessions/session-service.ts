@@ -25,6 +25,7 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
     insertRound: db.prepare('INSERT INTO rounds (year, name, deadline, created_at) VALUES (?, ?, ?, ?)'),
     updateRound: db.prepare('UPDATE rounds SET name = ?, deadline = ? WHERE id = ?'),
     removeRound: db.prepare('DELETE FROM rounds WHERE id = ?'),
+    finalizedInRound: db.prepare("SELECT count(*) AS n FROM sessions WHERE round_id = ? AND status = 'finalized'"),
     sessions: db.prepare(`SELECT s.*, r.name AS round_name, v.snapshot,
         (SELECT count(*) FROM session_agenda a WHERE a.session_id = s.id) AS product_count
       FROM sessions s JOIN rounds r ON r.id = s.round_id JOIN council_versions v ON v.id = s.council_version_id
@@ -182,6 +183,9 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
     updateRound(i: { id: number; name: string; deadline: string }, actor: Actor): Round {
       return db.transaction(() => {
         checkDeadline(round(i.id).year, i.deadline)
+        // The round's name is printed on the minutes and decisions of its finalized sessions: frozen with them.
+        if ((q.finalizedInRound.get(i.id) as { n: number }).n > 0)
+          throw new AppError('FINALIZED', 'Đợt đánh giá đã có phiên họp chốt kết quả: không thể sửa tên hoặc hạn của đợt')
         q.updateRound.run(i.name, i.deadline, i.id)
         store.audit('round.update', null, actor, { roundId: i.id, name: i.name, deadline: i.deadline }, at())
         return round(i.id)

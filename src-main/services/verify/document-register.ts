@@ -1,4 +1,5 @@
 import type { DB } from '../../db/connection'
+import { checkIntegrity, finalizeHead } from '../sessions/integrity'
 import { codeFromSha256, sha256PrefixOfCode } from './verification-code'
 
 /** One document the app issued, as the verification screen shows it. */
@@ -13,6 +14,9 @@ export interface RegisterEntry {
   /** e.g. "Phiên họp ngày 2026-11-28 — Đợt 1/2026". */
   sessionLabel: string | null
   verificationCode: string | null
+  /** The session's finalize-event chain head (printed on its minutes and decision) and what checking it finds now. */
+  auditHead: string | null
+  auditProblems: string[]
   /** Signed copies name the issued document they were made from. */
   sourceSha256?: string
   signerName?: string
@@ -48,6 +52,13 @@ function sessionLabel(db: DB, id: number | null): string | null {
   return s ? `Phiên họp ngày ${s.date} tại ${s.place} — ${s.round}` : null
 }
 
+/** The anchored head of a session and the findings of checking the data against it. */
+function auditOf(db: DB, sessionId: number | null): { auditHead: string | null; auditProblems: string[] } {
+  const head = sessionId === null ? null : finalizeHead(db, sessionId)
+  if (!head) return { auditHead: null, auditProblems: [] }
+  return { auditHead: head, auditProblems: checkIntegrity(db, { expectHead: head }).problems.map((p) => p.message) }
+}
+
 /** Signed copies (migration 006). Answers nothing while the table does not exist yet. */
 export function signedRegister(db: DB): DocumentRegister {
   return {
@@ -57,8 +68,8 @@ export function signedRegister(db: DB): DocumentRegister {
         .prepare(`SELECT d.signed_sha256 AS sha256, d.source_sha256 AS sourceSha256, d.file_name AS fileName, d.signed_at AS issuedAt,
           d.signer_name AS signerName, a.subject AS title, a.session_id AS sessionId
           FROM signed_documents d JOIN sign_approvals a ON a.id = d.approval_id WHERE d.signed_sha256 = ?`)
-        .get(h) as Omit<RegisterEntry, 'kind' | 'sessionLabel' | 'verificationCode'> | undefined
-      return row ? { ...row, kind: 'signed', sessionLabel: sessionLabel(db, row.sessionId), verificationCode: null } : null
+        .get(h) as Omit<RegisterEntry, 'kind' | 'sessionLabel' | 'verificationCode' | 'auditHead' | 'auditProblems'> | undefined
+      return row ? { ...row, kind: 'signed', sessionLabel: sessionLabel(db, row.sessionId), verificationCode: null, ...auditOf(db, row.sessionId) } : null
     },
     byCode: () => null
   }
@@ -85,7 +96,8 @@ export function documentsRegister(db: DB): DocumentRegister {
     issuedAt: r.issuedAt,
     sessionId: r.sessionId,
     sessionLabel: sessionLabel(db, r.sessionId),
-    verificationCode: codeFromSha256(r.inputSha256)
+    verificationCode: codeFromSha256(r.inputSha256),
+    ...auditOf(db, r.sessionId)
   })
   return {
     bySha256(h) {

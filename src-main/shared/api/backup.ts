@@ -16,10 +16,15 @@ export const zBackupEntry = z.object({
 })
 export type BackupEntryDto = z.infer<typeof zBackupEntry>
 
+const zFinalized = z.object({ sessionId: z.number().int(), finalizedAt: z.string() })
+
 export const zDbFileCheck = z.object({
   schemaVersion: z.number().int(),
   tables: z.number().int(),
-  counts: z.object({ producers: z.number().int(), products: z.number().int(), councils: z.number().int(), sessions: z.number().int() })
+  counts: z.object({ producers: z.number().int(), products: z.number().int(), councils: z.number().int(), sessions: z.number().int() }),
+  /** The audit chain head the file ends with, as its manifest records it. */
+  auditHead: z.string().nullable(),
+  finalized: z.array(zFinalized)
 })
 
 export const backupMethods = {
@@ -46,14 +51,26 @@ export const backupMethods = {
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp không đúng định dạng base64')
       })
       .strict(),
-    output: z.object({ token: z.string(), fileName: z.string(), expiresAt: z.string(), check: zDbFileCheck }),
+    output: z.object({
+      token: z.string(),
+      fileName: z.string(),
+      expiresAt: z.string(),
+      check: zDbFileCheck,
+      /** Sessions finalized now but not in the file: confirming needs a reason, written into the audit log. */
+      undoes: z.array(zFinalized)
+    }),
     bodyLimit: Math.ceil(MAX_BACKUP_BYTES / 3) * 4 + 4096
   }),
   /** Phase 2: replaces the data with the checked file, after a safety copy of the current data. */
   'backup.confirmRestore': method({
     kind: 'command',
     roles: OFFICE_ROLES,
-    input: z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, 'Mã xác nhận khôi phục không hợp lệ') }).strict(),
+    input: z
+      .object({
+        token: z.string().regex(/^[0-9a-f]{32}$/, 'Mã xác nhận khôi phục không hợp lệ'),
+        reason: zText.pipe(z.string().trim().max(1000, 'Lý do quá dài')).optional()
+      })
+      .strict(),
     output: z.object({ safetyBackup: z.string(), check: zDbFileCheck })
   })
 }

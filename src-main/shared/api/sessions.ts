@@ -349,7 +349,11 @@ export const zAuditVerify = z.object({
   intact: z.boolean(),
   events: z.number().int(),
   /** The first event whose link or content hash does not match, with why. */
-  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable()
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  /** The chain head to anchor outside the database ("128-9F3A2C1B7D4E0A55"); null while the log is empty. */
+  head: z.string().nullable(),
+  /** Everything found, in Vietnamese: a broken link, a sealed result or sheet changed, a head that does not match. */
+  problems: z.array(z.object({ kind: z.enum(['chain', 'seal', 'head']), message: z.string() }))
 })
 export type AuditVerify = z.infer<typeof zAuditVerify>
 
@@ -504,7 +508,12 @@ export const sessionMethods = {
     output: zAmendment
   }),
 
-  'audit.verify': method({ kind: 'query', roles: OFFICE_ROLES, input: obj({}), output: zAuditVerify }),
+  'audit.verify': method({
+    kind: 'query',
+    roles: OFFICE_ROLES,
+    input: obj({ expectHead: z.string().trim().min(1, 'Nhập mã đầu chuỗi').max(40, 'Mã đầu chuỗi quá dài').optional() }),
+    output: zAuditVerify
+  }),
   'audit.list': method({
     kind: 'query',
     roles: OFFICE_ROLES,

@@ -14,6 +14,10 @@ export const zRegisterEntry = z.object({
   sessionId: z.number().int().nullable(),
   sessionLabel: z.string().nullable(),
   verificationCode: z.string().nullable(),
+  /** The audit chain head of the session's finalization, as printed next to the code (issue 11). */
+  auditHead: z.string().nullable(),
+  /** What `audit verify --expect <auditHead>` finds in the data now; empty when the chain and the seals match. */
+  auditProblems: z.array(z.string()),
   sourceSha256: z.string().optional(),
   signerName: z.string().optional()
 })

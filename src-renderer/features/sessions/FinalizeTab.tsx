@@ -55,10 +55,16 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
         <Button color="green" disabled={blocked.length > 0 || session.status === 'finalized'} onClick={() => setConfirming(true)} data-testid="finalize-button">{t('finalize.button')}</Button>
         {audit.data ? (
           <Badge color={audit.data.intact ? 'green' : 'red'} size="lg" data-testid="audit-status" data-intact={audit.data.intact}>
-            {audit.data.intact ? t('audit.intact', { count: audit.data.events }) : t('audit.broken', { seq: audit.data.firstBroken?.seq, reason: audit.data.firstBroken?.reason })}
+            {audit.data.intact ? t('audit.intact', { count: audit.data.events }) : t('audit.tampered', { count: audit.data.problems.length })}
           </Badge>
         ) : null}
+        {audit.data?.head ? <Text size="sm" c="dimmed" data-testid="audit-head">{t('audit.head', { head: audit.data.head })}</Text> : null}
       </Group>
+      {audit.data && !audit.data.intact ? (
+        <Alert color="red" data-testid="audit-problems">
+          <Stack gap={2}>{audit.data.problems.map((p) => <Text key={p.message} size="sm">• {p.message}</Text>)}</Stack>
+        </Alert>
+      ) : null}
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
       {results.data.length > 0 ? (
         <Table withTableBorder data-testid="results">

@@ -20,8 +20,17 @@ export function IssuedCard({ entry, source }: { entry: RegisterEntryDto | null; 
           <Table.Tr><Table.Td>{t('fileName')}</Table.Td><Table.Td>{entry.fileName}</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('issuedAt')}</Table.Td><Table.Td>{new Date(entry.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('session')}</Table.Td><Table.Td>{origin.sessionLabel ?? (origin.sessionId !== null ? `#${origin.sessionId}` : '—')}</Table.Td></Table.Tr>
+          {origin.auditHead && (
+            <Table.Tr><Table.Td>{t('auditHead')}</Table.Td><Table.Td data-testid="audit-head" style={{ fontFamily: 'monospace' }}>{origin.auditHead}</Table.Td></Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
+      {origin.auditHead && (
+        // The head printed next to the code is checked against the data as it is now: a rewritten chain or an edited result shows here.
+        <Alert mt="sm" color={origin.auditProblems.length === 0 ? 'green' : 'red'} title={origin.auditProblems.length === 0 ? t('auditIntact') : t('auditTampered')} data-testid="audit-check" data-intact={String(origin.auditProblems.length === 0)}>
+          {origin.auditProblems.map((m) => <div key={m}>{m}</div>)}
+        </Alert>
+      )}
     </Alert>
   )
 }

@@ -81,7 +81,7 @@ describe('verify service and API', () => {
     const a = signing.approve({ sessionId: null, subject: 'Quyết định công nhận sản phẩm OCOP', approverName: 'Trần Văn Bình', approverRole: 'chair', authority: '', positionTitle: 'CHỦ TỊCH' })
     const s = await signing.sign({ approvalId: a.id, pdf: await samplePdf(), fileName: 'qd.pdf', p12, password: PASSWORD, organisation: 'UBND tỉnh Lâm Đồng', reason: 'Ban hành', location: 'Lâm Đồng' })
     const issued: DocumentRegister = {
-      bySha256: (h) => (h === s.sourceSha256 ? { sha256: h, kind: 'issued', title: 'Quyết định', fileName: 'qd.pdf', issuedAt: at.toISOString(), sessionId: 7, sessionLabel: 'Phiên 7', verificationCode: 'ABCDE12345' } : null),
+      bySha256: (h) => (h === s.sourceSha256 ? { sha256: h, kind: 'issued', title: 'Quyết định', fileName: 'qd.pdf', issuedAt: at.toISOString(), sessionId: 7, sessionLabel: 'Phiên 7', verificationCode: 'ABCDE12345', auditHead: null, auditProblems: [] } : null),
       byCode: (c) => (c === 'ABCDE12345' ? issued.bySha256(s.sourceSha256) : null)
     }
     const svc = createVerifyService(composeRegisters(signedRegister(db), issued, emptyRegister))
