@@ -21,7 +21,9 @@ const arbCouncil = fc.record({
   decide: fc.array(fc.record({ which: fc.nat(), applies: fc.boolean() }), { maxLength: 2 })
 })
 
-function build({ set, sheets, policy, agreePicks, decide }: fc.RecordValue<typeof arbCouncil extends fc.Arbitrary<infer T> ? { [K in keyof T]: fc.Arbitrary<T[K]> } : never>): RateInputRaw {
+type Council = typeof arbCouncil extends fc.Arbitrary<infer T> ? T : never
+
+function build({ set, sheets, policy, agreePicks, decide }: Council): RateInputRaw {
   const leaves = leafCriteria(set).map((l) => l.criterion)
   const rules = ['', ...leaves.filter((c) => c.knockouts.length > 0).map((c) => c.code)].filter((k) => k !== '' || set.disqualification.length > 0)
   const withMarkers = leaves.filter((c) => c.minPointsForStar)
