@@ -4,11 +4,12 @@ import type { ImportIssue, RawRow, RawWorkbook } from '../../domain/catalogue-im
 import { PRODUCER_REQUIRED } from '../../domain/import-producers'
 import { PRODUCT_REQUIRED } from '../../domain/import-products'
 import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../shared/catalogue-xlsx'
+import { IMPORT_LIMITS } from '../../shared/input-limits'
 import { foldVietnamese } from '../../shared/text'
 import { AppError } from '../../shared/result'
 
 /** More rows than any province registers in years; beyond this the file is refused rather than previewed slowly. */
-export const MAX_ROWS_PER_SHEET = 20000
+export const MAX_ROWS_PER_SHEET = IMPORT_LIMITS.rowsPerSheet
 
 /** The text a person sees in a cell: numbers without grouping, hyperlinks and rich text as their text, formulas as their result. */
 export function cellText(value: ExcelJS.CellValue): string {
