@@ -4,6 +4,7 @@ import type { RawWorkbook } from '../../domain/catalogue-import'
 import { IMPORT_LIMITS } from '../../shared/input-limits'
 import { AppError } from '../../shared/result'
 import type { ReadReply } from './read-worker'
+import { checkDeclaredSizes } from './workbook-guard'
 
 /**
  * Reads an uploaded workbook in a worker thread (read-worker.ts) with a bounded heap and a time limit: the office's
@@ -15,7 +16,9 @@ export interface ReadLimits {
   heapMb: number
 }
 
-export function readWorkbookInWorker(bytes: Buffer, limits: ReadLimits = { seconds: IMPORT_LIMITS.seconds, heapMb: IMPORT_LIMITS.workerHeapMb }): Promise<RawWorkbook> {
+export async function readWorkbookInWorker(bytes: Buffer, limits: ReadLimits = { seconds: IMPORT_LIMITS.seconds, heapMb: IMPORT_LIMITS.workerHeapMb }): Promise<RawWorkbook> {
+  // A zip bomb or an oversized file is refused here, from the zip's directory, without starting a worker.
+  checkDeclaredSizes(bytes)
   const w = locateWorker(__dirname, 'read-worker')
   const worker = new Worker(w.entry, { eval: w.eval, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 } })
   return new Promise<RawWorkbook>((resolve, reject) => {

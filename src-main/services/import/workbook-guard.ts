@@ -14,13 +14,17 @@ const notXlsx = () => new AppError('VALIDATION', 'Không đọc được tệp: 
 const tooBig = (what: string) =>
   new AppError('VALIDATION', `Tệp quá lớn khi giải nén (${what}; tối đa ${mb(IMPORT_LIMITS.uncompressedBytes)}): hãy chia tệp thành nhiều tệp nhỏ hơn`)
 
-export function checkWorkbookLimits(bytes: Uint8Array): void {
+/**
+ * The checks that inflate nothing (file size, zip signature, the sizes the central directory declares): cheap enough
+ * for the main thread, so a zip bomb is refused before a worker is even started. Returns the entry names.
+ */
+export function checkDeclaredSizes(bytes: Uint8Array): string[] {
   if (bytes.length > IMPORT_LIMITS.fileBytes) throw new AppError('VALIDATION', `Tệp lớn hơn ${mb(IMPORT_LIMITS.fileBytes)}`)
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx()
   let declared = 0
   const entries: string[] = []
   try {
-    // First pass: the central directory only — the filter sees each entry's declared size and inflates nothing.
+    // The filter sees each entry's declared size and, answering false, inflates nothing.
     unzipSync(bytes, {
       filter: (f) => {
         declared += f.originalSize
@@ -32,7 +36,12 @@ export function checkWorkbookLimits(bytes: Uint8Array): void {
     throw notXlsx()
   }
   if (declared > IMPORT_LIMITS.uncompressedBytes) throw tooBig(`${mb(declared)} dữ liệu`)
+  return entries
+}
 
+/** Every check, in the import worker: the declared sizes again, then what each sheet inflates to and its rows. */
+export function checkWorkbookLimits(bytes: Uint8Array): void {
+  const entries = checkDeclaredSizes(bytes)
   // Then one sheet at a time, so memory holds at most the largest sheet's XML; what is actually inflated counts too.
   const unzip = (name: string): Uint8Array | undefined => {
     try {
