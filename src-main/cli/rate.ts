@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { findResourcesDir } from '../paths'
 import { readCriteriaFile } from '../services/criteria-file'
 import type { CriteriaFile } from '../shared/criteria'
+import { INPUT_LIMITS } from '../shared/input-limits'
 import { AppError } from '../shared/result'
 import { rateProduct, ratingToJson } from '../domain/rate'
 
@@ -38,6 +39,10 @@ export async function runRate(argv: readonly string[], io: CliIo): Promise<numbe
   } catch (e) {
     return fail(`Không đọc được tệp "${source}": ${(e as Error).message}`)
   }
+  if (Buffer.byteLength(text, 'utf8') > INPUT_LIMITS.rateInputBytes)
+    return fail(`Tệp "${source}" quá lớn (tối đa ${INPUT_LIMITS.rateInputBytes / 1024 / 1024} MB)`)
+  // Notepad and Excel save UTF-8 with a byte-order mark; JSON.parse would refuse it.
+  if (text.startsWith('\uFEFF')) text = text.slice(1)
   let raw: unknown
   try {
     raw = JSON.parse(text)

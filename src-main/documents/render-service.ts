@@ -21,15 +21,15 @@ export interface RenderService {
 }
 
 /**
- * The built worker (out/main/render-worker.js, next to the bundle or one level up from a chunk), else the TypeScript
+ * The built worker (out/main/<name>.js, e.g. render-worker.js, next to the bundle or one level up from a chunk), else the TypeScript
  * source under vitest/tsx. `--import tsx` in a worker's execArgv does not hook the worker's own entry on Node 20, so
  * the source is loaded through a two-line CommonJS bootstrap that registers tsx first.
  */
-export function locateWorker(dir: string = __dirname): { entry: string; eval: boolean } {
-  for (const f of [join(dir, 'render-worker.js'), join(dir, '..', 'render-worker.js')]) if (existsSync(f)) return { entry: f, eval: false }
-  const ts = join(dir, 'render-worker.ts')
+export function locateWorker(dir: string = __dirname, name = 'render-worker'): { entry: string; eval: boolean } {
+  for (const f of [join(dir, `${name}.js`), join(dir, '..', `${name}.js`)]) if (existsSync(f)) return { entry: f, eval: false }
+  const ts = join(dir, `${name}.ts`)
   if (existsSync(ts)) return { entry: `require('tsx/cjs/api').register();\nrequire(${JSON.stringify(ts)})`, eval: true }
-  throw new Error(`render-worker not found next to ${dir}`)
+  throw new Error(`${name} not found next to ${dir}`)
 }
 
 interface Slot {

@@ -167,7 +167,10 @@ function evaluate(set: CriteriaSet, sheets: readonly ScoredSheet[], policy: Mark
   const markers = checkStarMarkers(set, sheets, policy, agreed)
   // Advice is about points and minimums; knockouts are handled before (no advice when one applies).
   const knockoutFree = sheets.every((s) => s.knockouts.length === 0)
-  const stars = knockoutFree ? decideStars(score.mean, starBand(score.mean), markers, []).stars : 0
+  const decided = decideStars(score.mean, starBand(score.mean), markers, [])
+  // While an agreed option is still open the stars are undetermined; advice works from the provisional figure (the
+  // level whose minimums are all met), so it names what makes the higher level certain.
+  const stars = knockoutFree ? (decided.stars ?? decided.provisionalStars ?? 0) : 0
   return { stars, mean: score.mean, markers }
 }
 

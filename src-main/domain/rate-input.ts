@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { boundaryInput, INPUT_LIMITS } from '../shared/input-limits'
+import '../shared/zod-vi'
 import { zQuyChe } from './quy-che'
 
 /**
@@ -6,14 +8,15 @@ import { zQuyChe } from './quy-che'
  * members' sheets round by round, and what the council agreed. Documented with an example in docs/rate-input.md.
  */
 const nfc = z.string().transform((s) => s.normalize('NFC').trim())
-const id = nfc.pipe(z.string().min(1, 'Mã không được để trống'))
+const id = nfc.pipe(z.string().min(1, 'Mã không được để trống').max(INPUT_LIMITS.code, `Mã quá dài (tối đa ${INPUT_LIMITS.code} ký tự)`))
+const nameOf = (empty: string) => nfc.pipe(z.string().min(1, empty).max(INPUT_LIMITS.name, `Tên quá dài (tối đa ${INPUT_LIMITS.name} ký tự)`))
 
 export const MEMBER_ROLES = ['Chủ tịch', 'Phó Chủ tịch', 'Ủy viên', 'Thư ký'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
 
 export const zMember = z.object({
   id,
-  name: nfc.pipe(z.string().min(1, 'Tên thành viên không được để trống')),
+  name: nameOf('Tên thành viên không được để trống'),
   role: nfc.pipe(z.enum(MEMBER_ROLES, { message: `Vai trò phải là một trong: ${MEMBER_ROLES.join(', ')}` }))
 })
 export type CouncilMember = z.infer<typeof zMember>
@@ -58,7 +61,11 @@ export const zKnockoutDecision = z.object({
 })
 export type KnockoutDecision = z.infer<typeof zKnockoutDecision>
 
-export const zRateInput = z.object({
+/**
+ * Boundary form (shared/input-limits.ts): unknown keys are errors naming the key (a misspelled `agreedOption` would
+ * otherwise drop the agreed options silently), every string and list is bounded.
+ */
+export const zRateInput = boundaryInput(z.object({
   format: z.literal('ocop-council/rate-input@1').optional(),
   council: z.object({ members: z.array(zMember).min(1, 'Hội đồng phải có ít nhất một thành viên') }),
   /** Ids of the members present at the meeting. */
@@ -66,13 +73,13 @@ export const zRateInput = z.object({
   quyChe: zQuyChe.default(zQuyChe.parse({})),
   product: z.object({
     id,
-    name: nfc.pipe(z.string().min(1, 'Tên sản phẩm không được để trống')),
+    name: nameOf('Tên sản phẩm không được để trống'),
     criteriaSetId: id,
     recusals: z.array(z.object({ memberId: id, reason: nfc.optional() })).default([])
   }),
   rounds: z.array(zRound).min(1, 'Phải có ít nhất một vòng chấm'),
   agreedOptions: z.array(zAgreedOption).default([]),
   knockoutDecisions: z.array(zKnockoutDecision).default([])
-})
+}))
 export type RateInput = z.infer<typeof zRateInput>
 export type RateInputRaw = z.input<typeof zRateInput>

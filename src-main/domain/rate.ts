@@ -1,6 +1,7 @@
 import type { CriteriaSet } from '../shared/criteria'
 import { councilScore, countingRound, roundStatuses, type CouncilScore, type RoundStatus } from './council-score'
 import { memberEligibility } from './eligibility'
+import { leaveOneOutStars } from './leave-one-out'
 import { councilKnockouts, type CouncilKnockout } from './knockouts'
 import { decideStars, type Outcome, type Reason } from './outcome'
 import type { QuyChe } from './quy-che'
@@ -60,8 +61,13 @@ export interface RatingResult {
   band: Stars | null
   markers: MarkerLevelCheck[]
   knockouts: CouncilKnockout[]
-  /** 0: disqualified or stopped; null: not computable. */
+  /**
+   * 0: disqualified or stopped; null: not computable, or undetermined while the council still has to agree an option
+   * or decide a knockout that decides the stars (then `provisionalStars` holds the figure "tạm tính").
+   */
   stars: 0 | Stars | null
+  /** Shown only labelled "tạm tính": never the result, never recorded. Null unless `stars` is undetermined. */
+  provisionalStars: 0 | Stars | null
   outcome: Outcome | null
   reasons: Reason[]
   warnings: Warning[]
@@ -72,12 +78,13 @@ interface CouncilEvaluation {
   band: Stars
   markers: MarkerLevelCheck[]
   knockouts: CouncilKnockout[]
-  stars: 0 | Stars
-  outcome: Outcome
+  stars: 0 | Stars | null
+  provisionalStars: 0 | Stars | null
+  outcome: Outcome | null
   reasons: Reason[]
 }
 
-/** The council's result from the counted sheets alone; also used for leave-one-out. */
+/** The council's result from the counted sheets alone. */
 function evaluateCouncil(set: CriteriaSet, sheets: readonly ScoredSheet[], quyChe: QuyChe, agreed: readonly AgreedOption[], decisions: readonly KnockoutDecision[]): CouncilEvaluation | null {
   const score = councilScore(sheets.map((s) => s.total), quyChe.spreadLimit)
   if (!score) return null
@@ -141,17 +148,14 @@ export function rateProduct(rawInput: unknown, criteriaSet: CriteriaSet, criteri
       note(pending, 'spread', `Chênh lệch điểm giữa các thành viên là ${score.spread} điểm (${score.min}–${score.max}), vượt quá ${score.spreadLimit} điểm theo Quy chế: Hội đồng thảo luận và chấm lại`)
     for (const k of evaluation.knockouts.filter((k) => k.status === 'needs-decision'))
       note(pending, 'decision', `${k.criterionCode === null ? 'Hồ sơ' : `Tiêu chí ${k.criterionCode}`}: ${k.flaggedBy.length}/${k.members} thành viên đánh dấu "${k.text}"; Hội đồng cần quyết định (ghi lý do)`, k.criterionCode)
-    const blocking = evaluation.stars > 0 && evaluation.stars < evaluation.band ? evaluation.markers.find((l) => l.level === evaluation.stars + 1) : undefined
+    const shown = evaluation.stars ?? evaluation.provisionalStars ?? 0
+    const blocking = shown > 0 && shown < evaluation.band ? evaluation.markers.find((l) => l.level === shown + 1) : undefined
     if (blocking?.status === 'needs-agreement')
       for (const code of blocking.pending)
         note(pending, 'agreement', `Tiêu chí ${code}: thành viên chấm khác nhau về yêu cầu tối thiểu ${blocking.level} sao; Hội đồng cần ghi phương án thống nhất và lý do`, code)
-    const stars = evaluation.stars
     warnings = [
       ...boundaryWarnings(score.mean, quyChe.boundaryMargin),
-      ...leaveOneOutWarnings(eligible, stars, (id) => {
-        const rest = counted.filter((s) => s.memberId !== id)
-        return evaluateCouncil(criteriaSet, rest, quyChe, input.agreedOptions, input.knockoutDecisions)?.stars ?? null
-      })
+      ...leaveOneOutWarnings(eligible, evaluation.stars, leaveOneOutStars(criteriaSet, counted, quyChe.markerPolicy, input.agreedOptions, input.knockoutDecisions))
     ]
   }
   reasons.push(...pending)
@@ -172,6 +176,7 @@ export function rateProduct(rawInput: unknown, criteriaSet: CriteriaSet, criteri
     markers: evaluation?.markers ?? [],
     knockouts: evaluation?.knockouts ?? [],
     stars: evaluation?.stars ?? null,
+    provisionalStars: evaluation?.provisionalStars ?? null,
     outcome: evaluation?.outcome ?? null,
     reasons,
     warnings

@@ -93,7 +93,7 @@ function meetsByMeanPoints(points: readonly number[], required: number): MarkerS
 }
 
 /** Highest star level whose minimums (and all lower levels' minimums) are met; 2 when even *** is not met. */
-export function highestLevelMet(levels: readonly MarkerLevelCheck[]): 2 | StarLevel {
+export function highestLevelMet(levels: ReadonlyArray<Pick<MarkerLevelCheck, 'level' | 'status'>>): 2 | StarLevel {
   let best: 2 | StarLevel = 2
   for (const l of [...levels].sort((a, b) => a.level - b.level)) {
     if (l.status !== 'met') break

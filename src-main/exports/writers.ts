@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
+import { neutraliseCell, neutraliseFormula } from '../domain/formula-text'
 import type { FileOut } from '../shared/api/certificates'
 import type { Column } from './columns'
 
-/** Writers shared by every export: CSV per RFC 4180 with a UTF-8 BOM (Excel reads Vietnamese), XLSX sheets, file envelopes. */
+/**
+ * Writers shared by every export: CSV per RFC 4180 with a UTF-8 BOM (Excel reads Vietnamese), XLSX sheets, file
+ * envelopes. Every text cell goes through `neutraliseFormula` (docs/exports.md "Formula-like text").
+ */
 const BOM = '\uFEFF'
 
 export function csvField(v: string | number | null): string {
   if (v === null) return ''
-  const s = String(v)
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v)
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
@@ -25,7 +29,8 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly C
     if (c.type === 'text' || c.type === 'date') ws.getColumn(c.key).numFmt = '@'
     if (c.type === 'number') ws.getColumn(c.key).numFmt = '0.00'
   }
-  for (const r of rows) ws.addRow(r)
+  // Text stays a plain string cell (exceljs writes formulas only from { formula } objects), guarded like the CSV.
+  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseCell(v)])))
   return ws
 }
 

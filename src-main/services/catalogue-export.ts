@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { DB } from '../db/connection'
+import { neutraliseCell } from '../domain/formula-text'
 import {
   GENDER_LABELS,
   PRODUCER_KIND_LABELS,
@@ -29,7 +30,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: Record<string, strin
   const keys = Object.keys(columns)
   ws.columns = keys.map((k) => ({ header: columns[k], key: k, width: Math.max(10, Math.min(50, columns[k]!.length + 6)) }))
   ws.getRow(1).font = { bold: true }
-  for (const r of rows) ws.addRow(r)
+  // Formula-like text gets an apostrophe (docs/exports.md); the import removes it again.
+  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseCell(v)])))
   // Codes keep their leading zeros: every cell of a code column is text.
   for (const k of ['provinceCode', 'communeCode', 'code', 'formNo', 'regNo', 'phone'])
     if (keys.includes(k)) ws.getColumn(k).numFmt = '@'

@@ -10,7 +10,7 @@ import type { CriteriaService } from '../criteria-service'
 import { createProducer } from '../producer-service'
 import { createProduct, type SetLookup } from '../product-service'
 import type { SettingsStore } from '../settings-service'
-import { readCatalogueWorkbook } from './read-workbook'
+import { readWorkbookInWorker } from './read-in-worker'
 import { buildTemplate } from './template'
 
 export interface ImportDeps {
@@ -87,7 +87,7 @@ export function createImportService(d: ImportDeps) {
 
     async preview(u: Upload): Promise<ImportPreview> {
       const bytes = decode(u)
-      const raw = await readCatalogueWorkbook(bytes)
+      const raw = await readWorkbookInWorker(bytes)
       const c = check(raw)
       const errors = errorCount(c)
       return {
@@ -109,7 +109,7 @@ export function createImportService(d: ImportDeps) {
       const bytes = decode(u)
       const hash = sha256(bytes)
       if (hash !== u.sha256) throw new AppError('CONFLICT', 'Tệp gửi lên khác với tệp đã xem trước; hãy xem trước lại trước khi nhập')
-      const raw = await readCatalogueWorkbook(bytes)
+      const raw = await readWorkbookInWorker(bytes)
       return d.db.transaction(() => {
         const c = check(raw)
         const errors = c.issues.filter((i) => i.severity === 'error')

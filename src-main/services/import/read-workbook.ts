@@ -1,22 +1,25 @@
 import ExcelJS from 'exceljs'
+import { restoreNeutralised } from '../../domain/formula-text'
 import type { ImportIssue, RawRow, RawWorkbook } from '../../domain/catalogue-import'
 import { PRODUCER_REQUIRED } from '../../domain/import-producers'
 import { PRODUCT_REQUIRED } from '../../domain/import-products'
 import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../shared/catalogue-xlsx'
+import { IMPORT_LIMITS } from '../../shared/input-limits'
 import { foldVietnamese } from '../../shared/text'
 import { AppError } from '../../shared/result'
 
 /** More rows than any province registers in years; beyond this the file is refused rather than previewed slowly. */
-export const MAX_ROWS_PER_SHEET = 20000
+export const MAX_ROWS_PER_SHEET = IMPORT_LIMITS.rowsPerSheet
 
 /** The text a person sees in a cell: numbers without grouping, hyperlinks and rich text as their text, formulas as their result. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value.normalize('NFC').trim()
+  // An apostrophe our exports put before formula-like text (domain/formula-text.ts) is not part of the text.
+  if (typeof value === 'string') return restoreNeutralised(value.normalize('NFC').trim())
   if (typeof value === 'number') return String(value)
   if (typeof value === 'boolean') return value ? 'Có' : 'Không'
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').normalize('NFC').trim()
+  if ('richText' in value) return restoreNeutralised(value.richText.map((r) => r.text).join('').normalize('NFC').trim())
   if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue)
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue)
   if ('error' in value) return ''

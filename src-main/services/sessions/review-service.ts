@@ -70,6 +70,7 @@ export function createReviewService(db: DB, store: Store, criteria: CriteriaServ
         spread: score?.spread ?? null,
         band: rating?.band ?? null,
         stars: rating?.stars ?? null,
+        provisionalStars: rating?.provisionalStars ?? null,
         status: rating?.status ?? null,
         outcome: rating?.outcome ?? null,
         needsRescore: score?.needsRescore ?? false,

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { IMPORT_LIMITS } from '../input-limits'
 import { zName } from '../text'
 import { OFFICE_ROLES, method } from './spec'
 
-/** Largest workbook accepted (a 20,000-product catalogue is about 1.5 MB). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
+/** Largest workbook accepted (a 20,000-product catalogue is about 1.5 MB); all import limits: IMPORT_LIMITS. */
+export const IMPORT_MAX_BYTES = IMPORT_LIMITS.fileBytes
 const BASE64_MAX = Math.ceil(IMPORT_MAX_BYTES / 3) * 4
 
 const zUpload = z

@@ -259,7 +259,9 @@ export const zReviewRow = z.object({
   meanText: z.string().nullable(),
   spread: z.number().nullable(),
   band: z.number().int().nullable(),
+  /** null while undetermined (an option to agree or a knockout to decide); then `provisionalStars` is "tạm tính". */
   stars: z.number().int().nullable(),
+  provisionalStars: z.number().int().nullable(),
   status: z.enum(['final', 'pending', 'invalid', 'incomplete']).nullable(),
   outcome: z.string().nullable(),
   needsRescore: z.boolean(),

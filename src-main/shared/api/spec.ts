@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import { boundaryInput } from '../input-limits'
+import '../zod-vi'
 
 export type Role = 'local' | 'secretary' | 'member'
 
@@ -11,7 +13,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   bodyLimit?: number
 }
 
-export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => spec
+/** Every method's input in its boundary form: unknown keys rejected, strings and lists bounded (input-limits.ts). */
+export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => ({ ...spec, input: boundaryInput(spec.input) })
 
 export const ALL_ROLES = ['local', 'secretary', 'member'] as const
 export const OFFICE_ROLES = ['local', 'secretary'] as const

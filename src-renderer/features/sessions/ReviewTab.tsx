@@ -36,7 +36,7 @@ export function ReviewTab({ session }: { session: Session }) {
               <Table.Td ta="center" data-spread bg={p.needsRescore ? 'red.1' : undefined} c={p.needsRescore ? 'red.9' : undefined} fw={p.needsRescore ? 700 : 400}>
                 {p.spread ?? '—'}
               </Table.Td>
-              <Table.Td ta="center" data-stars>{p.stars !== null ? `${p.stars}★` : '—'}{p.band !== null && p.band !== p.stars ? <Text span size="xs" c="dimmed"> ({t('review.band', { band: p.band })})</Text> : null}</Table.Td>
+              <Table.Td ta="center" data-stars>{p.stars !== null ? `${p.stars}★` : '—'}{p.provisionalStars !== null ? <Text span size="xs" c="orange.9" data-provisional> ({t('review.provisional', { stars: p.provisionalStars })})</Text> : null}{p.band !== null && p.band !== p.stars ? <Text span size="xs" c="dimmed"> ({t('review.band', { band: p.band })})</Text> : null}</Table.Td>
               <Table.Td>
                 <Text size="xs" fw={600} c={!p.ready ? 'gray.7' : p.status === 'final' ? 'green.8' : 'orange.8'}>{p.ready ? t(`review.statusOf.${p.status ?? 'pending'}`) : t('review.sealed')}</Text>
                 {p.openRescore ? <Text size="xs" fw={700} c="orange.9">{t('review.rescoreOpen')}</Text> : null}

@@ -164,4 +164,28 @@ describe('CSV writer', () => {
     expect(out.toString('utf8')).toBe('\uFEFFA,"B,""x"""\r\n"Hợp tác xã ""Đồng Xanh"", xã Tà Nung","dòng 1\r\ndòng 2"\r\n,12\r\n')
     expect(parseCsv(out.toString('utf8').slice(1))).toEqual([['A', 'B,"x"'], ['Hợp tác xã "Đồng Xanh", xã Tà Nung', 'dòng 1\r\ndòng 2'], ['', '12']])
   })
+
+  it('formula-like text gets a leading apostrophe (OWASP), numbers stay numbers, in CSV and XLSX', async () => {
+    const { toCsv, addSheet, workbook, xlsxBytes } = await import('../../../src-main/exports/writers')
+    const cols = [
+      { key: 'a', header: 'A', type: 'text' as const },
+      { key: 'n', header: 'N', type: 'number' as const }
+    ]
+    const texts = ['=1+2', '+84 912', '-5', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")', 'Chè-Cầu Đất', "'=already"]
+    const rows = texts.map((a, i) => ({ a, n: i === 0 ? -12.5 : i }))
+    const guarded = ["'=1+2", "'+84 912", "'-5", "'@SUM(A1)", "'\tx", "'\rx", '\'=HYPERLINK("http://x","y")', 'Chè-Cầu Đất', "'=already"]
+    const parsed = parseCsv(toCsv(cols, rows).toString('utf8').slice(1))
+    expect(parsed.slice(1).map((r) => r[0])).toEqual(guarded)
+    expect(parsed[1]![1]).toBe('-12.5')
+    const wb = workbook(new Date(0))
+    addSheet(wb, 'S', cols, rows)
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.load((await xlsxBytes(wb)) as unknown as ArrayBuffer)
+    const ws = back.getWorksheet('S')!
+    const col = (n: number, c: number) => ws.getRow(n).getCell(c)
+    // XML stores CR as LF (see the common rules); the apostrophe is still first.
+    expect(texts.map((_, i) => col(i + 2, 1).value)).toEqual(guarded.map((g) => g.replace('\r', '\n')))
+    expect(texts.every((_, i) => col(i + 2, 1).type === ExcelJS.ValueType.String)).toBe(true)
+    expect([col(2, 2).type, col(2, 2).value]).toEqual([ExcelJS.ValueType.Number, -12.5])
+  })
 })

@@ -84,6 +84,54 @@ describe('cli rate', () => {
     expect(io.err).toMatch(/product\.criteriaSetId "QD26-2026-99" không phải bộ tiêu chí nào/)
   })
 
+  it('reads a file saved with a UTF-8 byte-order mark', async () => {
+    const plain = fakeIo()
+    await runRate([EXAMPLE], plain)
+    const io = fakeIo(`\uFEFF${readFileSync(EXAMPLE, 'utf8')}`)
+    expect(await runRate(['-'], io)).toBe(0)
+    expect(io.out).toBe(plain.out)
+  })
+
+  it('a misspelled key is an error naming it, not silently dropped agreed options', async () => {
+    const input = JSON.parse(readFileSync(EXAMPLE, 'utf8'))
+    input.agreedOption = [{ criterionCode: '1.5', optionId: '1.5.d', reason: 'x' }]
+    input.product.recusal = []
+    const io = fakeIo(JSON.stringify(input))
+    expect(await runRate(['-'], io)).toBe(EXIT_INVALID_INPUT)
+    expect(io.err).toContain('- (gốc): Trường không có trong định dạng (có thể viết sai tên): «agreedOption»')
+    expect(io.err).toContain('- product: Trường không có trong định dạng (có thể viết sai tên): «recusal»')
+  })
+
+  it('wrong types and sizes are told in Vietnamese, never zod\'s English', async () => {
+    const input = JSON.parse(readFileSync(EXAMPLE, 'utf8'))
+    input.present = 'tv01'
+    input.rounds[0].sheets[0].answers = 'none'
+    input.council.members[0].role = 'Chairman'
+    input.quyChe = { spreadLimit: 'mười' }
+    delete input.product.id
+    input.product.name = 'x'.repeat(600)
+    const io = fakeIo(JSON.stringify(input))
+    expect(await runRate(['-'], io)).toBe(EXIT_INVALID_INPUT)
+    expect(io.err).toContain('- present: Sai kiểu dữ liệu: cần danh sách, nhận được chuỗi ký tự')
+    expect(io.err).toContain('- rounds.0.sheets.0.answers: Sai kiểu dữ liệu: cần đối tượng, nhận được chuỗi ký tự')
+    expect(io.err).toContain('- quyChe.spreadLimit: Sai kiểu dữ liệu: cần số, nhận được chuỗi ký tự')
+    expect(io.err).toContain('- product.id: Thiếu giá trị (cần chuỗi ký tự)')
+    expect(io.err).toContain('- product.name: Tên quá dài (tối đa 500 ký tự)')
+    expect(io.err).not.toMatch(/Invalid|expected|received|record|string|Too (big|small)|Unrecognized/)
+  })
+
+  it('a 30 MB product name is refused at the boundary, before anything is normalised or scored', async () => {
+    const input = JSON.parse(readFileSync(EXAMPLE, 'utf8'))
+    input.product.name = 'Bánh '.repeat(4_000_000)
+    const io = fakeIo(JSON.stringify(input))
+    expect(await runRate(['-'], io)).toBe(EXIT_INVALID_INPUT)
+    expect(io.err).toBe('Tệp "-" quá lớn (tối đa 20 MB)\n')
+    input.product.name = 'Bánh '.repeat(100_000)
+    const big = fakeIo(JSON.stringify(input))
+    expect(await runRate(['-'], big)).toBe(EXIT_INVALID_INPUT)
+    expect(big.err).toContain('- product.name: Nội dung quá dài (tối đa 20.000 ký tự)')
+  })
+
   it('finds the shipped criteria by itself when none are injected', async () => {
     const io = fakeIo()
     delete io.loadCriteria

@@ -20,7 +20,8 @@ function sheetsOf(set: CriteriaSet, answers: readonly Answers[]): ScoredSheet[] 
 /** Stars under the engine's own functions, for sheets without knockouts. */
 function engineStars(set: CriteriaSet, sheets: readonly ScoredSheet[], policy: MarkerPolicy): number {
   const score = councilScore(sheets.map((s) => s.total), 100)!
-  return decideStars(score.mean, starBand(score.mean), checkStarMarkers(set, sheets, policy, []), []).stars
+  const d = decideStars(score.mean, starBand(score.mean), checkStarMarkers(set, sheets, policy, []), [])
+  return d.stars ?? d.provisionalStars!
 }
 
 function plan(result: AdviceResult) {

@@ -105,12 +105,43 @@ describe('rateProduct — Quy chế marker policies on a split council', () => {
   ]
   it('agreed (default): needs a recorded agreed option before the result is final', () => {
     const r = rate(inputFor(SET6, split()))
-    expect([r.stars, r.status]).toEqual([4, 'pending'])
+    // The agreed option on 1.5 decides 4★ or 5★: the stars stay undetermined, 4★ only "tạm tính".
+    expect([r.stars, r.outcome, r.provisionalStars, r.status]).toEqual([null, null, 4, 'pending'])
     expect(r.markers[2]).toMatchObject({ status: 'needs-agreement', pending: ['1.5'] })
     expect(r.reasons.filter((x) => x.kind === 'agreement').map((x) => x.criterionCode)).toEqual(['1.5'])
+    expect(r.reasons.find((x) => x.kind === 'outcome')?.message).toBe('Chưa xác định hạng sao: Hội đồng cần thống nhất phương án ở tiêu chí có dấu sao; tạm tính 4 sao, chưa phải kết quả')
+    expect(r.reasons.map((x) => x.message).join('\n')).not.toContain('công nhận')
+    // m3 alone splits the council: without that sheet every member meets 1.5 and the result is 5★ — but the council's
+    // own stars are undetermined, so there is nothing to compare with and no leave-one-out warning.
+    expect(r.warnings.filter((w) => w.kind === 'leave-one-out')).toEqual([])
     const agreed = rate(inputFor(SET6, split(), { agreedOptions: [{ criterionCode: '1.5', optionId: '1.5.d', reason: 'Hợp đồng liên kết đã thực hiện 18 tháng' }] }))
-    expect([agreed.stars, agreed.outcome, agreed.status]).toEqual([5, 'proposed-5-star', 'final'])
+    expect([agreed.stars, agreed.outcome, agreed.provisionalStars, agreed.status]).toEqual([5, 'proposed-5-star', null, 'final'])
     expect(agreed.markers[2]?.criteria.find((c) => c.criterionCode === '1.5')).toMatchObject({ agreedOptionId: '1.5.d', membersMeeting: 2, membersShort: ['m3'] })
+  })
+  it('an open agreement below a level already failed does not leave the stars undetermined', () => {
+    // 1.5 is split at 5★, but 6.4 fails the 5★ minimum for everyone: 4★ whatever the council agrees on 1.5.
+    const fail = { '6.4': answersForTotal(SET6, 80, 4)['6.4']! }
+    const members: MemberSpec[] = [
+      { id: 'm1', answers: answersForTotal(SET6, 92, 5, fail) },
+      { id: 'm2', answers: answersForTotal(SET6, 92, 5, fail) },
+      { id: 'm3', answers: answersForTotal(SET6, 91, 5, { ...fail, '1.5': '1.5.c' }) }
+    ]
+    const r = rate(inputFor(SET6, members))
+    expect(r.markers[2]).toMatchObject({ status: 'not-met', failing: ['6.4'], pending: ['1.5'] })
+    expect([r.stars, r.outcome, r.provisionalStars, r.status]).toEqual([4, 'recognised-by-province', null, 'final'])
+  })
+  it('leave-one-out names a member whose sheet alone makes the result undetermined', () => {
+    // Mean 88,33 → 4★ band, every **** minimum met: 4★ final although m1 and m2 split on the 5★ minimum of 1.5.
+    // Without m3 the mean is 90,5 (5★ band) and the split on 1.5 decides the stars: undetermined.
+    const members: MemberSpec[] = [
+      { id: 'm1', answers: answersForTotal(SET6, 91, 5) },
+      { id: 'm2', answers: answersForTotal(SET6, 90, 5, { '1.5': '1.5.c' }) },
+      { id: 'm3', answers: answersForTotal(SET6, 84, 4) }
+    ]
+    const r = rate(inputFor(SET6, members))
+    expect([r.band, r.stars, r.provisionalStars, r.status]).toEqual([4, 4, null, 'final'])
+    expect(r.warnings.filter((w) => w.kind === 'leave-one-out').map((w) => [w.memberId, w.starsWithout])).toEqual([['m3', null]])
+    expect(r.warnings.find((w) => w.memberId === 'm3')?.message).toBe('Nếu không tính phiếu của Thành viên m3, hạng sao chưa xác định được (Hội đồng sẽ phải thống nhất phương án hoặc quyết định) thay vì 4 sao')
   })
   it('majority: 2 of 3 meet → met; mean-points: (3 + 3 + 2) / 3 < 3 → not met', () => {
     expect(rate(inputFor(SET6, split(), { quyChe: { markerPolicy: 'majority' } })).stars).toBe(5)
@@ -187,7 +218,8 @@ describe('rateProduct — knockouts', () => {
   })
   it('one member flags it → the council must decide; a recorded decision settles it', () => {
     const r = rate(withFlags(1))
-    expect([r.stars, r.status]).toEqual([4, 'pending'])
+    // The decision removes the stars or not: undetermined until it is recorded.
+    expect([r.stars, r.outcome, r.provisionalStars, r.status]).toEqual([null, null, 4, 'pending'])
     expect(r.reasons.find((x) => x.kind === 'decision')?.criterionCode).toBe('2.1')
     const decided = rate({ ...withFlags(1), knockoutDecisions: [{ criterionCode: '2.1', applies: false, reason: 'Sản phẩm Y khác công thức' }] })
     expect([decided.stars, decided.status]).toEqual([4, 'final'])

@@ -42,18 +42,28 @@ describe('catalogue round trip', () => {
       kind: 'ho-kd', name: 'Hộ kinh doanh Ê Đê', repName: 'Y Bih', repGender: 'nam', repEthnicity: 'Ê Đê', provinceCode: '68', communeCode: '24848'
     })
     await ok(a, 'products.create', { producerId: viaApi.id, name: 'Rượu cần Ê Đê', setId: 'QD26-2026-10', registrationType: 'lan-dau', year: 2026 })
+    // Formula-like text leaves as guarded text (an apostrophe, a string cell) and comes back unchanged.
+    const formula = '=HYPERLINK("http://127.0.0.1/x","Bấm")'
+    await ok(a, 'products.create', { producerId: viaApi.id, name: formula, setId: 'QD26-2026-10', registrationType: 'lan-dau', year: 2026 })
     const first = await ok(a, 'catalogue.exportXlsx', {})
-    expect(first).toMatchObject({ producers: 4, products: 6 })
+    expect(first).toMatchObject({ producers: 4, products: 7 })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(first.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const cells: ExcelJS.Cell[] = []
+    wb.getWorksheet('Sản phẩm')!.eachRow((r) => r.eachCell((c) => cells.push(c)))
+    const guarded = cells.find((c) => String(c.value).includes('HYPERLINK'))!
+    expect([guarded.type, guarded.value, guarded.formula]).toEqual([ExcelJS.ValueType.String, `'${formula}`, undefined])
 
     const b = await provinceCore()
     const imported = await importFile(b, first.contentBase64)
-    expect(imported).toMatchObject({ producers: 4, products: 6 })
+    expect(imported).toMatchObject({ producers: 4, products: 7 })
+    expect(b.db.prepare('SELECT count(*) AS n FROM products WHERE name = ?').get(formula)).toEqual({ n: 1 })
     const second = await ok(b, 'catalogue.exportXlsx', {})
 
     const rowsA = await dataRows(first.contentBase64)
     const rowsB = await dataRows(second.contentBase64)
     expect(rowsB).toEqual(rowsA)
-    expect(rowsA['Sản phẩm']).toHaveLength(7)
+    expect(rowsA['Sản phẩm']).toHaveLength(8)
     expect(rowsA['Sản phẩm']!.some((r) => r.includes('68-24778-005-2025'))).toBe(true)
     a.close()
     b.close()

@@ -18,7 +18,7 @@ const progress = {
 
 const row = (over: object) => ({
   productId: 11, code: 'x', name: 'Bánh đa nem', setId: 'QD26-2026-06', scoringRound: 1, ready: false, cells: [], mean: null, meanText: null, spread: null,
-  band: null, stars: null, status: null, outcome: null, needsRescore: false, openRescore: false, reasons: [], warnings: [], finalized: false, ...over
+  band: null, stars: null, provisionalStars: null, status: null, outcome: null, needsRescore: false, openRescore: false, reasons: [], warnings: [], finalized: false, ...over
 })
 const matrix = {
   sessionId: 1, members: session.members,
@@ -30,7 +30,9 @@ const matrix = {
         { memberId: 1, eligible: true, rounds: [{ scoringRound: 1, total: 60 }, { scoringRound: 2, total: 65 }] },
         { memberId: 2, eligible: false, rounds: [] },
         { memberId: 3, eligible: true, rounds: [{ scoringRound: 1, total: 80 }, { scoringRound: 2, total: 78 }] }
-      ] })
+      ] }),
+    row({ productId: 13, name: 'Mắm tép', ready: true, mean: 92, meanText: '92,00', spread: 2, band: 5, stars: null, provisionalStars: 4, status: 'pending',
+      reasons: [{ kind: 'agreement', message: 'Tiêu chí 1.5: Hội đồng cần ghi phương án thống nhất', criterionCode: '1.5' }] })
   ]
 }
 
@@ -55,6 +57,10 @@ describe('secretary screens', () => {
     expect(over.querySelector('[data-mean]')).toHaveTextContent('71,50')
     expect(over.querySelector('[data-member-id="1"]')).toHaveAttribute('data-rounds', '60,65')
     expect(over.querySelector('[data-stars]')).toHaveTextContent('3★')
+    // Undetermined (an option still to agree): no stars, the figure only as "tạm tính".
+    const open = container.querySelector('[data-product-id="13"] [data-stars]')!
+    expect(open.textContent).toMatch(/^—/)
+    expect(open.querySelector('[data-provisional]')).toHaveTextContent('tạm tính 4★')
     const sealed = container.querySelector('[data-product-id="11"]')!
     expect(sealed).toHaveAttribute('data-ready', 'false')
     expect(sealed).not.toHaveAttribute('data-over-spread')
