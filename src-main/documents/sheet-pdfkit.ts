@@ -1,7 +1,7 @@
 import { isLeaf, type CriteriaSet, type LeafCriterion } from '../shared/criteria'
 import { AppError } from '../shared/result'
 import { criteriaSetOf, memberOf, productOf, setTitle } from './context'
-import { placeDate } from './layout/decree30'
+import { CONTENT_WIDTH, placeDate } from './layout/decree30'
 import type { DocSheet, DocumentInput } from './model'
 import { cell, FS, SheetWriter, type Cell, type Row } from './sheet-writer'
 
@@ -90,15 +90,21 @@ function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memb
   for (const [label, value] of fields) w.rich(cell(`- ${label}: `, 'R', 12), cell(value || DOTS, value ? 'B' : 'R', 12), 1, 1)
   for (const d of set.disqualification) w.flow(cell(d, 'BI', 11), 4)
   w.table(criteriaRows(set, sheet), 4, 6)
-  w.flow(cell('Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** - 3 sao; **** - 4 sao; ***** - 5 sao)', 'I', 11), 0, 4)
+  const note = cell('Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** - 3 sao; **** - 4 sao; ***** - 5 sao)', 'I', 11)
+  const lead = cell('Ý kiến của người đánh giá: ', 'B', 12)
   // Dots start on their own line, as pdfmake breaks them (an unbroken "word" wider than what is left of the line).
-  w.rich(cell('Ý kiến của người đánh giá: ', 'B', 12), cell(sheet?.comment ? sheet.comment : `\n${OPINION_DOTS}`, 'R', 12), 0, 8)
-  w.signature([
+  const opinion = cell(sheet?.comment ? sheet.comment : `\n${OPINION_DOTS}`, 'R', 12)
+  const signature = [
     cell(sheet ? placeDate(input.province.placeName, input.session.date) : `${input.province.placeName}, ngày …… tháng …… năm ……`, 'I', 13, 'center'),
     cell('Người đánh giá', 'B', 13, 'center'),
     cell('(Ký và ghi rõ họ tên)', 'I', 12, 'center'),
     { ...cell(member.name, 'B', 13, 'center'), marginTop: 56 }
-  ])
+  ]
+  // The signature never stands alone on a page: the note and the opinion go with it.
+  w.keepTogether(w.height(note, CONTENT_WIDTH) + 4 + w.height({ ...lead, text: lead.text + opinion.text }, CONTENT_WIDTH) + 8 + w.signatureHeight(signature))
+  w.flow(note, 0, 4)
+  w.rich(lead, opinion, 0, 8)
+  w.signature(signature)
   w.endSheet()
 }
 

@@ -32,6 +32,7 @@ const SPAN3 = TABLE_W - 2 * PAD_X - LINE
 const BOTTOM = A4.height - MARGINS.bottom
 /** Height of the running header (product, member, page) at the top of a sheet's later pages. */
 const RUNNING_HEADER = 18
+const SIGNATURE_WIDTH = 260
 const LINE_HEIGHT = 1.05
 
 export interface Cell {
@@ -354,12 +355,20 @@ export class SheetWriter {
     this.y += LINE + marginBottom
   }
 
+  /** Starts a new page unless `height` still fits on this one. */
+  keepTogether(height: number): void {
+    if (this.y + height > BOTTOM) this.newPage()
+  }
+
+  signatureHeight(lines: Array<Cell & { marginTop?: number }>): number {
+    return lines.reduce((s, l) => s + (l.marginTop ?? 0) + this.height(l, SIGNATURE_WIDTH), 0)
+  }
+
   /** The signature block in a 260 pt column on the right, kept on one page. */
   signature(lines: Array<Cell & { marginTop?: number }>): void {
-    const width = 260
+    const width = SIGNATURE_WIDTH
     const x = MARGINS.left + CONTENT_WIDTH - width
-    const total = lines.reduce((s, l) => s + (l.marginTop ?? 0) + this.height(l, width), 0)
-    if (this.y + total > BOTTOM) this.newPage()
+    if (this.y + this.signatureHeight(lines) > BOTTOM) this.newPage()
     for (const l of lines) this.y = this.draw(l, x, this.y + (l.marginTop ?? 0), width)
   }
 
