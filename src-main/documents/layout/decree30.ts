@@ -50,7 +50,7 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc'
 export const TIEU_NGU_WIDTH = textWidth(TIEU_NGU, 'B', SIZE.tieuNgu)
 
 /** Left header column (the bodies) and right column (quốc hiệu) of the portrait header. */
-export const HEADER_LEFT = 215
+export const HEADER_LEFT = 205
 export const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT
 /** Landscape pages have room for the bodies on fewer lines. */
 export const headerLeft = (contentWidth: number): number => (contentWidth > CONTENT_WIDTH ? 300 : HEADER_LEFT)
