@@ -5,6 +5,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib'
 import { buildDocument } from '../../../src-main/documents/build'
 import { configurePdfmake, renderPdf } from '../../../src-main/documents/render'
 import { signPdf } from '../../../src-main/services/signing/sign-pdf'
+import { checkPdfSignatures } from '../../../src-main/services/verify/pdf-signatures'
 import { tempDir } from '../../utils/core'
 import { pdfPages, pdfVersion, writePdf, type Page } from '../../utils/pdf-layout'
 import { fixture } from '../documents/helpers'
@@ -103,6 +104,15 @@ describe('visible signature in the signer block', () => {
     expect(check.out).toContain('Signer Certificate Common Name: Ngô Thị Thanh Tâm')
     expect(check.out).toContain('Signer Certificate Common Name: Nguyễn Văn Sơn')
     expect(check.out).toContain('Total document signed')
+    // The app's own verification agrees: both valid, the first over the revision it signed.
+    const ours = checkPdfSignatures(second.pdf)
+    expect(ours.map((s) => [s.valid, s.coversWholeFile, s.signer?.commonName])).toEqual([
+      [true, false, 'Ngô Thị Thanh Tâm'],
+      [true, true, 'Nguyễn Văn Sơn']
+    ])
+    // Bytes appended after the last signature still make every signature report it.
+    const appended = Buffer.concat([second.pdf, Buffer.from('\n% appended\n')])
+    expect(checkPdfSignatures(appended).every((s) => !s.valid)).toBe(true)
     const file = writePdf(dir, 'minutes-signed', second.pdf)
     const pages = pdfPages(file)
     const [a, b] = await widgets(second.pdf)
