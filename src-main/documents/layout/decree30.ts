@@ -56,13 +56,26 @@ export const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT
 export const headerLeft = (contentWidth: number): number => (contentWidth > CONTENT_WIDTH ? 300 : HEADER_LEFT)
 
 /**
- * NĐ 30: the line under the issuing body and under the trích yếu is 1/3 to 1/2 as long as the line of text above it.
- * 0.4 sits inside that range whatever rounding a renderer applies.
+ * NĐ 30: the line under the issuing body and under the trích yếu is 1/3 to 1/2 as long as the line of text ("dòng
+ * chữ") above it — the longest printed line when the text wraps. 0.4 sits inside that range whatever rounding a
+ * renderer applies.
  */
 export const SHORT_RULE_RATIO = 0.4
-export function shortRule(lineAbove: string, face: Face, size: number, columnWidth: number): number {
-  const lines = wrapLines(lineAbove, face, size, columnWidth)
-  return Math.round(SHORT_RULE_RATIO * textWidth(lines[lines.length - 1] ?? '', face, size) * 100) / 100
+export function shortRule(textAbove: string, face: Face, size: number, columnWidth: number): number {
+  const widths = wrapLines(textAbove, face, size, columnWidth).map((l) => textWidth(l, face, size))
+  return Math.round(SHORT_RULE_RATIO * Math.max(0, ...widths) * 100) / 100
+}
+
+/** Smallest size a table cell may shrink to so that no number group or word is cut across lines. */
+export const MIN_CELL_SIZE = 7
+/**
+ * The size at which every whitespace-separated token of a table cell fits its column: renderers break an overlong
+ * token inside it ("34/20/" + "32", "Chên" + "h"), so the cell shrinks instead, in 0.5 pt steps, not below 7 pt.
+ */
+export function cellSize(text: string, face: Face, size: number, width: number): number {
+  const widest = Math.max(0, ...text.split(/\s+/).map((t) => textWidth(t, face, size)))
+  if (widest <= width) return size
+  return Math.max(MIN_CELL_SIZE, Math.floor(((size * width) / widest) * 2) / 2)
 }
 
 /** Vertical space left for signing between the title of the signer and the name (the visible signature goes here). */

@@ -17,7 +17,7 @@ import {
   type ISectionOptions
 } from 'docx'
 import type { Block, Run, SignatureBlock, TextDocument } from './ast'
-import { A4, CONTENT_WIDTH, CONTENT_WIDTH_LANDSCAPE, DOCX_FONT, headerLeft, MARGINS, MARGINS_LANDSCAPE, QUOC_HIEU, shortRule, SIGN_SPACE, SIZE, TIEU_NGU, TIEU_NGU_WIDTH } from './decree30'
+import { A4, cellSize, CONTENT_WIDTH, CONTENT_WIDTH_LANDSCAPE, DOCX_FONT, headerLeft, MARGINS, MARGINS_LANDSCAPE, QUOC_HIEU, shortRule, SIGN_SPACE, SIZE, TIEU_NGU, TIEU_NGU_WIDTH } from './decree30'
 
 /**
  * The same TextDocument as an editable Word file, so the office can finish it in its e-office system. Word and
@@ -157,7 +157,7 @@ function blockToDocx(b: Block, width: number, keepNext = false): Array<Paragraph
           // The header row repeats on every page; no row is split across pages.
           tableHeader: bold,
           cantSplit: true,
-          children: cells.map((c, i) => cell([p({ runs: [{ text: c, bold }], size, align: bold ? 'center' : (b.align[i] ?? 'left') })], widths[i]!, true))
+          children: cells.map((c, i) => cell([p({ runs: [{ text: c, bold }], size: cellSize(c, bold ? 'B' : 'R', size, widths[i]! - 9), align: bold ? 'center' : (b.align[i] ?? 'left') })], widths[i]!, true))
         })
       // 4 pt cell padding, as in the PDF (Word's default 5.4 pt made "STT" wrap in its narrow column).
       return [fixedTable(widths, [row(b.header, true), ...b.rows.map((r) => row(r, false))], { borders: true, padding: 4 }), p({ runs: [{ text: '' }], after: 4 })]

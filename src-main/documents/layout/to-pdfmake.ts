@@ -1,6 +1,7 @@
 import type { Content, ContentColumns, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Block, Run, SignatureBlock, TextDocument } from './ast'
 import {
+  cellSize,
   CONTENT_WIDTH,
   CONTENT_WIDTH_LANDSCAPE,
   FONT,
@@ -82,6 +83,14 @@ function closing(b: Extract<Block, { kind: 'closing' }>, width: number): Content
   return { ...cols, unbreakable: true }
 }
 
+/** A cell's lines, each at the size that keeps its words whole (cellSize): only an overlong line shrinks. */
+function cellText(text: string, size: number, width: number): string | Array<{ text: string; fontSize?: number }> {
+  const lines = text.split('\n')
+  const sizes = lines.map((l) => cellSize(l, 'R', size, width))
+  if (sizes.every((s) => s === size)) return text
+  return lines.map((l, i) => ({ text: i < lines.length - 1 ? `${l}\n` : l, ...(sizes[i] !== size ? { fontSize: sizes[i] } : {}) }))
+}
+
 export function blockToPdfmake(b: Block, width: number): Content {
   switch (b.kind) {
     case 'header':
@@ -118,8 +127,8 @@ export function blockToPdfmake(b: Block, width: number): Content {
           dontBreakRows: true,
           widths,
           body: [
-            b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: size })),
-            ...b.rows.map((r) => r.map((c, i) => ({ text: c, alignment: b.align[i] ?? 'left', fontSize: size })))
+            b.header.map((h, i) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: cellSize(h, 'B', size, widths[i]!) })),
+            ...b.rows.map((r) => r.map((c, i) => ({ text: cellText(c, size, widths[i]!), alignment: b.align[i] ?? 'left', fontSize: size })))
           ]
         },
         layout: 'ocopGrid',

@@ -79,6 +79,14 @@ describe('layout checker: every kind of the fixture session', () => {
     const r = await render(kind, kind, input)
     checkCommon(r)
     if (kind !== 'certificate' && !kind.startsWith('sheet')) expect(r.signature.length).toBeGreaterThan(0)
+    if (kind === 'summary') {
+      // Narrow cells shrink rather than cut a word or a number group: every A/B/C subtotal and header word is whole.
+      const words = pdfPages(r.file).flatMap((p) => p.words.map((w) => w.text))
+      const subtotals = input.products.flatMap((p) => p.sheets.filter((x) => x.round === p.countingRound).map((x) => `${x.parts.A}/${x.parts.B}/${x.parts.C}`))
+      expect(subtotals.length).toBeGreaterThan(10)
+      for (const t of subtotals) expect(words).toContain(t)
+      for (const h of ['Chênh', 'lệch', 'STT']) expect(words).toContain(h)
+    }
     if (kind === 'certificate') expect(pdfPages(r.file)).toHaveLength(recognised(input).length)
   })
 })

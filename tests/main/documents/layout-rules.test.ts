@@ -17,15 +17,16 @@ describe('Decree 30 layout rules', () => {
     expect(wrapLines('Về việc công nhận kết quả đánh giá, phân hạng', 'B', 14, 150).length).toBeGreaterThan(1)
   })
 
-  it('rules under the issuer and the trích yếu are 1/3 to 1/2 of the line above (NĐ 30)', () => {
+  it('rules under the issuer and the trích yếu are 1/3 to 1/2 of the longest line above (NĐ 30)', () => {
     expect(SHORT_RULE_RATIO).toBeGreaterThanOrEqual(1 / 3)
     expect(SHORT_RULE_RATIO).toBeLessThanOrEqual(1 / 2)
     const issuer = 'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG'
-    expect(shortRule(issuer, 'B', 12, 205)).toBeCloseTo(0.4 * textWidth('TỈNH LÂM ĐỒNG', 'B', 12), 1)
-    // A subject that wraps: the rule follows its last printed line.
+    expect(shortRule(issuer, 'B', 12, 205)).toBeCloseTo(0.4 * textWidth('ỦY BAN NHÂN DÂN', 'B', 12), 1)
+    // A subject that wraps: the rule follows its longest printed line, not a short last one.
     const subject = 'Về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP đợt 1 năm 2026'
-    const last = wrapLines(subject, 'B', 14, 467).at(-1)!
-    expect(shortRule(subject, 'B', 14, 467)).toBeCloseTo(0.4 * textWidth(last, 'B', 14), 1)
+    const lines = wrapLines(subject, 'B', 14, 467)
+    expect(lines).toHaveLength(2)
+    expect(shortRule(subject, 'B', 14, 467)).toBeCloseTo(0.4 * textWidth(lines[0]!, 'B', 14), 1)
   })
 
   it('a certificate shrinks a long name to at most two lines, and keeps short ones at full size', () => {
