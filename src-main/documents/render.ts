@@ -4,7 +4,8 @@ import pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { renderDocx } from './layout/docx-render'
 import type { TextDocument } from './layout/ast'
-import { TABLE_LAYOUTS, withPageNumbers } from './layout/to-pdfmake'
+import { pageMargins, SIGNER_LINK, TABLE_LAYOUTS, withPageNumbers } from './layout/to-pdfmake'
+import { recordSignerBlocks } from './signer-blocks'
 
 /**
  * Turns definitions into bytes. Runs inside the render worker (pdfmake blocks its thread for seconds); pdfmake is a
@@ -19,6 +20,35 @@ export const TINOS_FILES = {
 } as const
 
 let configuredFor: string | null = null
+let marginsPatched = false
+
+interface PdfmakeContext {
+  pages: Array<{ pageSize: { orientation: string } }>
+  page: number
+}
+type AddPage = (this: PdfmakeContext, pageSize: { orientation: string }, pageMargin: unknown, custom?: unknown) => unknown
+
+/**
+ * pdfmake keeps the first page's margins when a page break turns the orientation (the decision's landscape annex),
+ * while NĐ 30's margins turn with the page. Its page context gets the margins of the new orientation on such a break.
+ * Hazard: this reaches into pdfmake 0.3's DocumentContext (pinned in package.json); the layout checker test fails if
+ * a new version lays landscape pages out differently.
+ */
+function turnMarginsWithPage(): void {
+  if (marginsPatched) return
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ctx = (require('pdfmake/js/DocumentContext') as { default: { prototype: { addPage: AddPage } } }).default.prototype
+  const addPage = ctx.addPage
+  ctx.addPage = function (this: PdfmakeContext, pageSize, pageMargin, custom) {
+    const previous = this.pages[this.page]?.pageSize.orientation
+    if (pageMargin === null && previous !== undefined && previous !== pageSize.orientation) {
+      const [left, top, right, bottom] = pageMargins(pageSize.orientation === 'landscape')
+      return addPage.call(this, pageSize, { left, top, right, bottom }, custom)
+    }
+    return addPage.call(this, pageSize, pageMargin, custom)
+  }
+  marginsPatched = true
+}
 
 export function configurePdfmake(fontsDir: string): void {
   if (configuredFor === fontsDir) return
@@ -28,6 +58,7 @@ export function configurePdfmake(fontsDir: string): void {
   pdfmake.setLocalAccessPolicy((p) => allowed.has(p))
   pdfmake.setFonts({ Tinos: files })
   pdfmake.setTableLayouts(TABLE_LAYOUTS)
+  turnMarginsWithPage()
   configuredFor = fontsDir
 }
 
@@ -36,9 +67,18 @@ export function fixedInfo(date: string): { creationDate: Date; producer: string;
   return { creationDate: new Date(`${date}T00:00:00Z`), producer: 'OCOP Council', creator: 'OCOP Council' }
 }
 
+/**
+ * Renders a definition as PDF 1.7 (ISO 32000-1, the base of PAdES; pdfmake's default is 1.3). When the document has
+ * signer blocks, their positions are recorded for the signing service (signer-blocks.ts).
+ */
 export async function renderPdf(definition: TDocumentDefinitions, date: string, pageNumbers = true): Promise<Buffer> {
-  const dd = { ...(pageNumbers ? withPageNumbers(definition) : definition), info: { ...definition.info, ...fixedInfo(date) } }
-  return pdfmake.createPdf(dd).getBuffer()
+  const info = fixedInfo(date)
+  const dd = { ...(pageNumbers ? withPageNumbers(definition) : definition), info: { ...definition.info, ...info }, version: '1.7' }
+  const bytes = await pdfmake.createPdf(dd as TDocumentDefinitions).getBuffer()
+  if (bytes.indexOf(SIGNER_LINK) < 0) return bytes
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  recordSignerBlocks(doc, info.creationDate)
+  return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }))
 }
 
 export async function renderDocxBytes(text: TextDocument): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { isLeaf, type CriteriaSet, type LeafCriterion } from '../shared/criteria'
 import { AppError } from '../shared/result'
 import { criteriaSetOf, memberOf, productOf, setTitle } from './context'
-import { placeDate } from './layout/decree30'
+import { CONTENT_WIDTH, placeDate } from './layout/decree30'
 import type { DocSheet, DocumentInput } from './model'
 import { cell, FS, SheetWriter, type Cell, type Row } from './sheet-writer'
 
@@ -12,8 +12,12 @@ import { cell, FS, SheetWriter, type Cell, type Row } from './sheet-writer'
  */
 const stars = (n: number | undefined) => (n ? ` ${'*'.repeat(n)}` : '')
 
-function leafRows(c: LeafCriterion, answer: string | undefined, filled: boolean, sub: boolean): Row[] {
-  const rows: Row[] = [{ main: { ...cell(`${c.code}. ${c.text}`, sub ? 'I' : 'B'), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center') }]
+/**
+ * A criterion's rows: its heading, then its options and notes. `asSection`: the criterion is its section's only one
+ * and repeats the section's code and title (sets 1–26, sections 7–11), so its heading is not printed a second time.
+ */
+function leafRows(c: LeafCriterion, answer: string | undefined, filled: boolean, sub: boolean, asSection = false): Row[] {
+  const rows: Row[] = asSection ? [] : [{ main: { ...cell(`${c.code}. ${c.text}`, sub ? 'I' : 'B'), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center') }]
   if (c.appliesOnlyWhen) rows.push({ main: { ...cell(c.appliesOnlyWhen, 'I', FS - 1), span: 3 } })
   for (const o of c.options) {
     const ticked = filled && answer === o.id
@@ -25,18 +29,24 @@ function leafRows(c: LeafCriterion, answer: string | undefined, filled: boolean,
   return rows
 }
 
+/** Marks all rows but the last of a criterion to keep with the next one. */
+const group = (rows: Row[]): Row[] => rows.map((r, i) => (i < rows.length - 1 ? { ...r, keepWithNext: true } : r))
+
 function criteriaRows(set: CriteriaSet, sheet: DocSheet | null): Row[] {
   const rows: Row[] = []
   const bold = (text: string, align: Cell['align'] = 'left') => cell(text, 'B', FS, align)
   for (const part of set.parts) {
-    rows.push({ main: { ...bold(`PHẦN ${part.code}: ${part.title}`), span: 2 }, points: bold(String(part.maxPoints), 'center'), fill: '#eeeeee' })
+    // Headings keep with what follows them; a criterion keeps with its options (one group, never split by a page
+    // break unless it is taller than a page).
+    rows.push({ main: { ...bold(`PHẦN ${part.code}: ${part.title}`), span: 2 }, points: bold(String(part.maxPoints), 'center'), fill: '#eeeeee', keepWithNext: true })
     for (const section of part.sections) {
-      rows.push({ main: { ...bold(`${section.code}. ${section.title}`), span: 2 }, points: bold(String(section.maxPoints), 'center') })
+      rows.push({ main: { ...bold(`${section.code}. ${section.title}`), span: 2 }, points: bold(String(section.maxPoints), 'center'), keepWithNext: true })
+      const single = section.criteria.length === 1 && section.criteria[0]!.code === section.code
       for (const c of section.criteria) {
-        if (isLeaf(c)) rows.push(...leafRows(c, sheet?.answers[c.code], sheet !== null, false))
+        if (isLeaf(c)) rows.push(...group(leafRows(c, sheet?.answers[c.code], sheet !== null, false, single)))
         else {
-          rows.push({ main: { ...bold(`${c.code}. ${c.text}`), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center') })
-          for (const sub of c.subCriteria) rows.push(...leafRows(sub, sheet?.answers[sub.code], sheet !== null, true))
+          rows.push({ main: { ...bold(`${c.code}. ${c.text}`), span: 2 }, points: cell(String(c.maxPoints), 'R', FS, 'center'), keepWithNext: true })
+          for (const sub of c.subCriteria) rows.push(...group(leafRows(sub, sheet?.answers[sub.code], sheet !== null, true)))
         }
       }
     }
@@ -64,7 +74,7 @@ function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memb
   const member = memberOf(input, memberId)
   const set = criteriaSetOf(input, product)
   const sheet = variant === 'filled' ? memberSheet(input, productId, memberId, round) : null
-  w.newPage()
+  w.beginSheet(`${product.name} — ${member.name}`)
   w.flow(cell(setTitle(set).toLocaleUpperCase('vi'), 'B', 13, 'center'))
   w.flow(cell('(kiêm phiếu đánh giá sản phẩm OCOP)', 'I', 12, 'center'), 0, 2)
   const council = `Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${input.province.provinceName}, ${input.session.batch}${sheet ? ` — vòng chấm ${sheet.round}` : ''}`
@@ -80,15 +90,22 @@ function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memb
   for (const [label, value] of fields) w.rich(cell(`- ${label}: `, 'R', 12), cell(value || DOTS, value ? 'B' : 'R', 12), 1, 1)
   for (const d of set.disqualification) w.flow(cell(d, 'BI', 11), 4)
   w.table(criteriaRows(set, sheet), 4, 6)
-  w.flow(cell('Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** - 3 sao; **** - 4 sao; ***** - 5 sao)', 'I', 11), 0, 4)
+  const note = cell('Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** - 3 sao; **** - 4 sao; ***** - 5 sao)', 'I', 11)
+  const lead = cell('Ý kiến của người đánh giá: ', 'B', 12)
   // Dots start on their own line, as pdfmake breaks them (an unbroken "word" wider than what is left of the line).
-  w.rich(cell('Ý kiến của người đánh giá: ', 'B', 12), cell(sheet?.comment ? sheet.comment : `\n${OPINION_DOTS}`, 'R', 12), 0, 8)
-  w.signature([
+  const opinion = cell(sheet?.comment ? sheet.comment : `\n${OPINION_DOTS}`, 'R', 12)
+  const signature = [
     cell(sheet ? placeDate(input.province.placeName, input.session.date) : `${input.province.placeName}, ngày …… tháng …… năm ……`, 'I', 13, 'center'),
     cell('Người đánh giá', 'B', 13, 'center'),
     cell('(Ký và ghi rõ họ tên)', 'I', 12, 'center'),
     { ...cell(member.name, 'B', 13, 'center'), marginTop: 56 }
-  ])
+  ]
+  // The signature never stands alone on a page: the note and the opinion go with it.
+  w.keepTogether(w.height(note, CONTENT_WIDTH) + 4 + w.height({ ...lead, text: lead.text + opinion.text }, CONTENT_WIDTH) + 8 + w.signatureHeight(signature))
+  w.flow(note, 0, 4)
+  w.rich(lead, opinion, 0, 8)
+  w.signature(signature)
+  w.endSheet()
 }
 
 export function sheetTitle(input: DocumentInput, productId: string, memberId: string): string {

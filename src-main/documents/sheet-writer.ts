@@ -30,6 +30,9 @@ const TABLE_W = COL_X[2]! + W[2] + 2 * PAD_X + LINE
 const SPAN2 = W[0] + W[1] + 2 * PAD_X + LINE
 const SPAN3 = TABLE_W - 2 * PAD_X - LINE
 const BOTTOM = A4.height - MARGINS.bottom
+/** Height of the running header (product, member, page) at the top of a sheet's later pages. */
+const RUNNING_HEADER = 18
+const SIGNATURE_WIDTH = 260
 const LINE_HEIGHT = 1.05
 
 export interface Cell {
@@ -44,6 +47,8 @@ export interface Row {
   box?: boolean
   points?: Cell
   fill?: string
+  /** Kept on the same page as the next row (headings, a criterion and its options). */
+  keepWithNext?: boolean
 }
 
 export const cell = (text: string, face: Face = 'R', size = FS, align: Cell['align'] = 'left'): Cell => ({ text: text.normalize('NFC'), face, size, align })
@@ -103,12 +108,18 @@ export class SheetWriter {
   private readonly runs = new Map<string, string | null>()
   private readonly gaps = new Map<string, number>()
   private y = 0
+  /** First page (0-based) and running-header text of the sheet being drawn. */
+  private sheetStart = 0
+  private sheetHeader = ''
 
   constructor(fontsDir: string, title: string, date: string) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGINS,
       autoFirstPage: false,
+      // PDF 1.7 (the base of PAdES); pages are buffered until each sheet ends, to write "Trang x/y" on them.
+      pdfVersion: '1.7',
+      bufferPages: true,
       font: null as unknown as string,
       info: { Title: title, Author: 'OCOP Council', Creator: 'OCOP Council', Producer: 'OCOP Council', CreationDate: new Date(`${date}T00:00:00Z`) }
     })
@@ -228,9 +239,38 @@ export class SheetWriter {
     doc.restore()
   }
 
+  /** Starts a sheet on a new page; pages after its first carry `header` and "Trang x/y" (see endSheet). */
+  beginSheet(header: string): void {
+    this.sheetHeader = header.normalize('NFC')
+    this.doc.addPage()
+    this.sheetStart = this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1
+    this.y = MARGINS.top
+  }
+
   newPage(): void {
     this.doc.addPage()
-    this.y = MARGINS.top
+    // Room for the running header of the sheet's later pages.
+    this.y = MARGINS.top + RUNNING_HEADER
+  }
+
+  /**
+   * Writes the running header on the sheet's pages 2+ — product, member, "Trang x/y" — above a thin rule at the top of
+   * the text area, then releases the pages.
+   */
+  endSheet(): void {
+    const range = this.doc.bufferedPageRange()
+    const count = range.start + range.count - this.sheetStart
+    for (let i = 1; i < count; i++) {
+      this.doc.switchToPage(this.sheetStart + i)
+      const page = `Trang ${i + 1}/${count}`
+      const pageCell = cell(page, 'I', 10, 'right')
+      const pageW = this.doc.font('I').fontSize(10).widthOfString(page) + 2
+      const head = this.wrap(cell(this.sheetHeader, 'I', 10), CONTENT_WIDTH - pageW - 12).lines[0] ?? ''
+      this.draw(cell(head, 'I', 10), MARGINS.left, MARGINS.top, CONTENT_WIDTH - pageW - 12)
+      this.draw(pageCell, MARGINS.left, MARGINS.top, CONTENT_WIDTH)
+      this.doc.lineWidth(0.4).moveTo(MARGINS.left, MARGINS.top + 13).lineTo(MARGINS.left + CONTENT_WIDTH, MARGINS.top + 13).stroke()
+    }
+    this.doc.flushPages()
   }
 
   /** Centred or left flowing text over the full width (headings, notes). */
@@ -280,14 +320,33 @@ export class SheetWriter {
     this.y = y + h
   }
 
+  /**
+   * The criteria table: the header row is repeated on each page; rows marked keepWithNext move to the next page
+   * with the row after them, so a criterion is never split from its options nor a heading left at a page's foot
+   * (unless the group is taller than a whole page, which then breaks between rows).
+   */
   table(rows: Row[], marginTop: number, marginBottom: number): void {
     const headerH = this.rowHeight(HEADER_ROW)
+    const heights = rows.map((r) => this.rowHeight(r))
+    const full = BOTTOM - MARGINS.top - RUNNING_HEADER - headerH
     this.y += marginTop
     if (this.y + headerH * 2 > BOTTOM) this.newPage()
     this.drawRow(HEADER_ROW, headerH)
-    for (const r of rows) {
-      const h = this.rowHeight(r)
-      if (this.y + h > BOTTOM) {
+    let groupEnd = -1
+    for (const [i, r] of rows.entries()) {
+      const h = heights[i]!
+      let need = h
+      if (i > groupEnd) {
+        groupEnd = i
+        need = 0
+        while (true) {
+          need += heights[groupEnd]!
+          if (!rows[groupEnd]!.keepWithNext || groupEnd === rows.length - 1) break
+          groupEnd++
+        }
+        if (need > full) need = h
+      }
+      if (this.y + need > BOTTOM) {
         this.newPage()
         this.drawRow(HEADER_ROW, headerH)
       }
@@ -296,12 +355,20 @@ export class SheetWriter {
     this.y += LINE + marginBottom
   }
 
+  /** Starts a new page unless `height` still fits on this one. */
+  keepTogether(height: number): void {
+    if (this.y + height > BOTTOM) this.newPage()
+  }
+
+  signatureHeight(lines: Array<Cell & { marginTop?: number }>): number {
+    return lines.reduce((s, l) => s + (l.marginTop ?? 0) + this.height(l, SIGNATURE_WIDTH), 0)
+  }
+
   /** The signature block in a 260 pt column on the right, kept on one page. */
   signature(lines: Array<Cell & { marginTop?: number }>): void {
-    const width = 260
+    const width = SIGNATURE_WIDTH
     const x = MARGINS.left + CONTENT_WIDTH - width
-    const total = lines.reduce((s, l) => s + (l.marginTop ?? 0) + this.height(l, width), 0)
-    if (this.y + total > BOTTOM) this.newPage()
+    if (this.y + this.signatureHeight(lines) > BOTTOM) this.newPage()
     for (const l of lines) this.y = this.draw(l, x, this.y + (l.marginTop ?? 0), width)
   }
 

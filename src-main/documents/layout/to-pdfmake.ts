@@ -1,15 +1,17 @@
 import type { Content, ContentColumns, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Block, Run, SignatureBlock, TextDocument } from './ast'
 import {
+  cellSize,
   CONTENT_WIDTH,
   CONTENT_WIDTH_LANDSCAPE,
   FONT,
-  HEADER_LEFT,
+  headerLeft,
   MARGINS,
   MARGINS_LANDSCAPE,
   MM,
   QUOC_HIEU,
-  SHORT_RULE,
+  shortRule,
+  SIGN_SPACE,
   SIZE,
   TIEU_NGU,
   TIEU_NGU_WIDTH
@@ -27,12 +29,11 @@ export function rule(width: number, length: number, gapAbove = 1): Content {
 
 /** The Decree 30 heading: bodies left, quốc hiệu and tiêu ngữ right; number and place/date on the row below. */
 export function headerBlock(b: Extract<Block, { kind: 'header' }>, contentWidth = CONTENT_WIDTH): Content {
-  // Landscape pages have room for the bodies on fewer lines.
-  const left = contentWidth > CONTENT_WIDTH ? 300 : HEADER_LEFT
+  const left = headerLeft(contentWidth)
   const right = contentWidth - left
   const bodies: Content[] = []
   if (b.parent) bodies.push({ text: b.parent, fontSize: SIZE.agency, alignment: 'center' })
-  bodies.push({ text: b.issuer, fontSize: SIZE.agency, bold: true, alignment: 'center' }, rule(left, SHORT_RULE))
+  bodies.push({ text: b.issuer, fontSize: SIZE.agency, bold: true, alignment: 'center' }, rule(left, shortRule(b.issuer, 'B', SIZE.agency, left)))
   const nation: Content[] = [
     { text: QUOC_HIEU, fontSize: SIZE.quocHieu, bold: true, alignment: 'center' },
     { text: TIEU_NGU, fontSize: SIZE.tieuNgu, bold: true, alignment: 'center' },
@@ -59,11 +60,18 @@ export const TABLE_LAYOUTS = {
 
 const runs = (rs: Run[]) => rs.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }))
 
-export function signature(s: SignatureBlock): Content[] {
+/**
+ * The link target that marks a signer's name. render.ts turns these links into the page's signer-block record
+ * (signer-blocks.ts) and removes them, so the signing service can draw the visible signature in the space above the
+ * name — between the title and the name, where NĐ 30 places the signature — on whatever page the block fell.
+ */
+export const SIGNER_LINK = 'ocop-signer:'
+
+export function signature(s: SignatureBlock, slot = 1, space = SIGN_SPACE): Content[] {
   return [
     ...s.heads.map((h) => ({ text: h, bold: true, fontSize: SIZE.signer, alignment: 'center' as const })),
     ...(s.hint ? [{ text: s.hint, italics: true, fontSize: 13, alignment: 'center' as const }] : []),
-    { text: s.name, bold: true, fontSize: SIZE.signer, alignment: 'center', margin: [0, 72, 0, 0] }
+    { text: s.name, bold: true, fontSize: SIZE.signer, alignment: 'center', margin: [0, space, 0, 0], ...(s.name.trim() ? { link: `${SIGNER_LINK}${slot}` } : {}) }
   ]
 }
 
@@ -75,6 +83,14 @@ function closing(b: Extract<Block, { kind: 'closing' }>, width: number): Content
   return { ...cols, unbreakable: true }
 }
 
+/** A cell's lines, each at the size that keeps its words whole (cellSize): only an overlong line shrinks. */
+function cellText(text: string, size: number, width: number): string | Array<{ text: string; fontSize?: number }> {
+  const lines = text.split('\n')
+  const sizes = lines.map((l) => cellSize(l, 'R', size, width))
+  if (sizes.every((s) => s === size)) return text
+  return lines.map((l, i) => ({ text: i < lines.length - 1 ? `${l}\n` : l, ...(sizes[i] !== size ? { fontSize: sizes[i] } : {}) }))
+}
+
 export function blockToPdfmake(b: Block, width: number): Content {
   switch (b.kind) {
     case 'header':
@@ -84,7 +100,8 @@ export function blockToPdfmake(b: Block, width: number): Content {
       if (b.type) stack.push({ text: b.type, bold: true, fontSize: SIZE.docType, alignment: 'center' })
       for (const s of b.subject) stack.push({ text: s, bold: true, fontSize: SIZE.body, alignment: 'center' })
       if (b.note) stack.push({ text: b.note, italics: true, fontSize: SIZE.body, alignment: 'center' })
-      stack.push(rule(width, SHORT_RULE + 30, 4))
+      const above = b.note ? shortRule(b.note, 'I', SIZE.body, width) : shortRule(b.subject.at(-1) ?? '', 'B', SIZE.body, width)
+      stack.push(rule(width, above, 4))
       return { stack, margin: [0, 6, 0, 10] }
     }
     case 'center':
@@ -104,12 +121,14 @@ export function blockToPdfmake(b: Block, width: number): Content {
       const size = b.size ?? SIZE.table
       return {
         table: {
+          // The header repeats on every page and never stays alone at the foot of one.
           headerRows: 1,
+          keepWithHeaderRows: 1,
           dontBreakRows: true,
           widths,
           body: [
-            b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: size })),
-            ...b.rows.map((r) => r.map((c, i) => ({ text: c, alignment: b.align[i] ?? 'left', fontSize: size })))
+            b.header.map((h, i) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: cellSize(h, 'B', size, widths[i]!) })),
+            ...b.rows.map((r) => r.map((c, i) => ({ text: cellText(c, size, widths[i]!), alignment: b.align[i] ?? 'left', fontSize: size })))
           ]
         },
         layout: 'ocopGrid',
@@ -119,7 +138,7 @@ export function blockToPdfmake(b: Block, width: number): Content {
     case 'closing':
       return closing(b, width)
     case 'signPair':
-      return { columns: [{ width: '*', stack: signature(b.left) }, { width: '*', stack: signature(b.right) }], margin: [0, 12, 0, 0], unbreakable: true }
+      return { columns: [{ width: '*', stack: signature(b.left, 1) }, { width: '*', stack: signature(b.right, 2) }], margin: [0, 12, 0, 0], unbreakable: true }
     case 'page':
       return { text: '', pageBreak: 'before', pageOrientation: b.landscape ? 'landscape' : 'portrait' }
   }
@@ -148,12 +167,20 @@ export function baseDefinition(title: string, landscape: boolean, content: Conte
   }
 }
 
+/**
+ * Keep-together (NĐ 30 practice): a signature block, with its "Nơi nhận", never stands alone on a page; it is kept
+ * with the last paragraph of the body, and when both do not fit they move to the next page together.
+ */
 export function textDocumentToPdfmake(doc: TextDocument): TDocumentDefinitions {
   let landscape = doc.landscape
   const content: Content[] = []
+  let prev: Block | null = null
   for (const b of doc.blocks) {
     if (b.kind === 'page') landscape = b.landscape
-    content.push(blockToPdfmake(b, landscape ? CONTENT_WIDTH_LANDSCAPE : CONTENT_WIDTH))
+    const node = blockToPdfmake(b, landscape ? CONTENT_WIDTH_LANDSCAPE : CONTENT_WIDTH)
+    if ((b.kind === 'closing' || b.kind === 'signPair') && prev?.kind === 'para') content.push({ stack: [content.pop()!, node], unbreakable: true })
+    else content.push(node)
+    prev = b
   }
   return baseDefinition(doc.title, doc.landscape, content)
 }

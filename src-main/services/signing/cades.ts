@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, sign as cryptoSign } from 'node:crypto'
 import forge from 'node-forge'
 import { Signer } from '@signpdf/utils'
 import type { P12Identity } from './p12'
@@ -11,7 +11,8 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1'
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2'
 }
 
 const seq = (v: forge.asn1.Asn1[]): forge.asn1.Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, v)
@@ -31,9 +32,11 @@ function derSetOf(items: forge.asn1.Asn1[]): forge.asn1.Asn1[] {
     .map((x) => x.a)
 }
 
+const fromDer = (der: Buffer): forge.asn1.Asn1 => asn1.fromDer(forge.util.createBuffer(der.toString('binary')))
+
 /** issuer and serialNumber taken from the certificate's own TBS bytes, so they match it exactly. */
-function issuerAndSerial(cert: forge.pki.Certificate): forge.asn1.Asn1 {
-  const tbs = forge.pki.certificateToAsn1(cert).value[0] as forge.asn1.Asn1
+function issuerAndSerial(certDer: Buffer): forge.asn1.Asn1 {
+  const tbs = fromDer(certDer).value[0] as forge.asn1.Asn1
   const fields = tbs.value as forge.asn1.Asn1[]
   const offset = fields[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0
   return seq([fields[offset + 2] as forge.asn1.Asn1, fields[offset] as forge.asn1.Asn1])
@@ -56,8 +59,7 @@ export class CadesSigner extends Signer {
 }
 
 export function cmsSignedData(id: P12Identity, content: Buffer): Buffer {
-  const certDer = der(forge.pki.certificateToAsn1(id.cert))
-  const certHash = createHash('sha256').update(Buffer.from(certDer, 'binary')).digest('binary')
+  const certHash = createHash('sha256').update(id.certDer).digest('binary')
   const digest = createHash('sha256').update(content).digest('binary')
   const attr = (type: string, value: forge.asn1.Asn1): forge.asn1.Asn1 => seq([oid(type), set([value])])
   const attrs = derSetOf([
@@ -66,22 +68,21 @@ export function cmsSignedData(id: P12Identity, content: Buffer): Buffer {
     // ESSCertIDv2 with the default hash algorithm (SHA-256) omitted, as DER requires.
     attr(OID.signingCertificateV2, seq([seq([seq([octets(certHash)])])]))
   ])
-  const md = forge.md.sha256.create()
-  md.update(der(set(attrs)))
-  const signature = id.key.sign(md)
+  // RSA PKCS#1 v1.5 or ECDSA (DER-encoded r, s) over the DER of the signed attributes as a SET (RFC 5652 §5.4).
+  const signature = cryptoSign('sha256', Buffer.from(der(set(attrs)), 'binary'), id.key).toString('binary')
   const signerInfo = seq([
     int(1),
-    issuerAndSerial(id.cert),
+    issuerAndSerial(id.certDer),
     algo(OID.sha256, false),
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attrs),
-    algo(OID.rsaEncryption, true),
+    id.keyType === 'ec' ? algo(OID.ecdsaWithSha256, false) : algo(OID.rsaEncryption, true),
     octets(signature)
   ])
   const signedData = seq([
     int(1),
     set([algo(OID.sha256, false)]),
     seq([oid(OID.data)]),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, id.chain.map((c) => forge.pki.certificateToAsn1(c))),
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, id.chainDer.map(fromDer)),
     set([signerInfo])
   ])
   const contentInfo = seq([oid(OID.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])])

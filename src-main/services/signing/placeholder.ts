@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFPage } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFPage } from 'pdf-lib'
 import { ANNOTATION_FLAGS, DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils'
 
 export interface PlaceholderInput {
@@ -11,13 +11,21 @@ export interface PlaceholderInput {
   signingTime: Date
   /** Bytes reserved for the CMS blob; a signer certificate plus a three-certificate chain stays well under it. */
   signatureLength: number
+  /** The widget's appearance (a form XObject as large as `rect`); an empty one when the block is drawn on the page. */
+  appearance?: PDFRef
+}
+
+/** Existing objects the placeholder changes, beyond the new ones: written again by an incremental update. */
+export interface ChangedObjects {
+  refs: PDFRef[]
 }
 
 /**
  * The signature field, widget and /Sig dictionary. Adapted from @signpdf/placeholder-pdf-lib (MIT), which writes
  * /Name, /Reason and /Location as PDFDocEncoding literals and so garbles Vietnamese; here they are UTF-16 text strings.
  */
-export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): void {
+export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): ChangedObjects {
+  const changed: PDFRef[] = [p.page.ref]
   const byteRange = PDFArray.withContext(doc.context)
   byteRange.push(PDFNumber.of(0))
   for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(DEFAULT_BYTE_RANGE_PLACEHOLDER))
@@ -39,7 +47,7 @@ export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): 
   sig.copyBytesInto(bytes, 0)
   const sigRef = doc.context.register(PDFInvalidObject.of(bytes))
 
-  const ap = doc.context.formXObject([], { BBox: [0, 0, p.rect[2] - p.rect[0], p.rect[3] - p.rect[1]], Resources: {} })
+  const ap = p.appearance ?? doc.context.register(doc.context.formXObject([], { BBox: [0, 0, p.rect[2] - p.rect[0], p.rect[3] - p.rect[1]], Resources: {} }))
   const widget = doc.context.register(
     doc.context.obj({
       Type: 'Annot',
@@ -50,7 +58,7 @@ export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): 
       T: PDFHexString.fromText(`Chữ ký ${p.signingTime.getTime()}`),
       F: ANNOTATION_FLAGS.PRINT,
       P: p.page.ref,
-      AP: { N: doc.context.register(ap) }
+      AP: { N: ap }
     })
   )
   const annots = p.page.node.lookupMaybe(PDFName.of('Annots'), PDFArray) ?? doc.context.obj([])
@@ -58,10 +66,14 @@ export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): 
   p.page.node.set(PDFName.of('Annots'), annots)
 
   let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)
+  const formRef = doc.catalog.get(PDFName.of('AcroForm'))
   if (!form) {
     form = doc.context.obj({ Fields: [] })
     doc.catalog.set(PDFName.of('AcroForm'), doc.context.register(form))
-  }
+    changed.push(doc.context.trailerInfo.Root as PDFRef)
+  } else changed.push(formRef instanceof PDFRef ? formRef : (doc.context.trailerInfo.Root as PDFRef))
+  const fieldsRef = form.get(PDFName.of('Fields'))
+  if (fieldsRef instanceof PDFRef) changed.push(fieldsRef)
   const flags = form.lookupMaybe(PDFName.of('SigFlags'), PDFNumber)?.asNumber() ?? 0
   form.set(PDFName.of('SigFlags'), PDFNumber.of(flags | SIG_FLAGS.SIGNATURES_EXIST | SIG_FLAGS.APPEND_ONLY))
   let fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray)
@@ -70,4 +82,5 @@ export function addSignaturePlaceholder(doc: PDFDocument, p: PlaceholderInput): 
     form.set(PDFName.of('Fields'), fields)
   }
   fields.push(widget)
+  return { refs: changed }
 }

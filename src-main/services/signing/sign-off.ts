@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DB } from '../../db/connection'
@@ -10,6 +11,7 @@ import type { DocumentService } from '../document-service'
 import { finalizedSource } from '../session-document-source'
 import type { SettingsStore } from '../settings-service'
 import { approvedSource } from './letterheads'
+import { signatureState } from './sign-pdf'
 import type { Approval, ApprovalInput, SignedDocument, SigningService } from './signing-service'
 
 export type SignableKind = 'decision' | 'minutes' | 'summary' | 'report'
@@ -44,6 +46,25 @@ export function createSignOffService(d: {
   const { db } = d
   const signedById = db.prepare(`SELECT ${SIGNED_COLS} FROM signed_documents WHERE id = ?`)
   const docSession = db.prepare('SELECT session_id FROM documents WHERE id = ?').pluck()
+  const signedFrom = db.prepare('SELECT signed_sha256 FROM signed_documents WHERE source_sha256 = ? ORDER BY id DESC LIMIT 1').pluck()
+  const signedFile = (sha: string) => join(d.dataDir, 'files', 'signed', `${sha}.pdf`)
+
+  /**
+   * The bytes to sign: the latest signed copy of the document while it still has a signer block without a signature
+   * (the minutes: THƯ KÝ signs, then CHỦ TỌA signs that copy as an incremental update); otherwise the register's
+   * unsigned document, so signing again replaces a signature rather than stacking one outside the blocks.
+   */
+  async function bytesToSign(unsigned: Buffer): Promise<Buffer> {
+    let current = unsigned
+    for (let n = 0; n < 8; n++) {
+      const next = signedFrom.get(createHash('sha256').update(current).digest('hex')) as string | undefined
+      if (!next || !existsSync(signedFile(next))) break
+      current = readFileSync(signedFile(next))
+    }
+    if (current === unsigned) return unsigned
+    const state = await signatureState(current)
+    return state.signatures < state.blocks ? current : unsigned
+  }
 
   return {
     approve: (i) => d.signing.approve(i),
@@ -67,7 +88,7 @@ export function createSignOffService(d: {
       const fileName = d.fileNameOf(row).replace(/\.pdf$/, ' (đã ký).pdf')
       const { pdf: _bytes, ...doc } = await d.signing.sign({
         approvalId: a.id,
-        pdf: bytes,
+        pdf: await bytesToSign(bytes),
         fileName,
         p12: i.p12,
         password: i.password,
@@ -84,7 +105,7 @@ export function createSignOffService(d: {
     read(id) {
       const doc = signedById.get(id) as SignedDocument | undefined
       if (!doc) throw new AppError('NOT_FOUND', `Không có văn bản đã ký số ${id}`)
-      const file = join(d.dataDir, 'files', 'signed', `${doc.signedSha256}.pdf`)
+      const file = signedFile(doc.signedSha256)
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp của văn bản đã ký ${doc.fileName}`)
       return { doc, bytes: readFileSync(file) }
     }

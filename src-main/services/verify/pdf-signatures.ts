@@ -10,6 +10,7 @@ export interface PdfSignatureCheck extends CmsCheck {
   valid: boolean
 }
 
+const APPENDED = 'Văn bản có phần được thêm vào sau khi ký (chữ ký không bao trùm toàn bộ tệp)'
 const RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
 
 /** PDF date "D:20261128080405Z" or "D:20261128150405+07'00'" to ISO 8601 UTC. */
@@ -52,7 +53,7 @@ export function checkPdfSignatures(pdf: Uint8Array): PdfSignatureCheck[] {
       continue
     }
     const coversWholeFile = c + d === buf.length
-    if (!coversWholeFile) problems.push('Văn bản có phần được thêm vào sau khi ký (chữ ký không bao trùm toàn bộ tệp)')
+    if (!coversWholeFile) problems.push(APPENDED)
     const hex = text.slice(b + 1, c - 1).replace(/\s+/g, '')
     const cms = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')
     const signed = Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)])
@@ -70,7 +71,23 @@ export function checkPdfSignatures(pdf: Uint8Array): PdfSignatureCheck[] {
       valid: coversWholeFile && cmsCheck.digestOk && cmsCheck.signatureOk
     })
   }
-  return out
+  return acceptEarlierRevisions(out, text)
+}
+
+/**
+ * A signature that covers an earlier revision of the file — its range ends at that revision's "%%EOF" — stays
+ * valid when what follows is signed in turn by a valid signature over the whole file: the second signer of the
+ * minutes (CHỦ TỌA after THƯ KÝ) adds an incremental update, as PAdES intends.
+ */
+function acceptEarlierRevisions(list: PdfSignatureCheck[], text: string): PdfSignatureCheck[] {
+  const last = list.find((s) => s.valid && s.coversWholeFile)
+  if (!last) return list
+  return list.map((s) => {
+    const end = s.byteRange[2] + s.byteRange[3]
+    const endsRevision = /%%EOF\s*$/.test(text.slice(Math.max(0, end - 8), end))
+    if (s.coversWholeFile || !endsRevision || end > last.byteRange[2]) return s
+    return { ...s, problems: s.problems.filter((p) => p !== APPENDED), valid: s.digestOk && s.signatureOk }
+  })
 }
 
 function emptyCheck(r: [number, number, number, number]): PdfSignatureCheck {

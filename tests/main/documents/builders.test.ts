@@ -88,7 +88,8 @@ describe('document builders on the Lâm Đồng fixture', () => {
     const rows = texts(buildDocument('summary', input).pdf).join('\n')
     expect(rows).toContain('65,25')
     expect(rows).toContain('TV 9 không chấm: Có quan hệ gia đình')
-    expect(rows).toMatch(/\n86\n34\/20\/32\n/)
+    // The subtotal line may be its own run at a smaller size (cellSize), so the total and it can be two strings.
+    expect(rows).toMatch(/\n86\n+34\/20\/32\n/)
   })
 
   it('certificates are numbered in annex order and valid 36 months from the decision', () => {

@@ -74,7 +74,7 @@ describe('rendering in the worker pool, checked with poppler', () => {
       const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
       expect(text).toContain('Độc lập - Tự do - Hạnh phúc')
-      expect(xml).toContain('w:rFonts w:ascii="Tinos"')
+      expect(xml).toContain('w:rFonts w:ascii="Times New Roman"')
     }
     const dec = await JSZip.loadAsync(await render('decision', {}, 'docx'))
     const xml = await dec.file('word/document.xml')!.async('string')

@@ -64,8 +64,19 @@ describe('scoring sheets drawn with pdfkit', () => {
     expect(ticked).toBeGreaterThan(10)
     expect(contents(bytes).match(/^0\.9 w$/gm)).toHaveLength(ticked)
     expect(contents(bytes).match(/^0\.6 w$/gm)!.length).toBe(leaves.reduce((n, c) => n + c.options.length, 0))
-    // The table header is repeated on every page of the table.
-    expect(text.match(/Các tiêu chí/g)).toHaveLength(pages)
+    // The table header is repeated on every page of the table (the last page may hold only the opinion and the
+    // signature, which keep together); pages 2+ carry product, member and "Trang x/y".
+    const perPage = text.split('\f').slice(0, pages)
+    for (const p of perPage) expect(/Cộng phần|TỔNG CỘNG|^\s*\d+(\.\d+)*\. /m.test(p)).toBe(p.includes('Các tiêu chí'))
+    perPage.slice(1).forEach((p, i) => expect(p).toMatch(new RegExp(`Trà Ô long Bảo Lộc — Hoàng Đức Thắng\\s+Trang ${i + 2}/${pages}`)))
+    // Each page's table starts with a heading or a criterion, never with an option cut from its criterion.
+    for (const p of perPage.filter((x) => x.includes('Các tiêu chí'))) {
+      const lines = p.split('\n')
+      const first = lines.slice(lines.findIndex((l) => l.includes('Các tiêu chí')) + 2).find((l) => l.trim() !== '')!
+      expect(first).toMatch(/^\s{0,2}(PHẦN [ABC]:|\d+(\.\d+)*\. )/)
+    }
+    // A section with a single criterion of the same title prints the title once (sections 7–11 of set 11).
+    expect(text.match(/CƠ HỘI THỊ TRƯỜNG TOÀN CẦU/g)).toHaveLength(1)
     expect(pages).toBeGreaterThanOrEqual(3)
     expect(pages).toBeLessThanOrEqual(8)
     for (const face of ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic']) expect(fonts).toMatch(new RegExp(`[A-Z]{6}\\+${face}\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`))
