@@ -1,21 +1,39 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCore } from './core'
 import { consoleLogger } from './logger'
 import { defaultDataDir, findResourcesDir } from './paths'
-import { parseServerArgs } from './server-args'
+import { parseServerArgs, type ServerArgs } from './server-args'
+import { createLiveHub } from './services/live/live-events'
 import { startHttpServer } from './transport/http'
+import { lanInterfaces, type TlsOptions } from './transport/lan-listener'
 
-/** Browser-mode host on plain Node: the whole app without Electron (and the base of LAN mode). */
+/** PKCS#12 unless the file is PEM (`--key` given); the PKCS#12 password comes from the environment, never argv. */
+function tlsFrom(args: ServerArgs): TlsOptions | undefined {
+  if (!args.cert) return undefined
+  if (args.key) return { cert: readFileSync(args.cert), key: readFileSync(args.key) }
+  return { pfx: readFileSync(args.cert), passphrase: process.env.OCOP_CERT_PASSWORD ?? '' }
+}
+
+/** Browser-mode host on plain Node: the whole app without Electron, and LAN mode for members' own devices. */
 async function main(): Promise<void> {
   const log = consoleLogger('web')
   const args = parseServerArgs(process.argv.slice(2))
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
-  const core = await createCore({ dataDir, resourcesDir: findResourcesDir(__dirname), mode: 'browser', log })
+  const live = createLiveHub()
+  const core = await createCore({ dataDir, resourcesDir: findResourcesDir(__dirname), mode: 'browser', log, live })
   const token = randomBytes(32).toString('base64url')
-  const host = await startHttpServer({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port })
+  const tls = tlsFrom(args)
+  const host = await startHttpServer({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port, live, ...(tls ? { tls } : {}) })
   console.log(`OCOP Council (browser mode) — data: ${dataDir}`)
   console.log(`Mở địa chỉ sau trong trình duyệt / open this URL: ${host.url}`)
+  if (args.lan) {
+    const address = args.lanHost ?? lanInterfaces()[0]?.address
+    if (!address) throw new Error('Máy không có card mạng IPv4 nào ngoài loopback / no non-loopback IPv4 interface')
+    const state = await host.lan.open(null, address)
+    console.log(`Mạng LAN / LAN mode: ${state.url} (${state.https ? 'HTTPS' : 'HTTP không mã hóa / unencrypted HTTP'})`)
+  }
   const stop = (): void => {
     host.close().finally(() => {
       core.close()

@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -7,6 +7,10 @@ import type { Registry } from '../api/registry'
 import { contract, isMethodName } from '../shared/contract'
 import type { Logger } from '../logger'
 import { CONTENT_SECURITY_POLICY } from '../shell/csp'
+import type { LiveHub } from '../services/live/live-events'
+import { createDeviceTracker } from './devices'
+import { createLanListener, type LanListener, type TlsOptions } from './lan-listener'
+import { openLiveStream } from './live-stream'
 import { createRateLimiter } from './rate-limit'
 import { allowedHosts, allowedOrigins, checkHost, checkJsonContentType, checkOrigin, extractToken, tokensEqual } from './request-guards'
 import { resolveStaticPath } from './safe-path'
@@ -15,6 +19,10 @@ export const SESSION_COOKIE = 'ocop_session'
 /** Cookie of a member's window (join code exchanged at JOIN_PATHS); the office token stays required for the office. */
 export const MEMBER_COOKIE = 'ocop_member'
 export const JOIN_PATHS = ['/auth/join', '/join']
+/** Server-sent events (live updates) for members and the office. */
+export const EVENTS_PATH = '/events'
+/** How long a member's cookie outlives the browser being closed; the token itself still dies with its code. */
+const MEMBER_COOKIE_MAX_AGE_S = 12 * 60 * 60
 const JOIN_BODY_LIMIT = 1024
 
 /** Join codes → member tokens (the core's join-code service). */
@@ -35,6 +43,10 @@ export interface HttpOptions {
   members?: MemberAuth
   /** Join attempts allowed per client address and minute. */
   joinAttemptsPerMinute?: number
+  /** Live events and the LAN port the API reaches (LAN mode); without it there are no events and no LAN. */
+  live?: LiveHub
+  /** Certificate for the LAN listener (HTTPS); the loopback listener stays plain HTTP. */
+  tls?: TlsOptions
 }
 
 export interface HttpHost {
@@ -42,8 +54,13 @@ export interface HttpHost {
   port: number
   /** The URL to open: the token travels in the fragment, which browsers never send to a server or log. */
   url: string
+  /** The LAN listener (closed until opened from the command line or by the secretary). */
+  lan: LanListener
   close(): Promise<void>
 }
+
+const isLoopback = (address: string | undefined): boolean =>
+  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'))
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -100,13 +117,18 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
   let hosts: string[] = []
   let origins: string[] = []
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  const devices = createDeviceTracker()
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, remote: boolean): Promise<void> {
     res.setHeader('Cache-Control', 'no-store')
     const given = extractToken(req.headers.authorization, req.headers.cookie, SESSION_COOKIE)
     const office = tokensEqual(given, opts.token)
+    // Office methods stay on this machine: the office token is refused from any other device, whatever it calls.
+    if (office && remote) return refuse(res, 403, 'Forbidden')
     const memberToken = office ? undefined : (given ?? extractToken(undefined, req.headers.cookie, MEMBER_COOKIE))
     const memberId = memberToken && opts.members ? opts.members.resolve(memberToken) : null
     if (!office && memberId === null) return refuse(res, 401, 'Unauthorized')
+    if (memberId !== null) devices.touch(memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
     if (req.method !== 'POST') return refuse(res, 405, 'Method Not Allowed')
     if (checkJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Unsupported Media Type')
     // A method may declare a larger body (dossier files travel as base64); everything else keeps the default.
@@ -154,7 +176,10 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
       return void res.end(JSON.stringify({ message: 'Mã tham gia không đúng, đã hết hạn hoặc đã bị thu hồi' }))
     }
     res.statusCode = 200
-    res.setHeader('Set-Cookie', `${MEMBER_COOKIE}=${joined.token}; HttpOnly; SameSite=Strict; Path=/`)
+    // Survives a reload and a closed tab on this device (never in the URL); Secure when the LAN listener is HTTPS.
+    const secure = (req.socket as { encrypted?: boolean }).encrypted ? '; Secure' : ''
+    res.setHeader('Set-Cookie', `${MEMBER_COOKIE}=${joined.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${MEMBER_COOKIE_MAX_AGE_S}${secure}`)
+    devices.touch(joined.memberId, client, req.headers['user-agent'])
     res.end(JSON.stringify(joined))
   }
 
@@ -178,40 +203,84 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     createReadStream(file).pipe(res)
   }
 
-  const server = createServer((req, res) => {
-    baseHeaders(res)
-    if (checkHost(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden host')
-    if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, 'Forbidden origin')
-    const path = (req.url ?? '/').split('?')[0]!
-    if (JOIN_PATHS.includes(path) && req.method === 'POST') {
-      handleJoin(req, res).catch((err) => {
-        opts.log.error('http join failure', err)
-        if (!res.headersSent) refuse(res, 500, 'Internal Server Error')
-      })
-      return
+  async function handleEvents(req: IncomingMessage, res: ServerResponse, remote: boolean): Promise<void> {
+    if (req.method !== 'GET') return refuse(res, 405, 'Method Not Allowed')
+    const live = opts.live
+    if (!live) return refuse(res, 404, 'Not Found')
+    const given = extractToken(req.headers.authorization, req.headers.cookie, SESSION_COOKIE)
+    if (tokensEqual(given, opts.token)) {
+      if (remote) return refuse(res, 403, 'Forbidden')
+      return openLiveStream(res, live.events, () => true, null, () => {})
     }
-    if (path.startsWith('/api/')) {
-      handleApi(req, res, decodeURIComponent(path.slice(5))).catch((err) => {
-        opts.log.error('http api failure', err)
+    const memberToken = extractToken(undefined, req.headers.cookie, MEMBER_COOKIE)
+    const memberId = memberToken && opts.members ? opts.members.resolve(memberToken) : null
+    if (memberId === null) return refuse(res, 401, 'Unauthorized')
+    // The member's session, through the same registry path as every other call (no second way into the DB).
+    const me = await opts.registry.dispatch('sessions.me', {}, { actor: { kind: 'member', memberId }, requestId: randomUUID() })
+    const sessionId = me.ok ? ((me.value as { member: { sessionId: number } | null }).member?.sessionId ?? null) : null
+    if (sessionId === null) return refuse(res, 401, 'Unauthorized')
+    const closed = devices.stream(memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
+    openLiveStream(res, live.events, (e) => e.sessionId === sessionId || e.sessionId === null, sessionId, closed)
+  }
+
+  /** One request handler for both listeners; `remote` is true for every request arriving on the LAN listener. */
+  const handlerFor =
+    (remote: boolean): RequestListener =>
+    (req, res) => {
+      baseHeaders(res)
+      if (checkHost(req.headers.host, hosts)) return refuse(res, 403, 'Forbidden host')
+      if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, 'Forbidden origin')
+      // Defence in depth: a loopback-bound listener only sees loopback peers, but it is checked rather than assumed.
+      const fromElsewhere = remote || !isLoopback(req.socket.remoteAddress)
+      const path = (req.url ?? '/').split('?')[0]!
+      const fail = (what: string) => (err: unknown) => {
+        opts.log.error(`http ${what} failure`, err)
         if (!res.headersSent) refuse(res, 500, 'Internal Server Error')
-      })
-      return
+      }
+      if (JOIN_PATHS.includes(path) && req.method === 'POST') return void handleJoin(req, res).catch(fail('join'))
+      if (path === EVENTS_PATH) return void handleEvents(req, res, fromElsewhere).catch(fail('events'))
+      if (path.startsWith('/api/')) return void handleApi(req, res, decodeURIComponent(path.slice(5)), fromElsewhere).catch(fail('api'))
+      handleStatic(req, res, path)
     }
-    handleStatic(req, res, path)
-  })
+
+  const server = createServer(handlerFor(false))
   server.requestTimeout = 60_000
+
+  let loopbackHosts: string[] = []
+  const lan = createLanListener({
+    handler: handlerFor(true),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    devices,
+    ...(opts.live ? { events: opts.live.events } : {}),
+    log: opts.log,
+    loopbackUrl: () => `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}/`,
+    preferredPort: () => (server.address() as AddressInfo).port,
+    // Host and Origin checks accept exactly the served addresses: loopback always, the LAN address while open.
+    onChange: (served) => {
+      hosts = [...loopbackHosts, ...(served ? [served.host] : [])]
+      origins = [...loopbackHosts.map((h) => `http://${h}`), ...(served ? [served.origin] : [])]
+    }
+  })
+  if (opts.live) opts.live.lan = lan
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => {
       const port = (server.address() as AddressInfo).port
-      hosts = allowedHosts(port, host)
+      loopbackHosts = allowedHosts(port, host)
+      hosts = loopbackHosts
       origins = allowedOrigins(port, host)
       resolve({
         server,
         port,
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/#token=${opts.token}`,
-        close: () => new Promise((r) => server.close(() => r()))
+        lan,
+        close: async () => {
+          await lan.close()
+          if (opts.live?.lan === lan) opts.live.lan = null
+          server.closeAllConnections()
+          await new Promise<void>((r) => server.close(() => r()))
+        }
       })
     })
   })
