@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Group, Kbd, Loader, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react'
-import { forwardRef, type KeyboardEvent } from 'react'
+import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOT_APPLICABLE } from '../../../src-main/domain/rate-input'
 import type { CriterionOption, LeafCriterion } from '../../../src-main/shared/criteria'
@@ -27,6 +27,8 @@ export interface SheetCriterionProps {
   hideHeading?: boolean
 }
 
+/** After this long without an answer from the server, a save shows "chưa lưu". */
+const SLOW_SAVE_MS = 700
 const FOCUS_RING = '0 0 0 3px var(--mantine-color-blue-5)'
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const
 
@@ -145,8 +147,22 @@ function OptionRow(p: OptionRowProps) {
 
 function SaveBadge({ status, onRetry }: { status: SaveStatus | undefined; onRetry: () => void }) {
   const { t } = useTranslation('scoring')
+  // A save that is not acknowledged quickly (dropped link) says so in words, not only with a spinner.
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    setSlow(false)
+    if (status?.state !== 'saving') return
+    const h = setTimeout(() => setSlow(true), SLOW_SAVE_MS)
+    return () => clearTimeout(h)
+  }, [status?.state])
   if (!status) return null
-  if (status.state === 'saving') return <Loader size={14} aria-label={t('save.saving')} />
+  if (status.state === 'saving')
+    return (
+      <Group gap={4} wrap="nowrap" data-testid="unsaved">
+        <Loader size={14} aria-label={t('save.saving')} />
+        {slow ? <Text size="xs" c="orange.9" fw={600}>{t('save.pending')}</Text> : null}
+      </Group>
+    )
   if (status.state === 'saved') return <IconCheck size={16} color="var(--mantine-color-green-7)" aria-label={t('save.saved')} />
   return (
     <Group gap={4} wrap="nowrap" role="alert">
