@@ -43,6 +43,10 @@ export interface ScoringSheetProps {
   onNext?: () => void
   /** The live connection is up; when it comes back, answers not yet acknowledged are sent again. */
   online?: boolean
+  /** Re-score round: criteria the members disagreed on most, highlighted and first in the Tab order. */
+  disputed?: readonly string[]
+  /** Re-score round: the member's previous answers, chosen (and saved) when the sheet opens. */
+  prefill?: Readonly<Record<string, string>>
 }
 
 const refuse = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Phiếu chỉ để xem' } })
@@ -62,10 +66,18 @@ export function ScoringSheet(props: ScoringSheetProps) {
   const nodes = useRef(new Map<string, HTMLDivElement>())
   const commentRef = useRef<HTMLTextAreaElement>(null)
 
+  const disputed = useMemo(() => new Set(props.disputed ?? []), [props.disputed])
+  useEffect(() => {
+    if (readOnly || !props.prefill) return
+    for (const [code, optionId] of Object.entries(props.prefill)) if (saver.answers[code] === undefined) saver.choose(code, optionId)
+    // Once per opened sheet: the prefill is a starting point, later choices are the member's.
+  }, [])
+
   useEffect(() => {
     if (!props.autoFocus && !props.initialFocus) return
     const at = props.initialFocus ? codes.indexOf(props.initialFocus) : -1
-    const first = at >= 0 ? at : readOnly ? -1 : nextUnanswered(codes, saver.answers, -1)
+    const firstDisputed = props.disputed?.length ? codes.indexOf(props.disputed[0]!) : -1
+    const first = at >= 0 ? at : readOnly ? -1 : firstDisputed >= 0 ? firstDisputed : nextUnanswered(codes, saver.answers, -1)
     if (first >= 0) focusAt(first)
     // Once, when the sheet opens (or unlocks): later focus belongs to the member.
   }, [readOnly])
@@ -128,6 +140,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
         nested={nested}
         hideHeading={hideHeading}
         missing={showMissing && totals.missing.includes(c.code)}
+        disputed={disputed.has(c.code)}
         notEvaluated={totals.notEvaluated.includes(c.code)}
         onChoose={(id) => {
           if (readOnly) return

@@ -25,6 +25,8 @@ export interface SheetCriterionProps {
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void
   /** The section row already prints this criterion's code and text (section "7" = criterion "7"). */
   hideHeading?: boolean
+  /** Re-score round: the members disagreed most here; highlighted and reached first with Tab. */
+  disputed?: boolean
 }
 
 /** After this long without an answer from the server, a save shows "chưa lưu". */
@@ -45,7 +47,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
     <Box
       ref={ref}
       role="radiogroup"
-      tabIndex={0}
+      tabIndex={p.disputed ? 1 : 0}
       aria-labelledby={headingId}
       aria-readonly={p.readOnly || undefined}
       aria-invalid={p.missing || undefined}
@@ -54,6 +56,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       data-save-state={p.status?.state ?? (p.answer === undefined ? 'empty' : 'stored')}
       data-missing={p.missing || undefined}
       data-not-evaluated={p.notEvaluated || undefined}
+      data-disputed={p.disputed || undefined}
       onKeyDown={p.onKeyDown}
       pl={p.nested ? 'lg' : 0}
       py={4}
@@ -61,8 +64,9 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', outline: 'none', borderRadius: 4, scrollMarginTop: 120, scrollMarginBottom: 120 }}
       onFocus={(e) => (e.currentTarget.style.boxShadow = FOCUS_RING)}
       onBlur={(e) => (e.currentTarget.style.boxShadow = '')}
-      bg={p.missing ? 'red.0' : undefined}
+      bg={p.missing ? 'red.0' : p.disputed ? 'orange.0' : undefined}
     >
+      {p.disputed ? <Badge color="orange" variant="filled" size="sm" ml="xs" data-testid="disputed-badge">{t('disputed')}</Badge> : null}
       {p.hideHeading ? (
         <>
           <Text id={headingId} style={VISUALLY_HIDDEN}>{c.code}. {c.text}</Text>

@@ -88,6 +88,12 @@ export function SheetPage({ sessionId, productId, memberId, onBack, onNext, live
     return r
   }
   const waiting = !s.editable && s.submittedAt === null
+  // A re-score sheet starts from the member's own previous round (only while nothing of this round is stored).
+  const previous = s.earlierRounds.at(-1)
+  const prefill =
+    s.scoringRound > 1 && s.editable && previous && !s.answers.some((a) => a.optionId !== null)
+      ? Object.fromEntries(previous.answers.filter((a) => a.optionId !== null).map((a) => [a.criterionCode, a.optionId!]))
+      : undefined
 
   return (
     <Stack gap="sm">
@@ -124,6 +130,8 @@ export function SheetPage({ sessionId, productId, memberId, onBack, onNext, live
         onOpenDossier={() => setDossierOpen(true)}
         sheetKey={`${sessionId}.${productId}.${memberId}.${s.scoringRound}`}
         autoFocus
+        disputed={s.disputed}
+        {...(prefill ? { prefill } : {})}
         {...(place?.productId === productId && place.criterion ? { initialFocus: place.criterion } : {})}
         onFocusCriterion={(criterion) => writePlace(sessionId, memberId, { productId, criterion })}
         {...(onNext ? { onNext } : {})}
