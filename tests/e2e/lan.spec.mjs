@@ -213,6 +213,10 @@ test('a member joins from the slip address, waits on a sheet opened before scori
     await page.locator('[data-testid="scoring-sheet"]:not([data-readonly])').waitFor()
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-criterion'))
     if (focused !== args.first) throw new Error('focus is on ' + focused + ', not the first unanswered criterion ' + args.first)
+    // Tablet (touch, 1024×768): option rows and buttons are at least 44 px high.
+    const small = await page.evaluate(() => [...document.querySelectorAll('[data-option-id], button')]
+      .filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)))
+    if (small.length) throw new Error('touch targets under 44 px: ' + small.slice(0, 3).join(' | '))
   `, { first: leaves(S.set)[0].code })
 })
 
@@ -298,4 +302,32 @@ test('a re-score round appears in the member list without reloading', async (t) 
     await page.screenshot({ path: args.shot })
     if (s.errors.length) throw new Error(s.errors.join('; '))
   `, { id: S.products[0], marker, shot: join(ARTIFACTS, 'lan-member-rescore.png') })
+})
+
+test('agreement screen at 1366×768: option text with points, blocking criteria marked, "theo đa số" fills the agreement', async (t) => {
+  if (skipReason) return t.skip(skipReason)
+  const p = S.products[1]
+  const pick = (c, i) => [...c.options].sort((a, b) => a.points - b.points)[i % 3 === 0 ? 0 : c.options.length - 1].id
+  for (const [k, m] of S.scorers.entries()) {
+    for (const c of leaves(S.set)) await api('sheets.saveAnswer', { sessionId: S.sessionId, productId: p, memberId: m.id, criterionCode: c.code, optionId: pick(c, k), expectedVersion: 0 })
+    await api('sheets.submit', { sessionId: S.sessionId, productId: p, memberId: m.id })
+  }
+  await office.setViewportSize({ width: 1366, height: 768 })
+  await office.getByTestId('tab-review').click()
+  await office.locator(`[data-testid="review-matrix"] [data-product-id="${p}"]`).click()
+  const table = office.getByTestId('disagreement')
+  await table.waitFor()
+  const first = table.locator('tbody tr').first()
+  const code = await first.getAttribute('data-criterion')
+  await office.getByTestId(`majority-${code}`).click()
+  const agree = office.getByTestId(`agree-${code}`)
+  // Nothing cut: the button shows its whole label and the chosen option's text fits its field.
+  assert.equal(await agree.innerText(), 'Thống nhất')
+  assert.ok(await agree.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the "Thống nhất" label is not clipped')
+  assert.ok((await office.evaluate(() => document.documentElement.scrollWidth)) <= 1366, 'no horizontal scrolling at 1366 px')
+  await first.scrollIntoViewIfNeeded()
+  await office.screenshot({ path: join(ARTIFACTS, 'lan-agreement-1366.png') })
+  await agree.click()
+  await table.locator(`[data-criterion="${code}"] [data-testid="agreed"]`).waitFor()
+  office.assertNoErrors()
 })

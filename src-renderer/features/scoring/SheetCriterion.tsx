@@ -130,6 +130,7 @@ function OptionRow(p: OptionRowProps) {
       aria-label={`${p.n === 0 ? '0' : p.n}. ${p.label}`}
       data-option-id={p.optionId}
       data-checked={p.checked || undefined}
+      className="sheet-option"
       gap={6}
       wrap="nowrap"
       align="flex-start"
