@@ -1,19 +1,26 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import forge from 'node-forge'
 import { join, resolve } from 'node:path'
 import { createCore } from './core'
 import { consoleLogger } from './logger'
 import { defaultDataDir, findResourcesDir } from './paths'
 import { parseServerArgs, type ServerArgs } from './server-args'
 import { createLiveHub } from './services/live/live-events'
+import { openP12 } from './services/signing/p12'
 import { startHttpServer } from './transport/http'
 import { lanInterfaces, type TlsOptions } from './transport/lan-listener'
 
-/** PKCS#12 unless the file is PEM (`--key` given); the PKCS#12 password comes from the environment, never argv. */
+/**
+ * PKCS#12 unless the file is PEM (`--key` given); the PKCS#12 password comes from the environment, never argv.
+ * PKCS#12 is opened with node-forge (as for signing) rather than OpenSSL: files issued by provinces often use
+ * 3DES/RC2 encryption, which OpenSSL 3 refuses without its legacy provider.
+ */
 function tlsFrom(args: ServerArgs): TlsOptions | undefined {
   if (!args.cert) return undefined
   if (args.key) return { cert: readFileSync(args.cert), key: readFileSync(args.key) }
-  return { pfx: readFileSync(args.cert), passphrase: process.env.OCOP_CERT_PASSWORD ?? '' }
+  const id = openP12(readFileSync(args.cert), process.env.OCOP_CERT_PASSWORD ?? '', new Date())
+  return { cert: Buffer.from(id.chain.map((c) => forge.pki.certificateToPem(c)).join('')), key: Buffer.from(forge.pki.privateKeyToPem(id.key)) }
 }
 
 /** Browser-mode host on plain Node: the whole app without Electron, and LAN mode for members' own devices. */

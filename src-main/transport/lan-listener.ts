@@ -8,7 +8,7 @@ import type { LanState } from '../shared/api/lan'
 import { AppError } from '../shared/result'
 import type { DeviceTracker } from './devices'
 
-/** A certificate the province provides: PKCS#12 (`pfx` + passphrase) or PEM (`cert` + `key`). */
+/** A certificate the province provides, as PEM (`cert` chain + `key`), or PKCS#12 (`pfx` + passphrase) for OpenSSL. */
 export interface TlsOptions {
   pfx?: Buffer
   passphrase?: string

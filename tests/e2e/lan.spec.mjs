@@ -331,3 +331,56 @@ test('agreement screen at 1366×768: option text with points, blocking criteria 
   await table.locator(`[data-criterion="${code}"] [data-testid="agreed"]`).waitFor()
   office.assertNoErrors()
 })
+
+/** A self-signed certificate for the host-side address, as PEM files and as a PKCS#12 file with a password. */
+async function provinceCertificate(dir) {
+  const forge = (await import('node-forge')).default
+  const keys = forge.pki.rsa.generateKeyPair(2048)
+  const cert = forge.pki.createCertificate()
+  cert.publicKey = keys.publicKey
+  cert.serialNumber = '01'
+  cert.validity.notBefore = new Date(Date.now() - 3600_000)
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000)
+  const subject = [{ name: 'commonName', value: HOST_IP }, { name: 'organizationName', value: 'So Nong nghiep va Moi truong (thu nghiem)' }]
+  cert.setSubject(subject)
+  cert.setIssuer(subject)
+  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: HOST_IP }] }])
+  cert.sign(keys.privateKey, forge.md.sha256.create())
+  const { writeFileSync } = await import('node:fs')
+  const files = { cert: join(dir, 'so.pem'), key: join(dir, 'so.key'), p12: join(dir, 'so.p12') }
+  writeFileSync(files.cert, forge.pki.certificateToPem(cert))
+  writeFileSync(files.key, forge.pki.privateKeyToPem(keys.privateKey))
+  const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'mat-khau-thu', { algorithm: '3des' })
+  writeFileSync(files.p12, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'))
+  return files
+}
+
+const HTTPS_REQUEST = RAW_REQUEST.replace("await import('node:http')", "await import('node:https')").replace('setHost: !args.host,', 'setHost: !args.host, rejectUnauthorized: false,')
+
+test('HTTPS with the province certificate (PKCS#12 or PEM): the LAN listener is encrypted and keeps the same rules', async (t) => {
+  if (skipReason) return t.skip(skipReason)
+  const dir = tempDataDir()
+  const files = await provinceCertificate(dir)
+  for (const args of [['--cert', files.p12], ['--cert', files.cert, '--key', files.key]]) {
+    process.env.OCOP_CERT_PASSWORD = 'mat-khau-thu'
+    const tls = await startServer(tempDataDir(), ['--lan', '--host', HOST_IP, ...args])
+    delete process.env.OCOP_CERT_PASSWORD
+    try {
+      let url
+      for (let i = 0; i < 100 && !url; i++) {
+        url = /LAN mode: (https:\/\/[\d.]+:\d+\/) \(HTTPS\)/.exec(tls.output())?.[1]
+        if (!url) await new Promise((r) => setTimeout(r, 50))
+      }
+      assert.ok(url, `HTTPS LAN address printed: ${tls.output()}`)
+      const page = await driver.run(HTTPS_REQUEST, { url })
+      assert.equal(page.status, 200, `${args[1]}: join screen over HTTPS`)
+      const office = await driver.run(HTTPS_REQUEST, { url: `${url}api/sessions.list`, method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tls.token}` }, body: '{}' })
+      assert.equal(office.status, 403)
+      const plain = await driver.run(RAW_REQUEST, { url: url.replace('https:', 'http:') }).catch((e) => ({ status: 0, error: String(e) }))
+      assert.notEqual(plain.status, 200, 'no plain HTTP on the HTTPS listener')
+    } finally {
+      // A server that already exited (e.g. a refused certificate) never emits 'exit' again: do not wait for it.
+      await Promise.race([tls.stop(), new Promise((r) => setTimeout(r, 5000))])
+    }
+  }
+})
