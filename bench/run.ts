@@ -6,6 +6,7 @@ import { benchCatalogue } from './catalogue'
 import { benchDocuments } from './documents'
 import { benchExports } from './exports'
 import { benchImport } from './import'
+import { benchLan } from './lan'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -13,7 +14,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   catalogue: benchCatalogue,
   documents: benchDocuments,
   exports: benchExports,
-  import: benchImport
+  import: benchImport,
+  lan: benchLan
 }
 
 async function main(names: string[]): Promise<void> {

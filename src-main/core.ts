@@ -5,6 +5,8 @@ import { registerCatalogueImportHandlers } from './api/handlers/catalogue-import
 import { registerCoreHandlers } from './api/handlers/core-handlers'
 import { registerCouncilsHandlers } from './api/handlers/councils-handlers'
 import { registerSessionsHandlers } from './api/handlers/sessions-handlers'
+import { registerLanHandlers } from './api/handlers/lan-handlers'
+import { createLiveHub, type LiveHub } from './services/live/live-events'
 import { registerVerifyHandlers } from './api/handlers/verify-handlers'
 import { createCertificatesDeps, registerCertificatesHandlers } from './api/handlers/certificates-handlers'
 import { fileNameOf, registerDocumentsHandlers } from './api/handlers/documents-handlers'
@@ -58,6 +60,8 @@ export interface CoreOptions {
   now?: () => Date
   /** Desktop host: opens a stored file with the system's viewer (Electron shell.openPath); absent in browser mode. */
   openPath?: (path: string) => Promise<string>
+  /** Live events and the LAN listener port, owned by the host so they outlive a restore's reopened core. */
+  live?: LiveHub
 }
 
 export interface Core {
@@ -118,7 +122,9 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now, loadAdminUnits(opts.resourcesDir))
-    registerSessionsHandlers(registry, { sessions, backupBefore })
+    const live = opts.live ?? createLiveHub(opts.now)
+    registerSessionsHandlers(registry, { sessions, backupBefore, events: live.events })
+    registerLanHandlers(registry, { hub: live, sessions, fontsDir: join(opts.resourcesDir, 'fonts'), ...(opts.now ? { now: opts.now } : {}) })
     registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria), history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
     registerInspectionsHandlers(registry, { inspections })

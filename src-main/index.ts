@@ -14,6 +14,8 @@ import { installSecurityHooks } from './shell/security'
 import { APP_INDEX_URL, trustedOriginsFor } from './shell/trusted-url'
 import { createMainWindow } from './shell/window'
 import { registerIpcTransport, type IpcTransport } from './transport/ipc'
+import { createLiveHub } from './services/live/live-events'
+import { embeddedLan } from './transport/embedded-lan'
 
 const log = consoleLogger('ocop')
 
@@ -96,7 +98,11 @@ function main(): void {
     .whenReady()
     .then(async () => {
       installSecurityHooks(trustedOrigins, log)
-      core = await createCore({ dataDir: app.getPath('userData'), resourcesDir: findResourcesDir(), mode: 'desktop', log, openPath: (p) => shell.openPath(p) })
+      const live = createLiveHub()
+      core = await createCore({ dataDir: app.getPath('userData'), resourcesDir: findResourcesDir(), mode: 'desktop', log, openPath: (p) => shell.openPath(p), live })
+      // LAN mode (issue 13): members' devices reach an embedded browser-mode server only while the secretary opens it.
+      const lan = embeddedLan({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), log, live })
+      app.on('will-quit', () => void lan.shutdown())
       registerAppProtocol(join(__dirname, '../renderer'))
       ipc = registerIpcTransport(core.registry, trustedOrigins, log)
       installMenu({ isPackaged: app.isPackaged, platform: process.platform, appName: APP_NAME, onAbout: showAbout })

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCore } from './core'
 import { consoleLogger } from './logger'
 import { defaultDataDir, findResourcesDir } from './paths'
-import { parseServerArgs } from './server-args'
+import { parseServerArgs, type ServerArgs } from './server-args'
+import { createLiveHub } from './services/live/live-events'
+import { openP12 } from './services/signing/p12'
 import { startHttpServer } from './transport/http'
+import { lanInterfaces, type TlsOptions } from './transport/lan-listener'
 
-/** Browser-mode host on plain Node: the whole app without Electron (and the base of LAN mode). */
 const log = consoleLogger('web')
 
 /**
@@ -21,15 +24,37 @@ process.on('uncaughtException', (err) => {
 })
 process.on('unhandledRejection', (err) => log.error('unhandled rejection (server kept running)', err))
 
+/**
+ * PKCS#12 unless the file is PEM (`--key` given); the PKCS#12 password comes from the environment, never argv.
+ * PKCS#12 is opened by the signing module's reader rather than OpenSSL: files issued by provinces often use
+ * 3DES/RC2 encryption, which OpenSSL 3 refuses without its legacy provider, and newer ones AES/PBKDF2.
+ */
+function tlsFrom(args: ServerArgs): TlsOptions | undefined {
+  if (!args.cert) return undefined
+  if (args.key) return { cert: readFileSync(args.cert), key: readFileSync(args.key) }
+  const id = openP12(readFileSync(args.cert), process.env.OCOP_CERT_PASSWORD ?? '', new Date())
+  const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`
+  return { cert: Buffer.from(id.chainDer.map(pem).join('')), key: Buffer.from(id.key.export({ type: 'pkcs8', format: 'pem' }) as string) }
+}
+
+/** Browser-mode host on plain Node: the whole app without Electron, and LAN mode for members' own devices. */
 async function main(): Promise<void> {
   const args = parseServerArgs(process.argv.slice(2))
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
-  const core = await createCore({ dataDir, resourcesDir: findResourcesDir(__dirname), mode: 'browser', log })
+  const live = createLiveHub()
+  const core = await createCore({ dataDir, resourcesDir: findResourcesDir(__dirname), mode: 'browser', log, live })
   const token = randomBytes(32).toString('base64url')
-  const host = await startHttpServer({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port })
+  const tls = tlsFrom(args)
+  const host = await startHttpServer({ registry: core.registry, members: core.members, staticDir: join(__dirname, '../renderer'), token, log, host: args.host, port: args.port, live, ...(tls ? { tls } : {}) })
   serving = true
   console.log(`OCOP Council (browser mode) — data: ${dataDir}`)
   console.log(`Mở địa chỉ sau trong trình duyệt / open this URL: ${host.url}`)
+  if (args.lan) {
+    const address = args.lanHost ?? lanInterfaces()[0]?.address
+    if (!address) throw new Error('Máy không có card mạng IPv4 nào ngoài loopback / no non-loopback IPv4 interface')
+    const state = await host.lan.open(null, address)
+    console.log(`Mạng LAN / LAN mode: ${state.url} (${state.https ? 'HTTPS' : 'HTTP không mã hóa / unencrypted HTTP'})`)
+  }
   const stop = (): void => {
     host.close().finally(() => {
       core.close()

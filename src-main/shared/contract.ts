@@ -17,6 +17,7 @@ import { adviceMethods } from './api/advice'
 import { inspectionsMethods } from './api/inspections'
 import { periodicReportMethods } from './api/periodic-report'
 import { historyMethods } from './api/history'
+import { lanMethods } from './api/lan'
 
 export * from './api/spec'
 export * from './api/core'
@@ -37,6 +38,7 @@ export * from './api/advice'
 export * from './api/inspections'
 export * from './api/periodic-report'
 export * from './api/history'
+export * from './api/lan'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -61,7 +63,8 @@ export const contract = {
   ...adviceMethods,
   ...inspectionsMethods,
   ...periodicReportMethods,
-  ...historyMethods
+  ...historyMethods,
+  ...lanMethods
 } as const
 
 export type Contract = typeof contract

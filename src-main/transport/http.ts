@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -8,8 +8,12 @@ import type { CallContext, Registry } from '../api/registry'
 import { contract, isMethodName, roleMayCall, type MethodSpec } from '../shared/contract'
 import type { ErrorCode } from '../shared/result'
 import type { Logger } from '../logger'
+import type { LiveHub } from '../services/live/live-events'
 import { normaliseCode } from '../services/sessions/join-code-service'
 import { CONTENT_SECURITY_POLICY } from '../shell/csp'
+import { createDeviceTracker } from './devices'
+import { createLanListener, type LanListener, type TlsOptions } from './lan-listener'
+import { openLiveStream } from './live-stream'
 import { createFailureLimiter } from './rate-limit'
 import { allowedHosts, allowedOrigins, checkHost, checkJsonContentType, checkOrigin, extractToken, tokensEqual } from './request-guards'
 import { resolveStaticPath } from './safe-path'
@@ -22,6 +26,10 @@ export const officeCookieName = (port: number): string => `ocop_session_${port}`
 /** Cookie of a member's window (join code exchanged at JOIN_PATHS); the office token stays required for the office. */
 export const memberCookieName = (port: number): string => `ocop_member_${port}`
 export const JOIN_PATHS = ['/auth/join', '/join']
+/** Server-sent events (live updates) for members and the office. */
+export const EVENTS_PATH = '/events'
+/** How long a member's cookie outlives the browser being closed; the token itself still dies with its code. */
+const MEMBER_COOKIE_MAX_AGE_S = 12 * 60 * 60
 const JOIN_BODY_LIMIT = 1024
 
 /** Join codes → member tokens (the core's join-code service). */
@@ -42,6 +50,10 @@ export interface HttpOptions {
   members?: MemberAuth
   /** Join attempts allowed per client address and minute. */
   joinAttemptsPerMinute?: number
+  /** Live events and the LAN port the API reaches (LAN mode); without it there are no events and no LAN. */
+  live?: LiveHub
+  /** Certificate for the LAN listener (HTTPS); the loopback listener stays plain HTTP. */
+  tls?: TlsOptions
 }
 
 export interface HttpHost {
@@ -49,8 +61,13 @@ export interface HttpHost {
   port: number
   /** The URL to open: the token travels in the fragment, which browsers never send to a server or log. */
   url: string
+  /** The LAN listener (closed until opened from the command line or by the secretary). */
+  lan: LanListener
   close(): Promise<void>
 }
+
+const isLoopback = (address: string | undefined): boolean =>
+  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'))
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -182,14 +199,19 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     return memberId === null ? null : { kind: 'member', memberId }
   }
 
+  const devices = createDeviceTracker()
+
   /**
    * Order matters: token, then the method and whether this caller may call it, and only then the body, with the
-   * limit of that method. A member token can never make the server buffer an office-sized upload.
+   * limit of that method. A member token can never make the server buffer an office-sized upload. Office methods
+   * stay on this machine: the office token is refused from any other device (`remote`), whatever it calls.
    */
-  async function handleApi(req: IncomingMessage, res: ServerResponse, rawMethod: string): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, rawMethod: string, remote: boolean): Promise<void> {
     res.setHeader('Cache-Control', 'no-store')
     const actor = caller(req)
     if (!actor) return refuse(res, 401, { close: true })
+    if (actor.kind === 'local' && remote) return refuse(res, 403, { close: true })
+    if (actor.kind === 'member') devices.touch(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
     if (req.method !== 'POST') return refuse(res, 405, { close: true })
     const method = safeDecode(rawMethod)
     if (method === null) return refuse(res, 400, { close: true })
@@ -248,7 +270,10 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     }
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
-    res.setHeader('Set-Cookie', `${memberCookie}=${joined.token}; HttpOnly; SameSite=Strict; Path=/`)
+    // Survives a reload and a closed tab on this device (never in the URL); Secure when the LAN listener is HTTPS.
+    const secure = (req.socket as { encrypted?: boolean }).encrypted ? '; Secure' : ''
+    res.setHeader('Set-Cookie', `${memberCookie}=${joined.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${MEMBER_COOKIE_MAX_AGE_S}${secure}`)
+    devices.touch(joined.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
     res.end(JSON.stringify(joined))
   }
 
@@ -278,33 +303,60 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     stream.pipe(res)
   }
 
-  function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
+  async function handleEvents(req: IncomingMessage, res: ServerResponse, remote: boolean): Promise<void> {
+    if (req.method !== 'GET') return refuse(res, 405, { close: true })
+    const live = opts.live
+    if (!live) return refuse(res, 404)
+    const actor = caller(req)
+    if (!actor) return refuse(res, 401)
+    if (actor.kind === 'local') {
+      if (remote) return refuse(res, 403)
+      return openLiveStream(res, live.events, () => true, null, () => {})
+    }
+    if (actor.kind !== 'member') return refuse(res, 403)
+    // The member's session, through the same registry path as every other call (no second way into the DB).
+    const me = await opts.registry.dispatch('sessions.me', {}, { actor, requestId: randomUUID() })
+    const sessionId = me.ok ? ((me.value as { member: { sessionId: number } | null }).member?.sessionId ?? null) : null
+    if (sessionId === null) return refuse(res, 401)
+    const closed = devices.stream(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
+    openLiveStream(res, live.events, (e) => e.sessionId === sessionId || e.sessionId === null, sessionId, closed)
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, remote: boolean): Promise<void> | void {
     baseHeaders(res)
     if (checkHost(req.headers.host, hosts)) return refuse(res, 403, { message: 'Nguồn truy cập không hợp lệ', close: true })
     if (checkOrigin(req.headers.origin, origins)) return refuse(res, 403, { message: 'Nguồn truy cập không hợp lệ', close: true })
+    // Defence in depth: a loopback-bound listener only sees loopback peers, but it is checked rather than assumed.
+    const fromElsewhere = remote || !isLoopback(req.socket.remoteAddress)
     const path = (req.url ?? '/').split('?')[0]!
     if (JOIN_PATHS.includes(path) && req.method === 'POST') return handleJoin(req, res)
-    if (path.startsWith('/api/')) return handleApi(req, res, path.slice(5))
+    if (path === EVENTS_PATH) return handleEvents(req, res, fromElsewhere)
+    if (path.startsWith('/api/')) return handleApi(req, res, path.slice(5), fromElsewhere)
     return handleStatic(req, res, path)
   }
 
-  /** The one outermost guard of a request: whatever a handler throws, now or later, ends this answer only. */
-  const guarded = (req: IncomingMessage, res: ServerResponse): void => {
-    const fail = (err: unknown) => {
-      opts.log.error(`http request failed: ${req.method ?? '?'} ${req.url ?? '?'}`, err)
-      refuse(res, 500, { close: true })
+  /**
+   * The one outermost guard of a request, for both listeners (`remote` is true for every request arriving on the LAN
+   * listener): whatever a handler throws, now or later, ends this answer only.
+   */
+  const guarded =
+    (remote: boolean): RequestListener =>
+    (req, res) => {
+      const fail = (err: unknown) => {
+        opts.log.error(`http request failed: ${req.method ?? '?'} ${req.url ?? '?'}`, err)
+        refuse(res, 500, { close: true })
+      }
+      req.on('error', (err) => opts.log.warn('http request stream error', err))
+      res.on('error', (err) => opts.log.warn('http response stream error', err))
+      try {
+        const pending = route(req, res, remote)
+        if (pending) pending.catch(fail)
+      } catch (err) {
+        fail(err)
+      }
     }
-    req.on('error', (err) => opts.log.warn('http request stream error', err))
-    res.on('error', (err) => opts.log.warn('http response stream error', err))
-    try {
-      const pending = route(req, res)
-      if (pending) pending.catch(fail)
-    } catch (err) {
-      fail(err)
-    }
-  }
 
-  const server = createServer(guarded)
+  const server = createServer(guarded(false))
   server.requestTimeout = 60_000
   server.headersTimeout = 20_000
   // A request Node cannot parse (bad request line, header, chunk encoding) or a socket failing mid-request.
@@ -317,6 +369,24 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     setTimeout(() => socket.destroy(), LINGER_MS).unref()
   })
 
+  let loopbackHosts: string[] = []
+  let loopbackOrigins: string[] = []
+  const lan = createLanListener({
+    handler: guarded(true),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    devices,
+    ...(opts.live ? { events: opts.live.events } : {}),
+    log: opts.log,
+    loopbackUrl: () => `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}/`,
+    preferredPort: () => (server.address() as AddressInfo).port,
+    // Host and Origin checks accept exactly the served addresses: loopback always, the LAN address while open.
+    onChange: (served) => {
+      hosts = [...loopbackHosts, ...(served ? [served.host] : [])]
+      origins = [...loopbackOrigins, ...(served ? [served.origin] : [])]
+    }
+  })
+  if (opts.live) opts.live.lan = lan
+
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => {
@@ -324,15 +394,23 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
       // After start-up a server error (e.g. too many open files on accept) is logged, never thrown at the process.
       server.on('error', (err) => opts.log.error('http server error', err))
       const port = (server.address() as AddressInfo).port
-      hosts = allowedHosts(port, host)
-      origins = allowedOrigins(port, host)
+      loopbackHosts = allowedHosts(port, host)
+      loopbackOrigins = allowedOrigins(port, host)
+      hosts = loopbackHosts
+      origins = loopbackOrigins
       officeCookie = officeCookieName(port)
       memberCookie = memberCookieName(port)
       resolve({
         server,
         port,
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/#token=${opts.token}`,
-        close: () => new Promise((r) => server.close(() => r()))
+        lan,
+        close: async () => {
+          await lan.close()
+          if (opts.live?.lan === lan) opts.live.lan = null
+          server.closeAllConnections()
+          await new Promise<void>((r) => server.close(() => r()))
+        }
       })
     })
   })

@@ -3,10 +3,10 @@ import { parseServerArgs } from '../../src-main/server-args'
 
 describe('browser-mode arguments', () => {
   it('defaults to 127.0.0.1 on a free port', () => {
-    expect(parseServerArgs([])).toEqual({ port: 0, host: '127.0.0.1' })
+    expect(parseServerArgs([])).toEqual({ port: 0, host: '127.0.0.1', lan: false, lanHost: null })
   })
   it('reads --port, --data-dir and --host, with = or a space', () => {
-    expect(parseServerArgs(['--port', '8080', '--data-dir=/tmp/x'])).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/tmp/x' })
+    expect(parseServerArgs(['--port', '8080', '--data-dir=/tmp/x'])).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/tmp/x', lan: false, lanHost: null })
     expect(parseServerArgs(['--host', '192.0.2.1'])).toMatchObject({ host: '192.0.2.1' })
   })
   it('refuses bad values and unknown flags in Vietnamese and English', () => {
@@ -14,6 +14,16 @@ describe('browser-mode arguments', () => {
     expect(() => parseServerArgs(['--port', '70000'])).toThrow(/invalid port/)
     expect(() => parseServerArgs(['--data-dir'])).toThrow(/cần một giá trị/)
     expect(() => parseServerArgs(['--evil'])).toThrow(/unknown option/)
+  })
+  it('LAN mode: --host names the LAN interface while the office stays on loopback; certificates only with --lan', () => {
+    expect(parseServerArgs(['--lan'])).toMatchObject({ host: '127.0.0.1', lan: true, lanHost: null })
+    expect(parseServerArgs(['--lan', '--host', '192.0.2.1', '--port', '8080'])).toMatchObject({ host: '127.0.0.1', lan: true, lanHost: '192.0.2.1', port: 8080 })
+    expect(parseServerArgs(['--lan', '--cert', 'so.p12'])).toMatchObject({ cert: 'so.p12' })
+    expect(parseServerArgs(['--lan', '--cert', 'c.pem', '--key', 'k.pem'])).toMatchObject({ cert: 'c.pem', key: 'k.pem' })
+    expect(() => parseServerArgs(['--cert', 'so.p12'])).toThrow(/need --lan/)
+    expect(() => parseServerArgs(['--lan', '--cert', 'c.pem'])).toThrow(/needs --key/)
+    expect(() => parseServerArgs(['--lan', '--key', 'k.pem'])).toThrow(/--key needs --cert/)
+    expect(() => parseServerArgs(['--lan=yes'])).toThrow(/takes no value/)
   })
 })
 

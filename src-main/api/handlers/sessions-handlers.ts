@@ -1,7 +1,8 @@
+import type { LiveEvents } from '../../services/live/live-events'
 import type { SessionServices } from '../../services/sessions'
 import type { Registry } from '../registry'
 
-export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionServices; backupBefore?: (reason: string) => Promise<unknown> }): void {
+export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionServices; backupBefore?: (reason: string) => Promise<unknown>; events?: LiveEvents }): void {
   const { sessions: s, sheets, review, joinCodes, audit } = deps.sessions
   r.handle('rounds.list', (i) => s.listRounds(i.year))
   r.handle('rounds.create', (i, c) => s.createRound(i, c.actor))
@@ -15,7 +16,12 @@ export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionS
   r.handle('sessions.remove', (i, c) => s.remove(i.id, c.actor))
   r.handle('sessions.eligibleProducts', (i) => s.eligibleProducts(i.sessionId))
   r.handle('sessions.setAgenda', (i, c) => s.setAgenda(i.id, i.productIds, c.actor))
-  r.handle('sessions.setStatus', (i, c) => s.setStatus(i.id, i.to, c.actor))
+  // Live updates go out only after the write committed (the service returned): members' screens unlock or refresh.
+  r.handle('sessions.setStatus', (i, c) => {
+    const out = s.setStatus(i.id, i.to, c.actor)
+    deps.events?.emit({ kind: 'status', sessionId: i.id, status: i.to })
+    return out
+  })
   r.handle('sessions.me', (_i, c) => s.me(c.actor))
   r.handle('attendance.get', (i) => s.attendance(i.sessionId))
   r.handle('attendance.set', (i, c) => s.setAttendance(i, c.actor))
@@ -36,11 +42,17 @@ export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionS
   r.handle('review.product', (i) => review.product(i.sessionId, i.productId))
   r.handle('review.agree', (i, c) => review.agree(i, c.actor))
   r.handle('review.decideKnockout', (i, c) => review.decideKnockout(i, c.actor))
-  r.handle('review.openRescore', (i, c) => review.openRescore(i, c.actor))
+  r.handle('review.openRescore', (i, c) => {
+    const out = review.openRescore(i, c.actor)
+    deps.events?.emit({ kind: 'rescore', sessionId: i.sessionId, productId: i.productId })
+    return out
+  })
   r.handle('sessions.finalize', async (i, c) => {
     // Finalized results are append-only; the copy taken just before is the way back from a wrong finalization.
     await deps.backupBefore?.(`chot-phien-${i.id}`)
-    return review.finalize(i.id, c.actor)
+    const out = review.finalize(i.id, c.actor)
+    deps.events?.emit({ kind: 'finalized', sessionId: i.id, status: 'finalized' })
+    return out
   })
   r.handle('results.list', (i) => review.results(i.sessionId))
   r.handle('results.get', (i) => review.result(i.sessionId, i.productId))

@@ -69,6 +69,10 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
         return { ...toCode(q.one.get(id) as Row), code: `${raw.slice(0, 4)}-${raw.slice(4)}` }
       })()
     },
+    /** One fresh code per member, all in one transaction (the join slips): either every slip is valid or none is issued. */
+    issueMany(sessionId: number, memberIds: readonly number[], actor: Actor): Array<JoinCode & { code: string }> {
+      return db.transaction(() => memberIds.map((m) => this.issue(sessionId, m, actor)))()
+    },
     list(sessionId: number): JoinCode[] {
       store.session(sessionId)
       return (q.list.all(sessionId) as Row[]).map(toCode)

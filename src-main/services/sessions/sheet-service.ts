@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connection'
 import { comparePasses } from '../../domain/double-entry'
+import { disputedCriteria } from '../../domain/disputed-criteria'
 import { NOT_APPLICABLE } from '../../domain/rate-input'
 import { scoreSheet } from '../../domain/sheet'
 import { attended, mayWriteOwnSheet, scores, sheetState, type AttendanceStatus } from '../../domain/session-rating'
@@ -38,6 +39,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
     agendaItem: db.prepare('SELECT a.current_round, p.id, p.code, p.name, p.set_id, pr.name AS producer_name, pr.phone AS producer_phone, pr.street AS producer_street, pr.commune_code AS producer_commune, pr.province_code AS producer_province FROM session_agenda a JOIN products p ON p.id = a.product_id JOIN producers pr ON pr.id = p.producer_id WHERE a.session_id = ? AND a.product_id = ?'),
     sheet: db.prepare('SELECT * FROM sheets WHERE product_id = ? AND member_id = ? AND scoring_round = ?'),
     sheetsOf: db.prepare('SELECT * FROM sheets WHERE product_id = ? AND member_id = ? ORDER BY scoring_round'),
+    submittedOfRound: db.prepare("SELECT id FROM sheets WHERE session_id = ? AND product_id = ? AND scoring_round = ? AND status = 'submitted' ORDER BY id"),
     insertSheet: db.prepare(`INSERT INTO sheets (session_id, product_id, member_id, scoring_round, entry_mode, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     touchSheet: db.prepare('UPDATE sheets SET updated_at = ? WHERE id = ?'),
     comment: db.prepare('UPDATE sheets SET comment = ?, updated_at = ? WHERE id = ?'),
@@ -108,6 +110,13 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
       return
     }
     if (!leaf.options.some((o) => o.id === optionId)) throw new AppError('VALIDATION', `Tiêu chí ${code} không có phương án "${optionId}"`, [{ path: 'optionId', message: 'Phương án không hợp lệ' }])
+  }
+
+  /** Only which criteria are disputed leaves this function: the other members' answers stay sealed. */
+  function disputedOf(sessionId: number, productId: number, round: number, set: CriteriaSet): string[] {
+    const submitted = q.submittedOfRound.all(sessionId, productId, round) as Array<{ id: number }>
+    const sheets = submitted.map((s) => Object.fromEntries(answersOf(s.id).map((a) => [a.criterionCode, a.optionId])))
+    return disputedCriteria(leafCriteria(set).map((l) => ({ code: l.criterion.code, options: l.criterion.options })), sheets)
   }
 
   const answersOf = (sheetId: number): Answer[] =>
@@ -191,7 +200,8 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
         knockouts: current ? (JSON.parse(current.knockouts) as Knockouts) : [],
         comment: current?.comment ?? '',
         submittedAt: current?.submitted_at ?? null,
-        earlierRounds: sheets.filter((s) => s.scoring_round < it.current_round).map((s) => ({ scoringRound: s.scoring_round, total: s.total, answers: answersOf(s.id) }))
+        earlierRounds: sheets.filter((s) => s.scoring_round < it.current_round).map((s) => ({ scoringRound: s.scoring_round, total: s.total, answers: answersOf(s.id) })),
+        disputed: it.current_round > 1 ? disputedOf(ref.sessionId, ref.productId, it.current_round - 1, set) : []
       }
     },
     saveAnswer(i: Ref & { criterionCode: string; optionId: string | null; expectedVersion: number }, actor: Actor): Answer {

@@ -209,7 +209,9 @@ export const zSheet = z.object({
   comment: z.string(),
   submittedAt: z.string().nullable(),
   /** The member's own sheets of earlier rounds (kept after a re-score round). */
-  earlierRounds: z.array(z.object({ scoringRound: z.number().int(), total: z.number().nullable(), answers: z.array(zAnswer) }))
+  earlierRounds: z.array(z.object({ scoringRound: z.number().int(), total: z.number().nullable(), answers: z.array(zAnswer) })),
+  /** Re-score rounds: criteria where the members' points spread the most in the previous round (largest first). */
+  disputed: z.array(z.string()).default([])
 })
 export type Sheet = z.infer<typeof zSheet>
 

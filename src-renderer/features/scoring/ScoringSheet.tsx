@@ -1,5 +1,5 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLeaf, leafCriteria, type CriteriaSet, type Criterion, type Knockout } from '../../../src-main/shared/criteria'
 import type { Result } from '../../../src-main/shared/result'
@@ -33,6 +33,20 @@ export interface ScoringSheetProps {
   saveComment?: (comment: string) => Promise<Result<unknown>>
   submit?: () => Promise<Result<{ submittedAt: string } | unknown>>
   onOpenDossier?: () => void
+  /** Identifies the sheet on this device: a comment typed but not yet stored survives a reload under this key. */
+  sheetKey?: string
+  /** Focus on open: this criterion (where the member was before F5), else the first unanswered one. */
+  autoFocus?: boolean
+  initialFocus?: string
+  onFocusCriterion?: (code: string) => void
+  /** After submitting: go to the next product still to score. */
+  onNext?: () => void
+  /** The live connection is up; when it comes back, answers not yet acknowledged are sent again. */
+  online?: boolean
+  /** Re-score round: criteria the members disagreed on most, highlighted and first in the Tab order. */
+  disputed?: readonly string[]
+  /** Re-score round: the member's previous answers, chosen (and saved) when the sheet opens. */
+  prefill?: Readonly<Record<string, string>>
 }
 
 const refuse = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Phiếu chỉ để xem' } })
@@ -51,6 +65,36 @@ export function ScoringSheet(props: ScoringSheetProps) {
   const [showMissing, setShowMissing] = useState(false)
   const nodes = useRef(new Map<string, HTMLDivElement>())
   const commentRef = useRef<HTMLTextAreaElement>(null)
+
+  const disputed = useMemo(() => new Set(props.disputed ?? []), [props.disputed])
+  useEffect(() => {
+    if (readOnly || !props.prefill) return
+    for (const [code, optionId] of Object.entries(props.prefill)) if (saver.answers[code] === undefined) saver.choose(code, optionId)
+    // Once per opened sheet: the prefill is a starting point, later choices are the member's.
+  }, [])
+
+  useEffect(() => {
+    if (!props.autoFocus && !props.initialFocus) return
+    const at = props.initialFocus ? codes.indexOf(props.initialFocus) : -1
+    const firstDisputed = props.disputed?.length ? codes.indexOf(props.disputed[0]!) : -1
+    const first = at >= 0 ? at : readOnly ? -1 : firstDisputed >= 0 ? firstDisputed : nextUnanswered(codes, saver.answers, -1)
+    if (first >= 0) focusAt(first)
+    // Once, when the sheet opens (or unlocks): later focus belongs to the member.
+  }, [readOnly])
+
+  // The network came back (browser "online", or the live stream reconnected): resend what is not acknowledged.
+  const { resendAll } = saver
+  useEffect(() => {
+    if (props.online) resendAll()
+  }, [props.online, resendAll])
+  useEffect(() => {
+    window.addEventListener('online', resendAll)
+    return () => window.removeEventListener('online', resendAll)
+  }, [resendAll])
+  const onFocusIn = (e: FocusEvent<HTMLDivElement>) => {
+    const code = (e.target as HTMLElement).dataset?.criterion
+    if (code) props.onFocusCriterion?.(code)
+  }
 
   const focusAt = (i: number) => {
     const el = nodes.current.get(codes[i]!)
@@ -96,6 +140,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
         nested={nested}
         hideHeading={hideHeading}
         missing={showMissing && totals.missing.includes(c.code)}
+        disputed={disputed.has(c.code)}
         notEvaluated={totals.notEvaluated.includes(c.code)}
         onChoose={(id) => {
           if (readOnly) return
@@ -123,7 +168,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
   )
 
   return (
-    <Stack gap="sm" data-testid="scoring-sheet" data-set-id={set.id} data-readonly={readOnly || undefined} data-submitted={submittedAt ?? undefined}>
+    <Stack gap="sm" onFocus={onFocusIn} data-testid="scoring-sheet" data-set-id={set.id} data-readonly={readOnly || undefined} data-submitted={submittedAt ?? undefined}>
       <SheetHeader info={props.header} setNo={set.no} setName={set.name} memberName={props.memberName} round={props.round} onOpenDossier={props.onOpenDossier} />
       {submittedAt ? (
         <Alert color="green" variant="light" data-testid="sheet-locked">{t('locked', { at: new Date(submittedAt).toLocaleString('vi-VN') })}</Alert>
@@ -169,6 +214,9 @@ export function ScoringSheet(props: ScoringSheetProps) {
         }}
         submit={props.submit}
         onSubmitted={(at) => setSubmittedAt(at)}
+        productName={props.header.productName}
+        {...(props.sheetKey ? { draftKey: props.sheetKey } : {})}
+        {...(props.onNext ? { onNext: props.onNext } : {})}
       />
     </Stack>
   )

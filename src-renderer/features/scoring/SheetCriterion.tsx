@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Group, Kbd, Loader, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react'
-import { forwardRef, type KeyboardEvent } from 'react'
+import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOT_APPLICABLE } from '../../../src-main/domain/rate-input'
 import type { CriterionOption, LeafCriterion } from '../../../src-main/shared/criteria'
@@ -25,8 +25,12 @@ export interface SheetCriterionProps {
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void
   /** The section row already prints this criterion's code and text (section "7" = criterion "7"). */
   hideHeading?: boolean
+  /** Re-score round: the members disagreed most here; highlighted and reached first with Tab. */
+  disputed?: boolean
 }
 
+/** After this long without an answer from the server, a save shows "chưa lưu". */
+const SLOW_SAVE_MS = 700
 const FOCUS_RING = '0 0 0 3px var(--mantine-color-blue-5)'
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const
 
@@ -43,7 +47,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
     <Box
       ref={ref}
       role="radiogroup"
-      tabIndex={0}
+      tabIndex={p.disputed ? 1 : 0}
       aria-labelledby={headingId}
       aria-readonly={p.readOnly || undefined}
       aria-invalid={p.missing || undefined}
@@ -52,6 +56,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       data-save-state={p.status?.state ?? (p.answer === undefined ? 'empty' : 'stored')}
       data-missing={p.missing || undefined}
       data-not-evaluated={p.notEvaluated || undefined}
+      data-disputed={p.disputed || undefined}
       onKeyDown={p.onKeyDown}
       pl={p.nested ? 'lg' : 0}
       py={4}
@@ -59,8 +64,9 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', outline: 'none', borderRadius: 4, scrollMarginTop: 120, scrollMarginBottom: 120 }}
       onFocus={(e) => (e.currentTarget.style.boxShadow = FOCUS_RING)}
       onBlur={(e) => (e.currentTarget.style.boxShadow = '')}
-      bg={p.missing ? 'red.0' : undefined}
+      bg={p.missing ? 'red.0' : p.disputed ? 'orange.0' : undefined}
     >
+      {p.disputed ? <Badge color="orange" variant="filled" size="sm" ml="xs" data-testid="disputed-badge">{t('disputed')}</Badge> : null}
       {p.hideHeading ? (
         <>
           <Text id={headingId} style={VISUALLY_HIDDEN}>{c.code}. {c.text}</Text>
@@ -124,6 +130,7 @@ function OptionRow(p: OptionRowProps) {
       aria-label={`${p.n === 0 ? '0' : p.n}. ${p.label}`}
       data-option-id={p.optionId}
       data-checked={p.checked || undefined}
+      className="sheet-option"
       gap={6}
       wrap="nowrap"
       align="flex-start"
@@ -145,8 +152,22 @@ function OptionRow(p: OptionRowProps) {
 
 function SaveBadge({ status, onRetry }: { status: SaveStatus | undefined; onRetry: () => void }) {
   const { t } = useTranslation('scoring')
+  // A save that is not acknowledged quickly (dropped link) says so in words, not only with a spinner.
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    setSlow(false)
+    if (status?.state !== 'saving') return
+    const h = setTimeout(() => setSlow(true), SLOW_SAVE_MS)
+    return () => clearTimeout(h)
+  }, [status?.state])
   if (!status) return null
-  if (status.state === 'saving') return <Loader size={14} aria-label={t('save.saving')} />
+  if (status.state === 'saving')
+    return (
+      <Group gap={4} wrap="nowrap" data-testid="unsaved">
+        <Loader size={14} aria-label={t('save.saving')} />
+        {slow ? <Text size="xs" c="orange.9" fw={600}>{t('save.pending')}</Text> : null}
+      </Group>
+    )
   if (status.state === 'saved') return <IconCheck size={16} color="var(--mantine-color-green-7)" aria-label={t('save.saved')} />
   return (
     <Group gap={4} wrap="nowrap" role="alert">

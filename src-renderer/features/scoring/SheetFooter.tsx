@@ -3,6 +3,7 @@ import { forwardRef, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Result } from '../../../src-main/shared/result'
 import type { LiveTotals } from './liveTotals'
+import { readCommentDraft, writeCommentDraft } from './memberPlace'
 
 export interface SheetFooterProps {
   memberName: string
@@ -17,6 +18,12 @@ export interface SheetFooterProps {
   labelOf: (code: string) => string
   onMissing: (firstCode: string) => void
   onSubmitted: (submittedAt: string) => void
+  /** Named in the confirmation, with the total. */
+  productName?: string
+  /** Key of the comment draft kept on this device until the server stored it. */
+  draftKey?: string
+  /** "Sản phẩm tiếp theo" after submitting. */
+  onNext?: () => void
 }
 
 const COMMENT_SAVE_DELAY_MS = 800
@@ -24,7 +31,8 @@ const COMMENT_SAVE_DELAY_MS = 800
 /** "Ý kiến của người đánh giá", the signature line and "Ký nộp phiếu" with its completeness check. */
 export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(function SheetFooter(p, ref) {
   const { t } = useTranslation('scoring')
-  const [comment, setComment] = useState(p.comment)
+  // A comment typed just before a reload is still on this device: it comes back and is saved like an answer.
+  const [comment, setComment] = useState(() => (p.draftKey && !p.readOnly ? readCommentDraft(p.draftKey) : null) ?? p.comment)
   const [commentState, setCommentState] = useState<'stored' | 'dirty' | 'saving' | 'saved' | 'error'>('stored')
   const stored = useRef(p.comment)
   const [message, setMessage] = useState<string | null>(null)
@@ -36,7 +44,10 @@ export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(fun
     const text = comment
     setCommentState('saving')
     const r = await p.saveComment(text)
-    if (r.ok) stored.current = text
+    if (r.ok) {
+      stored.current = text
+      if (p.draftKey && comment === text) writeCommentDraft(p.draftKey, null)
+    }
     setCommentState(r.ok ? 'saved' : 'error')
     if (!r.ok) setMessage(t('comment.error', { message: r.error.message }))
     return r.ok
@@ -44,6 +55,7 @@ export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(fun
 
   useEffect(() => {
     if (p.readOnly || comment === stored.current) return
+    if (p.draftKey) writeCommentDraft(p.draftKey, comment)
     setCommentState('dirty')
     const h = setTimeout(() => void flushComment(), COMMENT_SAVE_DELAY_MS)
     return () => clearTimeout(h)
@@ -107,17 +119,21 @@ export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(fun
               : t('signature.blank', { name: p.memberName })}
           </Text>
           {p.readOnly ? null : (
-            <Button color="green" onClick={trySubmit} data-testid="submit-sheet">{t('submit.button')}</Button>
+            <Button color="green" size="md" onClick={trySubmit} data-testid="submit-sheet">{t('submit.button')}</Button>
           )}
+          {p.submittedAt && p.onNext ? (
+            <Button size="md" onClick={p.onNext} data-testid="next-product" data-autofocus autoFocus>{t('submit.next')}</Button>
+          ) : null}
         </Group>
         {message ? <Alert color="red" variant="light" role="alert" data-testid="submit-message">{message}</Alert> : null}
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('submit.confirmTitle')} centered>
         <Stack>
-          <Text size="sm">{t('submit.confirmBody', { total: p.totals.total })}</Text>
+          <Text size="sm" data-testid="confirm-body">{t('submit.confirmBody', { product: p.productName ?? '', total: p.totals.total })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>{t('submit.cancel')}</Button>
-            <Button color="green" loading={busy} onClick={() => void confirm()} data-testid="confirm-submit" data-autofocus>
+            {/* Focus starts on "Quay lại": Enter-Enter never submits irreversibly; submitting takes a deliberate move. */}
+            <Button variant="default" size="md" onClick={() => setConfirming(false)} data-autofocus data-testid="cancel-submit">{t('submit.cancel')}</Button>
+            <Button color="green" size="md" loading={busy} onClick={() => void confirm()} data-testid="confirm-submit">
               {t('submit.confirm')}
             </Button>
           </Group>

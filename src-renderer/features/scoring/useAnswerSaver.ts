@@ -87,6 +87,15 @@ export function useAnswerSaver(initial: Readonly<Record<string, string>>, save: 
     }
   }, [])
 
+  /** The network is back: every choice not yet acknowledged goes out again (the server skips none twice: versions). */
+  const resendAll = useCallback(() => {
+    for (const code of latest.current.keys()) {
+      clearTimeout(timers.current.get(code))
+      attempts.current.delete(code)
+      send(code)
+    }
+  }, [send])
+
   const unsaved = Object.entries(status).filter(([, s]) => s.state !== 'saved').map(([code]) => code)
   useEffect(() => {
     if (unsaved.length === 0) return
@@ -95,5 +104,5 @@ export function useAnswerSaver(initial: Readonly<Record<string, string>>, save: 
     return () => window.removeEventListener('beforeunload', warn)
   }, [unsaved.length])
 
-  return { answers, status, choose, retry, unsaved }
+  return { answers, status, choose, retry, resendAll, unsaved }
 }

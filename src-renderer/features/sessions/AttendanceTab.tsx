@@ -1,4 +1,4 @@
-import { Alert, Loader, SegmentedControl, Stack, Table, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Table, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
@@ -6,15 +6,23 @@ import { QuorumBadge } from './QuorumBadge'
 
 type Status = 'present' | 'absent' | 'left'
 
-/** Roll-call: present / absent / left at a time, with the quorum recomputed by the server on each change. */
-export function AttendanceTab({ sessionId }: { sessionId: number }) {
+/** One colour per state, readable on a projector: green present, red absent, orange left. */
+const STATE_COLOR: Record<Status, string> = { present: 'green.7', absent: 'red.7', left: 'orange.7' }
+
+/**
+ * Roll-call: present / absent / left at a time, with the quorum recomputed by the server on each change.
+ * "Tất cả có mặt" marks everyone not yet called; the controls stay disabled while the session is a draft.
+ */
+export function AttendanceTab({ sessionId, status }: { sessionId: number; status?: string }) {
   const { t } = useTranslation('sessions')
   const api = useApi()
   const q = useQuery('attendance.get', { sessionId })
   const [data, setData] = useState(q.data)
   const [leftAt, setLeftAt] = useState<Record<number, string>>({})
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const view = data ?? q.data
+  const closed = status === 'draft' || status === 'finalized'
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   if (!view) return <Loader />
 
@@ -25,11 +33,38 @@ export function AttendanceTab({ sessionId }: { sessionId: number }) {
     setError(null)
     setData(r.value)
   }
+  const allPresent = async () => {
+    setBusy(true)
+    for (const m of view.members.filter((x) => x.status === null)) {
+      const r = await api.call('attendance.set', { sessionId, memberId: m.memberId, status: 'present', leftAt: null })
+      if (!r.ok) {
+        setBusy(false)
+        return setError(r.error.message)
+      }
+      setData(r.value)
+    }
+    setBusy(false)
+    setError(null)
+  }
   return (
     <Stack gap="sm" data-testid="attendance">
-      <QuorumBadge quorum={view.quorum} />
+      <Group justify="space-between">
+        <QuorumBadge quorum={view.quorum} />
+        <Button size="md" color="green" onClick={() => void allPresent()} loading={busy} disabled={closed || view.members.every((m) => m.status !== null)} data-testid="all-present">
+          {t('attendance.allPresent')}
+        </Button>
+      </Group>
+      {status === 'draft' ? <Alert color="blue" variant="light" data-testid="attendance-draft">{t('attendance.notOpen')}</Alert> : null}
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
-      <Table withTableBorder striped>
+      <Table withTableBorder striped verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('attendance.member')}</Table.Th>
+            <Table.Th>{t('attendance.role')}</Table.Th>
+            <Table.Th>{t('attendance.state')}</Table.Th>
+            <Table.Th>{t('attendance.leftAtHeader')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {view.members.map((m) => (
             <Table.Tr key={m.memberId} data-member-id={m.memberId} data-attendance={m.status ?? 'unknown'}>
@@ -37,7 +72,9 @@ export function AttendanceTab({ sessionId }: { sessionId: number }) {
               <Table.Td>{t(`role.${m.role}`)}</Table.Td>
               <Table.Td>
                 <SegmentedControl
-                  size="xs"
+                  size="md"
+                  disabled={closed}
+                  color={m.status ? STATE_COLOR[m.status] : 'gray'}
                   value={m.status ?? ''}
                   onChange={(v) => void set(m.memberId, v as Status)}
                   data={[
@@ -48,9 +85,10 @@ export function AttendanceTab({ sessionId }: { sessionId: number }) {
                   aria-label={t('attendance.of', { name: m.fullName })}
                 />
               </Table.Td>
-              <Table.Td w={120}>
+              <Table.Td w={140}>
                 <TextInput
-                  size="xs"
+                  size="md"
+                  disabled={closed}
                   placeholder="HH:MM"
                   aria-label={t('attendance.leftAt', { name: m.fullName })}
                   value={leftAt[m.memberId] ?? m.leftAt ?? ''}

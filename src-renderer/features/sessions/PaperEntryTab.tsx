@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { leafCriteria, type CriteriaSet } from '../../../src-main/shared/criteria'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import type { Result } from '../../../src-main/shared/result'
 import { useApi, useQuery } from '../../api/context'
@@ -8,16 +9,34 @@ import { ScoringSheet } from '../scoring/ScoringSheet'
 
 const stored = async (): Promise<Result<unknown>> => ({ ok: true, value: null })
 
+/** An option as the paper shows it: its text and points, not its code. */
+export function optionLabel(set: CriteriaSet | undefined, criterionCode: string, optionId: string | null, notApplicable: string): string {
+  if (optionId === null) return '–'
+  if (optionId === 'NA') return notApplicable
+  const o = set ? leafCriteria(set).find((l) => l.criterion.code === criterionCode)?.criterion.options.find((x) => x.id === optionId) : undefined
+  return o ? `${o.text} (${o.points} đ)` : optionId
+}
+
+/** Sheet states for which a paper sheet can still be typed in (not submitted online, not recused or excluded). */
+const ENTERABLE = new Set(['not-started', 'draft', 'not-declared'])
+
 /**
  * Double entry of a paper sheet: the secretary types it twice on the same keyboard sheet the members use; pass 2
- * starts empty and blind; the sheet is accepted only when both passes match, otherwise mismatches are listed.
+ * starts empty and blind; the sheet is accepted only when both passes match, otherwise mismatches are listed with
+ * the options' text and points. Checked before the first keystroke: the session is scoring, the member is present,
+ * declared no conflict on the product and has not submitted online; only such members are offered.
  */
 export function PaperEntryTab({ session }: { session: Session }) {
   const { t } = useTranslation('sessions')
   const api = useApi()
   const [productId, setProductId] = useState<number | null>(session.agenda[0]?.productId ?? null)
-  const scorers = session.members.filter((m) => m.scores)
-  const [memberId, setMemberId] = useState<number | null>(scorers[0]?.id ?? null)
+  const progress = useQuery('sessions.progress', { sessionId: session.id })
+  const attendance = useQuery('attendance.get', { sessionId: session.id })
+  const present = useMemo(() => new Set(attendance.data?.members.filter((m) => m.status === 'present').map((m) => m.memberId)), [attendance.data])
+  const states = new Map(progress.data?.products.find((p) => p.productId === productId)?.members.map((m) => [m.memberId, m.state]))
+  const scorers = session.members.filter((m) => m.scores && present.has(m.id) && ENTERABLE.has(states.get(m.id) ?? ''))
+  const [chosen, setMemberId] = useState<number | null>(null)
+  const memberId = scorers.some((m) => m.id === chosen) ? chosen : (scorers[0]?.id ?? null)
   const [pass, setPass] = useState<1 | 2>(1)
   const ref = { sessionId: session.id, productId: productId ?? 1, memberId: memberId ?? 1 }
   const status = useQuery('paper.status', ref, { skip: productId === null || memberId === null })
@@ -28,6 +47,17 @@ export function PaperEntryTab({ session }: { session: Session }) {
 
   const item = session.agenda.find((a) => a.productId === productId)
   const member = scorers.find((m) => m.id === memberId)
+  const loading = !progress.data || !attendance.data
+  const blocker =
+    session.status !== 'scoring'
+      ? t('paper.notScoring')
+      : loading
+        ? null
+        : !member
+          ? t('paper.nobody')
+          : states.get(member.id) === 'not-declared'
+            ? t('paper.notDeclared', { name: member.fullName })
+            : null
   const reset = () => {
     answers.current = {}
     comment.current = ''
@@ -43,7 +73,7 @@ export function PaperEntryTab({ session }: { session: Session }) {
       <Group align="flex-end">
         <NativeSelect label={t('paper.product')} value={String(productId ?? '')} data={session.agenda.map((a) => ({ value: String(a.productId), label: a.name }))}
           onChange={(e) => { setProductId(Number(e.currentTarget.value)); reset() }} />
-        <NativeSelect label={t('paper.member')} value={String(memberId ?? '')} data={scorers.map((m) => ({ value: String(m.id), label: m.fullName }))}
+        <NativeSelect label={t('paper.member')} value={String(memberId ?? '')} data={scorers.map((m) => ({ value: String(m.id), label: m.fullName }))} data-testid="paper-member"
           onChange={(e) => { setMemberId(Number(e.currentTarget.value)); reset() }} />
         <SegmentedControl value={String(pass)} onChange={(v) => { setPass(Number(v) as 1 | 2); reset() }}
           data={[{ value: '1', label: t('paper.pass1') }, { value: '2', label: t('paper.pass2') }]} data-testid="paper-pass" />
@@ -62,15 +92,16 @@ export function PaperEntryTab({ session }: { session: Session }) {
               {status.data.mismatches.map((m) => (
                 <Table.Tr key={m.criterionCode} data-criterion={m.criterionCode}>
                   <Table.Td>{t('paper.criterion', { code: m.criterionCode })}</Table.Td>
-                  <Table.Td>{t('paper.pass1')}: {m.pass1 ?? '–'}</Table.Td>
-                  <Table.Td>{t('paper.pass2')}: {m.pass2 ?? '–'}</Table.Td>
+                  <Table.Td>{t('paper.pass1')}: {optionLabel(setDef.data?.set, m.criterionCode, m.pass1, t('paper.notApplicable'))}</Table.Td>
+                  <Table.Td>{t('paper.pass2')}: {optionLabel(setDef.data?.set, m.criterionCode, m.pass2, t('paper.notApplicable'))}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Alert>
       ) : null}
-      {setDef.data && item && member ? (
+      {blocker ? <Alert color="orange" data-testid="paper-blocked">{blocker}</Alert> : null}
+      {blocker || loading ? null : setDef.data && item && member ? (
         <ScoringSheet
           key={`${productId}-${memberId}-${pass}-${version}`}
           set={setDef.data.set}

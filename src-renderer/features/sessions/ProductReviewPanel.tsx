@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionMember } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
 import { PreviousEvaluation } from '../advice/PreviousEvaluation'
+import { AgreementTable } from './AgreementTable'
 
 /** One product under review: the engine's reasons and warnings, which criteria drive the spread, agreement, re-score. */
 export function ProductReviewPanel({ sessionId, productId, members, onChanged }: { sessionId: number; productId: number; members: SessionMember[]; onChanged: () => void }) {
@@ -11,8 +12,8 @@ export function ProductReviewPanel({ sessionId, productId, members, onChanged }:
   const api = useApi()
   const q = useQuery('review.product', { sessionId, productId })
   const [reason, setReason] = useState('')
-  const [agree, setAgree] = useState<Record<string, { optionId: string; reason: string }>>({})
   const [error, setError] = useState<string | null>(null)
+  const setDef = useQuery('criteria.get', { setId: q.data?.row.setId ?? '' }, { skip: !q.data })
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   if (!q.data) return <Loader />
   const { row, criteria, rescores } = q.data
@@ -28,12 +29,10 @@ export function ProductReviewPanel({ sessionId, productId, members, onChanged }:
     if (!reason.trim()) return setError(t('review.rescoreReason'))
     done(await api.call('review.openRescore', { sessionId, productId, reason }))
   }
-  const saveAgreed = async (code: string) => {
-    const a = agree[code]
-    if (!a?.optionId || !a.reason.trim()) return setError(t('review.agreeIncomplete', { code }))
-    done(await api.call('review.agree', { sessionId, productId, criterionCode: code, optionId: a.optionId, reason: a.reason }))
+  const saveAgreed = async (code: string, optionId: string, why: string) => {
+    if (!optionId || !why.trim()) return setError(t('review.agreeIncomplete', { code }))
+    done(await api.call('review.agree', { sessionId, productId, criterionCode: code, optionId, reason: why }))
   }
-  const name = (id: number) => members.find((m) => m.id === id)?.fullName ?? String(id)
   return (
     <Paper withBorder p="sm" data-testid="product-review" data-product-id={productId}>
       <Stack gap="sm">
@@ -53,39 +52,14 @@ export function ProductReviewPanel({ sessionId, productId, members, onChanged }:
         ) : null}
         {error ? <Alert color="red" role="alert">{error}</Alert> : null}
         <Text fw={600} size="sm">{t('review.disagreement')}</Text>
-        <Table withTableBorder fz="xs" data-testid="disagreement">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('review.criterion')}</Table.Th>
-              <Table.Th ta="center">{t('review.pointsSpread')}</Table.Th>
-              <Table.Th>{t('review.answers')}</Table.Th>
-              <Table.Th>{t('review.agreed')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {criteria.filter((c) => c.distinctOptions > 1 || c.agreed).map((c) => (
-              <Table.Tr key={c.criterionCode} data-criterion={c.criterionCode} data-points-spread={c.pointsSpread}>
-                <Table.Td>{c.criterionCode}. {c.criterionText}</Table.Td>
-                <Table.Td ta="center" fw={700}>{c.pointsSpread}/{c.maxPoints}</Table.Td>
-                <Table.Td>{c.answers.map((a) => `${name(a.memberId)}: ${a.optionId ?? '–'} (${a.points})`).join('; ')}</Table.Td>
-                <Table.Td>
-                  {c.agreed ? (
-                    <Badge color="green" variant="light" title={c.agreed.reason}>{c.agreed.optionId}</Badge>
-                  ) : row.ready && !row.finalized ? (
-                    <Group gap={4} wrap="nowrap">
-                      <NativeSelect size="xs" aria-label={t('review.agreedOption', { code: c.criterionCode })}
-                        data={['', ...new Set(c.answers.map((a) => a.optionId ?? '').filter(Boolean))]}
-                        onChange={(e) => { const optionId = e.currentTarget.value; setAgree((s) => ({ ...s, [c.criterionCode]: { reason: s[c.criterionCode]?.reason ?? '', optionId } })) }} />
-                      <TextInput size="xs" placeholder={t('review.reason')} aria-label={t('review.agreedReason', { code: c.criterionCode })}
-                        onChange={(e) => { const reason = e.currentTarget.value; setAgree((s) => ({ ...s, [c.criterionCode]: { optionId: s[c.criterionCode]?.optionId ?? '', reason } })) }} />
-                      <Button size="compact-xs" onClick={() => void saveAgreed(c.criterionCode)}>{t('review.agree')}</Button>
-                    </Group>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AgreementTable
+          criteria={criteria}
+          set={setDef.data?.set}
+          members={members}
+          blocking={new Set(row.reasons.map((r) => r.criterionCode).filter((c): c is string => c !== null))}
+          editable={row.ready && !row.finalized}
+          onAgree={(code, optionId, why) => void saveAgreed(code, optionId, why)}
+        />
       </Stack>
     </Paper>
   )

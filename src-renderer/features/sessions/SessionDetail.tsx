@@ -64,7 +64,7 @@ export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () =
           <Tabs.Tab value="opinions" data-testid="tab-opinions">{t('reevaluation:tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="sm"><AgendaTab session={s} onChanged={session.reload} /></Tabs.Panel>
-        <Tabs.Panel value="attendance" pt="sm"><AttendanceTab sessionId={id} /></Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="sm"><AttendanceTab sessionId={id} status={s.status} /></Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="sm"><ConflictsTab session={s} /></Tabs.Panel>
         <Tabs.Panel value="joinCodes" pt="sm"><JoinCodesTab session={s} /></Tabs.Panel>
         <Tabs.Panel value="progress" pt="sm"><ProgressTab session={s} /></Tabs.Panel>

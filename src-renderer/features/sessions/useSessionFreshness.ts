@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useApi } from '../../api/context'
+import { useLiveEvents } from '../../api/live'
 
 export const SESSION_POLL_MS = 5000
 
@@ -29,6 +30,12 @@ export function useSessionFreshness(id: number, current: Session | undefined, re
     }, pollMs)
     return () => clearInterval(h)
   }, [check, pollMs, finalized])
+
+  // Browser mode pushes status changes, re-score rounds and finalization at once (server-sent events); the poll
+  // above stays as the fallback (desktop IPC, a dropped stream).
+  useLiveEvents((e) => {
+    if (e.sessionId === id && e.kind !== 'hello') void check()
+  }, !finalized)
 
   return check
 }

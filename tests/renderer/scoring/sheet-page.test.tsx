@@ -66,6 +66,8 @@ describe('SheetPage (wired to the sessions API)', () => {
   })
 
   it("lists only the member's own sheets with their states", async () => {
+    // An earlier test focused a criterion of product 11: that place would reopen the sheet (F5 behaviour).
+    sessionStorage.clear()
     const { client, calls } = fakeClient({
       'sheets.mine': [
         { productId: 11, code: 'a', name: 'Bánh đa nem', setId: 'QD26-2026-06', scoringRound: 1, state: 'submitted', total: 72 },

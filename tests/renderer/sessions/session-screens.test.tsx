@@ -90,4 +90,26 @@ describe('secretary screens', () => {
     expect(screen.getByText('Cần ít nhất 3 thành viên có mặt')).toBeInTheDocument()
     expect(calls.find((c) => c.method === 'attendance.set')!.input).toEqual({ sessionId: 1, memberId: 2, status: 'absent', leftAt: null })
   })
+
+  it('"Tất cả có mặt" marks only the members not yet called; everything is disabled while the session is a draft', async () => {
+    let members = session.members.slice(0, 3).map((m, i) => ({ memberId: m.id, fullName: m.fullName, role: m.role, status: i === 0 ? 'absent' : null, leftAt: null, updatedAt: null }))
+    const { client, calls } = fakeClient({
+      'attendance.get': () => ({ sessionId: 1, members, quorum }),
+      'attendance.set': (i: any) => {
+        members = members.map((m) => (m.memberId === i.memberId ? { ...m, status: i.status } : m))
+        return { sessionId: 1, members, quorum }
+      }
+    })
+    const draft = render(<AttendanceTab sessionId={1} status="draft" />, { client })
+    await screen.findByTestId('attendance-draft')
+    expect(screen.getByTestId('all-present')).toBeDisabled()
+    expect(screen.getAllByRole('radio').every((r) => (r as HTMLInputElement).disabled)).toBe(true)
+    draft.unmount()
+    const { user } = render(<AttendanceTab sessionId={1} status="open" />, { client })
+    await user.click(await screen.findByTestId('all-present'))
+    await waitFor(() => expect(screen.getByTestId('all-present')).toBeDisabled())
+    expect(calls.filter((c) => c.method === 'attendance.set').map((c) => (c.input as { memberId: number }).memberId)).toEqual(members.slice(1).map((m) => m.memberId))
+    expect(members.map((m) => m.status)).toEqual(['absent', 'present', 'present'])
+    expect(screen.getByText('Giờ rời phiên (HH:MM)')).toBeInTheDocument()
+  })
 })
