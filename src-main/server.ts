@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCore } from './core'
@@ -33,8 +33,7 @@ function tlsFrom(args: ServerArgs): TlsOptions | undefined {
   if (!args.cert) return undefined
   if (args.key) return { cert: readFileSync(args.cert), key: readFileSync(args.key) }
   const id = openP12(readFileSync(args.cert), process.env.OCOP_CERT_PASSWORD ?? '', new Date())
-  const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`
-  return { cert: Buffer.from(id.chainDer.map(pem).join('')), key: Buffer.from(id.key.export({ type: 'pkcs8', format: 'pem' }) as string) }
+  return { cert: Buffer.from(id.chainDer.map((der) => new X509Certificate(der).toString()).join('')), key: Buffer.from(id.key.export({ type: 'pkcs8', format: 'pem' }) as string) }
 }
 
 /** Browser-mode host on plain Node: the whole app without Electron, and LAN mode for members' own devices. */
