@@ -26,11 +26,12 @@ interface Seen {
  * given, an official code that matches the producer's commune and is unused in the file and the database. Likely
  * duplicates (similar name in the same commune, same producer or same criteria set) are warnings, not errors.
  */
-export function checkProducts(rows: RawRow[], producers: ImportedProducer[], producerNos: Set<number>, ctx: ImportContext): { products: ImportedProduct[]; issues: ImportIssue[] } {
+export function checkProducts(rows: RawRow[], producers: ImportedProducer[], producerNos: Set<number>, ctx: ImportContext): { products: ImportedProduct[]; issues: ImportIssue[]; allNos: Set<number> } {
   const issues: ImportIssue[] = []
   const products: ImportedProduct[] = []
   const byNo = new Map(producers.map((p) => [p.no, p]))
   const firstNo = new Map<number, number>()
+  const allNos = new Set<number>()
   const firstCode = new Map<string, number>()
   const seen: Seen[] = []
 
@@ -43,6 +44,7 @@ export function checkProducts(rows: RawRow[], producers: ImportedProducer[], pro
     const no = positiveInt(v('no'))
     if (v('no') && no === null) err('no', 'STT phải là số nguyên dương')
     if (no !== null) {
+      allNos.add(no)
       const dup = firstNo.get(no)
       if (dup !== undefined) err('no', `Trùng STT ${no} với dòng ${dup}`)
       else firstNo.set(no, row)
@@ -102,7 +104,7 @@ export function checkProducts(rows: RawRow[], producers: ImportedProducer[], pro
     if (twin) warn(`Có thể trùng với sản phẩm dòng ${twin.row} (tên gần giống, cùng xã, ${twin.producerNo === producer.no ? 'cùng chủ thể' : 'cùng bộ tiêu chí'})`)
     if (dbTwin) warn(`Có thể trùng với sản phẩm đã có ${dbTwin.code} «${dbTwin.name}» của «${dbTwin.producerName}» (tên gần giống, cùng xã)`)
     seen.push({ row, name: name.data, setId, communeCode, producerNo: producer.no })
-    products.push({ row, producerNo: producer.no, data: { name: name.data, setId, registrationType: regType, year, code, status, stars } })
+    products.push({ row, no: no!, producerNo: producer.no, data: { name: name.data, setId, registrationType: regType, year, code, status, stars } })
   }
-  return { products, issues }
+  return { products, issues, allNos }
 }

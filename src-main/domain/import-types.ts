@@ -1,7 +1,8 @@
 import type { ProducerData } from '../shared/api/catalogue'
 import type { ProductStatus, RegistrationType } from '../shared/catalogue'
+import type { RecordedCertificate } from './recorded-certificate'
 
-export type ImportSheet = 'file' | 'producers' | 'products'
+export type ImportSheet = 'file' | 'producers' | 'products' | 'certificates'
 
 /** One problem of an uploaded workbook, located by sheet, Excel row number and column header. */
 export interface ImportIssue {
@@ -21,6 +22,8 @@ export interface RawRow {
 export interface RawWorkbook {
   producers: RawRow[]
   products: RawRow[]
+  /** Sheet «Giấy chứng nhận»; empty when the file has none (it is optional). */
+  certificates: RawRow[]
   /** Missing sheets or headers found while reading. */
   issues: ImportIssue[]
 }
@@ -33,7 +36,11 @@ export interface ImportedProducer {
 
 export interface ImportedProduct {
   row: number
+  /** The row's STT; certificate rows refer to it. */
+  no: number
   producerNo: number
+  /** The product already in the database this row stands for (re-import as update). */
+  matchedId?: number | undefined
   data: {
     name: string
     setId: string
@@ -55,10 +62,22 @@ export interface ImportContext {
   producersInCommune(communeCode: string): Array<{ name: string; regNo: string }>
   productByCode(code: string): { name: string } | undefined
   productsInCommune(communeCode: string): Array<{ code: string; name: string; setId: string; producerName: string; producerRegNo: string }>
+  /** A certificate already recorded as (year, number as printed, issuing authority). */
+  recordedCertificate(year: number, numberText: string, authority: string): { productId: number; productName: string } | undefined
+  /** The day certificates are judged valid on (today, Vietnam time). */
+  asOf: string
 }
 
 export interface ImportCheck {
   producers: ImportedProducer[]
   products: ImportedProduct[]
+  certificates: ImportedCertificateRow[]
   issues: ImportIssue[]
+}
+
+export interface ImportedCertificateRow {
+  row: number
+  productNo: number
+  data: RecordedCertificate
+  existing: boolean
 }

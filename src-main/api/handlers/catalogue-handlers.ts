@@ -45,7 +45,8 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('products.delete', (i) => d.products.delete(i.id))
   r.handle('catalogue.exportXlsx', async () => {
     const now = d.now()
-    const out = await exportCatalogue(d.db, d.units, d.sets, now)
+    const body = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.bodyName
+    const out = await exportCatalogue(d.db, d.units, d.sets, now, body || undefined)
     return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
   r.handle('dossier.get', (i) => d.dossier.get(i.productId))

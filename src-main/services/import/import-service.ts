@@ -10,6 +10,10 @@ import type { CriteriaService } from '../criteria-service'
 import { createProducer } from '../producer-service'
 import { createProduct, type SetLookup } from '../product-service'
 import type { SettingsStore } from '../settings-service'
+import type { RecordedCertificate, RecordedCertificateInput } from '../../domain/recorded-certificate'
+import { today } from '../certificates/certificate-store'
+import { createRecordedCertificates } from '../certificates/recorded-certificates'
+import type { Actor } from '../sessions/store'
 import { readCatalogueWorkbook } from './read-workbook'
 import { buildTemplate } from './template'
 
@@ -49,7 +53,12 @@ function importContext(d: ImportDeps): ImportContext {
     }
   }
   const province = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)
+  const recorded = db.prepare(
+    "SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id WHERE c.year = ? AND c.number_text = ? AND (c.issuing_authority = ? OR c.origin = 'issued') ORDER BY c.origin = 'recorded' DESC LIMIT 1"
+  )
   return {
+    asOf: today(d.now),
+    recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
     commune: (code) => d.units.commune(code),
     set: (id) => d.sets(id),
@@ -66,14 +75,28 @@ function decode(u: Upload): Buffer {
   return bytes
 }
 
-const where = (sheet: string, row: number | null) => (sheet === 'producers' ? `Chủ thể, dòng ${row}` : sheet === 'products' ? `Sản phẩm, dòng ${row}` : 'Tệp')
+const SHEET_LABEL: Record<string, string> = { producers: 'Chủ thể', products: 'Sản phẩm', certificates: 'Giấy chứng nhận' }
+const where = (sheet: string, row: number | null) => (SHEET_LABEL[sheet] ? `${SHEET_LABEL[sheet]}, dòng ${row}` : 'Tệp')
 
 /**
  * Excel import of producers and products. The preview and the commit run the same checks on the same bytes; the
  * commit re-reads the upload, refuses it while any error remains, and writes every row in one transaction with the
  * catalogue's own create functions, so a file is imported entirely or not at all.
  */
+const recordInput = (c: RecordedCertificate): RecordedCertificateInput => ({
+  stars: c.stars,
+  numberText: c.numberText,
+  issuedOn: c.issuedOn,
+  issuedYear: c.year,
+  issuingAuthority: c.issuingAuthority,
+  decisionNo: c.decisionNo,
+  decisionDate: c.decisionDate,
+  printedExpiry: c.expiryPrinted ? c.expiryDate : null,
+  sourceNote: c.sourceNote
+})
+
 export function createImportService(d: ImportDeps) {
+  const recorded = createRecordedCertificates({ db: d.db, now: d.now })
   function check(raw: RawWorkbook): ImportCheck {
     return checkCatalogue(raw, importContext(d))
   }
@@ -95,17 +118,19 @@ export function createImportService(d: ImportDeps) {
         sha256: sha256(bytes),
         rows: [
           ...raw.producers.map((r) => ({ sheet: 'producers' as const, row: r.row, cells: r.cells })),
-          ...raw.products.map((r) => ({ sheet: 'products' as const, row: r.row, cells: r.cells }))
+          ...raw.products.map((r) => ({ sheet: 'products' as const, row: r.row, cells: r.cells })),
+          ...raw.certificates.map((r) => ({ sheet: 'certificates' as const, row: r.row, cells: r.cells }))
         ],
         issues: c.issues,
         producers: raw.producers.length,
         products: raw.products.length,
+        certificates: c.certificates.filter((x) => !x.existing).length,
         errorCount: errors,
         warningCount: c.issues.length - errors
       }
     },
 
-    async commit(u: Upload & { sha256: string }): Promise<{ sha256: string; producers: number; products: number; warningCount: number }> {
+    async commit(u: Upload & { sha256: string }, actor: Actor = { kind: 'local' }): Promise<{ sha256: string; producers: number; products: number; certificates: number; warningCount: number }> {
       const bytes = decode(u)
       const hash = sha256(bytes)
       if (hash !== u.sha256) throw new AppError('CONFLICT', 'Tệp gửi lên khác với tệp đã xem trước; hãy xem trước lại trước khi nhập')
@@ -132,9 +157,16 @@ export function createImportService(d: ImportDeps) {
         for (const p of c.producers) idOf.set(p.no, at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
         // Rows with an issued code go first, so a generated serial never takes a number the file assigns explicitly.
         const ordered = [...c.products.filter((x) => x.data.code), ...c.products.filter((x) => !x.data.code)]
-        for (const x of ordered)
-          at('products', x.row, () => createProduct(d.db, { units: d.units, sets: d.sets }, { producerId: idOf.get(x.producerNo)!, ...x.data, reason: 'Nhập từ Excel' }, now))
-        return { sha256: hash, producers: c.producers.length, products: c.products.length, warningCount: c.issues.length - errors.length }
+        const withCert = new Set(c.certificates.map((x) => x.productNo))
+        const productId = new Map<number, number>()
+        for (const x of ordered) {
+          // Status from facts: a product with certificates starts registered and takes its status from them.
+          const data = withCert.has(x.no) ? { ...x.data, status: 'registered' as const, stars: null } : x.data
+          productId.set(x.no, at('products', x.row, () => createProduct(d.db, { units: d.units, sets: d.sets }, { producerId: idOf.get(x.producerNo)!, ...data, reason: 'Nhập từ Excel' }, now)))
+        }
+        const fresh = c.certificates.filter((x) => !x.existing)
+        for (const x of fresh) at('certificates', x.row, () => recorded.recordTx(productId.get(x.productNo)!, recordInput(x.data), actor, `Nhập từ Excel «${u.fileName}», dòng ${x.row}`))
+        return { sha256: hash, producers: c.producers.length, products: c.products.length, certificates: fresh.length, warningCount: c.issues.length - errors.length }
       })()
     }
   }

@@ -18,7 +18,7 @@ const zUpload = z
   .strict()
 
 export const zImportIssue = z.object({
-  sheet: z.enum(['file', 'producers', 'products']),
+  sheet: z.enum(['file', 'producers', 'products', 'certificates']),
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   message: z.string(),
@@ -28,7 +28,7 @@ export type ImportIssueDto = z.infer<typeof zImportIssue>
 
 /** A row as the preview table shows it: the Excel row number and the key cells. */
 export const zPreviewRow = z.object({
-  sheet: z.enum(['producers', 'products']),
+  sheet: z.enum(['producers', 'products', 'certificates']),
   row: z.number().int(),
   cells: z.record(z.string(), z.string())
 })
@@ -41,6 +41,8 @@ export const zImportPreview = z.object({
   issues: z.array(zImportIssue),
   producers: z.number().int(),
   products: z.number().int(),
+  /** Certificates issued before the app, to be recorded (already recorded ones are not counted). */
+  certificates: z.number().int(),
   errorCount: z.number().int(),
   warningCount: z.number().int()
 })
@@ -58,7 +60,7 @@ export const catalogueImportMethods = {
     kind: 'command',
     roles: OFFICE_ROLES,
     input: zUpload.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã băm SHA-256 không hợp lệ') }).strict(),
-    output: z.object({ sha256: z.string(), producers: z.number().int(), products: z.number().int(), warningCount: z.number().int() }),
+    output: z.object({ sha256: z.string(), producers: z.number().int(), products: z.number().int(), certificates: z.number().int(), warningCount: z.number().int() }),
     bodyLimit: BASE64_MAX + 64 * 1024
   })
 }

@@ -17,7 +17,7 @@ describe('catalogue import: template', () => {
     const t = await ok(core, 'catalogueImport.template', {})
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Chủ thể', 'Sản phẩm', 'Danh mục'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Chủ thể', 'Sản phẩm', 'Giấy chứng nhận', 'Danh mục'])
     expect(wb.getWorksheet('Chủ thể')!.getRow(1).values).toContain('Người đại diện theo pháp luật')
     expect(wb.getWorksheet('Sản phẩm')!.getRow(1).values).toContain('Mã bộ tiêu chí')
     const lists = wb.getWorksheet('Danh mục')!
