@@ -16,7 +16,7 @@ export function checkCatalogue(wb: RawWorkbook, ctx: ImportContext): ImportCheck
   const issues = [...wb.issues, ...p.issues, ...x.issues, ...c.issues, ...statusWithoutCertificate(x.products, c.certificates)]
   if (!issues.some((i) => i.severity === 'error') && p.producers.length === 0 && x.products.length === 0)
     issues.push({ sheet: 'file', row: null, column: null, message: 'Tệp không có dòng dữ liệu nào', severity: 'error' })
-  return { producers: p.producers, products: x.products, certificates: c.certificates, issues }
+  return { producers: p.producers, products: x.products, certificates: c.certificates, issues, resolutions: p.resolutions, actions: [...p.actions, ...x.actions] }
 }
 
 /**

@@ -50,6 +50,8 @@ export interface CommuneCandidate {
   provinceName: string
   /** How this unit was reached, in Vietnamese: "Xã Lát, Huyện Lạc Dương, Tỉnh Lâm Đồng (cũ) — Nhập toàn bộ". */
   via: string
+  /** The old unit of the official table behind it, when reached through one. */
+  old?: { name: string; district: string; province: string; change: string } | undefined
 }
 
 export type ResolveHow = 'code' | 'name' | 'old-code' | 'old-names' | 'old-address' | 'new-address'
@@ -132,9 +134,10 @@ export function createCommuneResolver(data: ResolverData) {
   const newByKey = new Map<string, typeof communes>()
   for (const c of communes) newByKey.set(c.key, [...(newByKey.get(c.key) ?? []), c])
 
-  const candidate = (code: string, via: string): CommuneCandidate | undefined => {
+  const candidate = (code: string, via: string, r?: OldRow): CommuneCandidate | undefined => {
     const c = byCode.get(code)
-    return c ? { code: c.code, name: c.name, provinceCode: c.provinceCode, provinceName: provinceName.get(c.provinceCode) ?? '', via } : undefined
+    const old = r ? { name: r.name, district: r.district, province: r.province, change: r.change } : undefined
+    return c ? { code: c.code, name: c.name, provinceCode: c.provinceCode, provinceName: provinceName.get(c.provinceCode) ?? '', via, old } : undefined
   }
   const oldVia = (r: OldRow) => `${r.name}, ${r.district}, ${r.province} (cũ)${r.change ? ` — ${r.change}` : ''}`
   /** Distinct new units, best first; the preferred province first among equals. */
@@ -181,7 +184,7 @@ export function createCommuneResolver(data: ResolverData) {
       if (!own) continue
       const district = r.districtKey !== '' && districtKeys.has(r.districtKey) && !(own.kind === 'any' && parts.filter((p) => p.key === r.key).length < 2 && r.key === r.districtKey)
       const province = r.provinceKey !== '' && provinceKeys.has(r.provinceKey)
-      const c = candidate(r.newCode, oldVia(r))
+      const c = candidate(r.newCode, oldVia(r), r)
       if (c) scored.push({ c, score: (own.kind === 'commune' ? 3 : 1) + (district ? 2 : 0) + (province ? 4 : 0), district })
     }
     return { ranked: distinct(scored, prefer), withDistrict: scored.some((s) => s.district) }
@@ -213,7 +216,7 @@ export function createCommuneResolver(data: ResolverData) {
       if (now) return { status: 'resolved', how: 'code', candidate: candidate(padded, `${now.name} (mã hiện nay)`)! }
       const old = oldByCode.get(padded)
       if (old?.length)
-        return decide('old-code', distinct(old.map((r) => ({ c: candidate(r.newCode, `mã cũ ${padded}: ${oldVia(r)}`)!, score: 1 })).filter((s) => s.c), prefer), () => true, `mã ${padded}`)
+        return decide('old-code', distinct(old.map((r) => ({ c: candidate(r.newCode, `mã cũ ${padded}: ${oldVia(r)}`, r)!, score: 1 })).filter((s) => s.c), prefer), () => true, `mã ${padded}`)
       return { status: 'none', message: `Không có xã/phường mã ${padded}, kể cả trong bảng mã cũ trước 1/7/2025` }
     }
     const todayName = code || (q.name ?? '').trim()

@@ -1,5 +1,6 @@
 import type { ProducerData } from '../shared/api/catalogue'
 import type { ProductStatus, RegistrationType } from '../shared/catalogue'
+import type { CommuneCandidate, CommuneQuery, Resolution, ResolveHow } from './commune-resolver'
 import type { RecordedCertificate } from './recorded-certificate'
 
 export type ImportSheet = 'file' | 'producers' | 'products' | 'certificates'
@@ -32,6 +33,32 @@ export interface ImportedProducer {
   row: number
   no: number
   data: ProducerData
+  /** The producer already in the database this row stands for (re-import as update). */
+  matchedId?: number | undefined
+  /** An earlier row of the file for the same producer (one producer row per product in real lists). */
+  sameAsNo?: number | undefined
+}
+
+/** How the commune of a producer row was read (shown in the preview), and the choice it still needs. */
+export interface CommuneResolutionRow {
+  row: number
+  input: string
+  status: 'resolved' | 'choice' | 'chosen'
+  how: ResolveHow | 'chosen'
+  code: string | null
+  name: string | null
+  via: string
+  reason: string
+  candidates: CommuneCandidate[]
+}
+
+/** What a row will do on commit. */
+export interface RowAction {
+  sheet: 'producers' | 'products'
+  row: number
+  action: 'add' | 'update' | 'same-as-row'
+  /** Why it is an update: "mã số thuế 5800…", "mã sản phẩm …", "tên và chủ thể". */
+  matchedBy: string
 }
 
 export interface ImportedProduct {
@@ -62,6 +89,12 @@ export interface ImportContext {
   producersInCommune(communeCode: string): Array<{ name: string; regNo: string }>
   productByCode(code: string): { name: string } | undefined
   productsInCommune(communeCode: string): Array<{ code: string; name: string; setId: string; producerName: string; producerRegNo: string }>
+  resolveCommune(q: CommuneQuery): Resolution
+  /** Communes the clerk chose in the preview, by producer row. */
+  communeChoices: ReadonlyMap<number, string>
+  producerByNameInCommune(communeCode: string, name: string): { id: number; name: string } | undefined
+  producerIdByRegNo(regNo: string): number | undefined
+  productOf(producerId: number, name: string, code: string | undefined): { id: number; code: string; name: string } | undefined
   /** A certificate already recorded as (year, number as printed, issuing authority). */
   recordedCertificate(year: number, numberText: string, authority: string): { productId: number; productName: string } | undefined
   /** The day certificates are judged valid on (today, Vietnam time). */
@@ -73,6 +106,8 @@ export interface ImportCheck {
   products: ImportedProduct[]
   certificates: ImportedCertificateRow[]
   issues: ImportIssue[]
+  resolutions: CommuneResolutionRow[]
+  actions: RowAction[]
 }
 
 export interface ImportedCertificateRow {

@@ -22,6 +22,9 @@ export const PRODUCER_COLUMNS = {
   communeName: 'Xã/Phường/Đặc khu',
   street: 'Địa chỉ chi tiết',
   oldAddress: 'Địa chỉ cũ',
+  oldCommune: 'Xã cũ',
+  oldDistrict: 'Huyện cũ',
+  oldProvince: 'Tỉnh cũ',
   phone: 'Điện thoại',
   email: 'Email'
 } as const

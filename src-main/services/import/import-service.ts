@@ -5,6 +5,7 @@ import { checkCatalogue, errorCount, type ImportCheck, type ImportContext, type 
 import type { ImportPreview } from '../../shared/api/catalogue-import'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
+import { foldVietnamese } from '../../shared/text'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import { createProducer } from '../producer-service'
@@ -29,6 +30,8 @@ export interface ImportDeps {
 interface Upload {
   fileName: string
   contentBase64: string
+  /** Communes chosen in the preview for rows the resolver could not settle alone. */
+  choices?: Array<{ row: number; communeCode: string }> | undefined
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -36,8 +39,11 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const MAX_ISSUES_IN_ERROR = 50
 
 /** Lookups the pure checks need, answered from the database as it is inside the caller's transaction. */
-function importContext(d: ImportDeps): ImportContext {
+function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; communeCode: string }> = []): ImportContext {
   const { db } = d
+  const regId = db.prepare('SELECT id FROM producers WHERE reg_no = ?').pluck()
+  const namesIn = db.prepare('SELECT id, name FROM producers WHERE commune_code = ?')
+  const productsOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ?')
   const byRegNo = db.prepare('SELECT name FROM producers WHERE reg_no = ?')
   const producersIn = db.prepare("SELECT name, coalesce(reg_no, '') AS regNo FROM producers WHERE commune_code = ?")
   const byCode = db.prepare('SELECT name FROM products WHERE code = ?')
@@ -57,6 +63,15 @@ function importContext(d: ImportDeps): ImportContext {
     "SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id WHERE c.year = ? AND c.number_text = ? AND (c.issuing_authority = ? OR c.origin = 'issued') ORDER BY c.origin = 'recorded' DESC LIMIT 1"
   )
   return {
+    resolveCommune: (q) => d.units.resolver.resolve(q),
+    communeChoices: new Map(choices.map((c) => [c.row, c.communeCode])),
+    producerIdByRegNo: (regNo) => regId.get(regNo) as number | undefined,
+    producerByNameInCommune: (commune, name) =>
+      (namesIn.all(commune) as Array<{ id: number; name: string }>).find((p) => foldVietnamese(p.name) === foldVietnamese(name)),
+    productOf: (producerId, name, code) => {
+      const list = productsOf.all(producerId) as Array<{ id: number; code: string; name: string }>
+      return (code ? list.find((x) => x.code === code) : undefined) ?? list.find((x) => foldVietnamese(x.name) === foldVietnamese(name))
+    },
     asOf: today(d.now),
     recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
@@ -97,8 +112,8 @@ const recordInput = (c: RecordedCertificate): RecordedCertificateInput => ({
 
 export function createImportService(d: ImportDeps) {
   const recorded = createRecordedCertificates({ db: d.db, now: d.now })
-  function check(raw: RawWorkbook): ImportCheck {
-    return checkCatalogue(raw, importContext(d))
+  function check(raw: RawWorkbook, choices?: Upload['choices']): ImportCheck {
+    return checkCatalogue(raw, importContext(d, choices))
   }
   return {
     async template(): Promise<{ fileName: string; contentBase64: string }> {
@@ -111,7 +126,7 @@ export function createImportService(d: ImportDeps) {
     async preview(u: Upload): Promise<ImportPreview> {
       const bytes = decode(u)
       const raw = await readCatalogueWorkbook(bytes)
-      const c = check(raw)
+      const c = check(raw, u.choices)
       const errors = errorCount(c)
       return {
         fileName: u.fileName,
@@ -122,6 +137,8 @@ export function createImportService(d: ImportDeps) {
           ...raw.certificates.map((r) => ({ sheet: 'certificates' as const, row: r.row, cells: r.cells }))
         ],
         issues: c.issues,
+        resolutions: c.resolutions,
+        actions: c.actions,
         producers: raw.producers.length,
         products: raw.products.length,
         certificates: c.certificates.filter((x) => !x.existing).length,
@@ -136,7 +153,7 @@ export function createImportService(d: ImportDeps) {
       if (hash !== u.sha256) throw new AppError('CONFLICT', 'Tệp gửi lên khác với tệp đã xem trước; hãy xem trước lại trước khi nhập')
       const raw = await readCatalogueWorkbook(bytes)
       return d.db.transaction(() => {
-        const c = check(raw)
+        const c = check(raw, u.choices)
         const errors = c.issues.filter((i) => i.severity === 'error')
         if (errors.length)
           throw new AppError(
@@ -154,19 +171,25 @@ export function createImportService(d: ImportDeps) {
             throw e
           }
         }
-        for (const p of c.producers) idOf.set(p.no, at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
-        // Rows with an issued code go first, so a generated serial never takes a number the file assigns explicitly.
-        const ordered = [...c.products.filter((x) => x.data.code), ...c.products.filter((x) => !x.data.code)]
-        const withCert = new Set(c.certificates.map((x) => x.productNo))
+        // Matched producers are kept as registered; a repeated producer row is the earlier row's producer.
+        for (const p of c.producers)
+          if (p.sameAsNo === undefined) idOf.set(p.no, p.matchedId ?? at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
+        for (const p of c.producers) if (p.sameAsNo !== undefined) idOf.set(p.no, idOf.get(p.sameAsNo)!)
         const productId = new Map<number, number>()
+        for (const x of c.products) if (x.matchedId !== undefined) productId.set(x.no, x.matchedId)
+        const fresh = c.products.filter((x) => x.matchedId === undefined)
+        // Rows with an issued code go first, so a generated serial never takes a number the file assigns explicitly.
+        const ordered = [...fresh.filter((x) => x.data.code), ...fresh.filter((x) => !x.data.code)]
+        const withCert = new Set(c.certificates.map((x) => x.productNo))
         for (const x of ordered) {
           // Status from facts: a product with certificates starts registered and takes its status from them.
           const data = withCert.has(x.no) ? { ...x.data, status: 'registered' as const, stars: null } : x.data
           productId.set(x.no, at('products', x.row, () => createProduct(d.db, { units: d.units, sets: d.sets }, { producerId: idOf.get(x.producerNo)!, ...data, reason: 'Nhập từ Excel' }, now)))
         }
-        const fresh = c.certificates.filter((x) => !x.existing)
-        for (const x of fresh) at('certificates', x.row, () => recorded.recordTx(productId.get(x.productNo)!, recordInput(x.data), actor, `Nhập từ Excel «${u.fileName}», dòng ${x.row}`))
-        return { sha256: hash, producers: c.producers.length, products: c.products.length, certificates: fresh.length, warningCount: c.issues.length - errors.length }
+        const newCerts = c.certificates.filter((x) => !x.existing)
+        for (const x of newCerts) at('certificates', x.row, () => recorded.recordTx(productId.get(x.productNo)!, recordInput(x.data), actor, `Nhập từ Excel «${u.fileName}», dòng ${x.row}`))
+        const producersAdded = c.producers.filter((p) => p.sameAsNo === undefined && p.matchedId === undefined).length
+        return { sha256: hash, producers: producersAdded, products: fresh.length, certificates: newCerts.length, warningCount: c.issues.length - errors.length }
       })()
     }
   }

@@ -6,8 +6,14 @@ import { OFFICE_ROLES, method } from './spec'
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 const BASE64_MAX = Math.ceil(IMPORT_MAX_BYTES / 3) * 4
 
+const zChoices = z
+  .array(z.object({ row: z.number().int().min(2), communeCode: z.string().regex(/^\d{5}$/, 'Mã xã phải gồm 5 chữ số') }).strict())
+  .max(20000)
+  .optional()
+
 const zUpload = z
   .object({
+    choices: zChoices,
     fileName: zName.pipe(z.string().max(255, 'Tên tệp quá dài')),
     contentBase64: z
       .string()
@@ -33,12 +39,38 @@ export const zPreviewRow = z.object({
   cells: z.record(z.string(), z.string())
 })
 
+const zCandidate = z.object({
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  via: z.string(),
+  old: z.object({ name: z.string(), district: z.string(), province: z.string(), change: z.string() }).optional()
+})
+/** How a producer row's commune was read: resolved (by what), chosen by the clerk, or a choice still to make. */
+export const zResolution = z.object({
+  row: z.number().int(),
+  input: z.string(),
+  status: z.enum(['resolved', 'choice', 'chosen']),
+  how: z.enum(['code', 'name', 'old-code', 'old-names', 'old-address', 'new-address', 'chosen']),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  via: z.string(),
+  reason: z.string(),
+  candidates: z.array(zCandidate)
+})
+export type ResolutionDto = z.infer<typeof zResolution>
+/** What a row does on commit: thêm mới, cập nhật (matched in the database), or the producer of an earlier row. */
+export const zRowAction = z.object({ sheet: z.enum(['producers', 'products']), row: z.number().int(), action: z.enum(['add', 'update', 'same-as-row']), matchedBy: z.string() })
+
 export const zImportPreview = z.object({
   fileName: z.string(),
   /** SHA-256 of the uploaded bytes; the commit must send the same file. */
   sha256: z.string(),
   rows: z.array(zPreviewRow),
   issues: z.array(zImportIssue),
+  resolutions: z.array(zResolution),
+  actions: z.array(zRowAction),
   producers: z.number().int(),
   products: z.number().int(),
   /** Certificates issued before the app, to be recorded (already recorded ones are not counted). */
