@@ -25,7 +25,7 @@ export interface AdminUnits {
   commune(code: string): Commune | undefined
   communes(provinceCode: string, query?: string): Commune[]
   /** Suggestions of new units for a free-text pre-2025 address, best first. */
-  oldToNew(address: string, limit: number): OldAddressMatch[]
+  oldToNew(address: string, limit: number, preferProvince?: string | null): OldAddressMatch[]
   /** Resolves what a clerk wrote for a commune (domain/commune-resolver.ts). */
   resolver: CommuneResolver
 }
@@ -82,9 +82,9 @@ export function buildAdminUnits(file: AdminUnitsFile, old: OldToNewFile | null):
       return (q ? list.filter((c) => c.fold.includes(q)) : list).map(strip)
     },
     resolver,
-    oldToNew(address, limit) {
+    oldToNew(address, limit, preferProvince) {
       // The resolver's reading of the address (typed parts, new-form addresses, installed province first).
-      return resolver.suggest(address, null, limit).map((c, i) => ({
+      return resolver.suggest(address, preferProvince ?? null, limit).map((c, i) => ({
         oldName: c.old?.name ?? '',
         oldDistrict: c.old?.district ?? '',
         oldProvince: c.old?.province ?? '',

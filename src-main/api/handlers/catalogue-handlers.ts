@@ -26,7 +26,7 @@ export interface CatalogueDeps {
 export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('admin.provinces', () => d.units.provinces())
   r.handle('admin.communes', (i) => d.units.communes(i.provinceCode, i.query))
-  r.handle('admin.oldToNew', (i) => d.units.oldToNew(i.address, i.limit))
+  r.handle('admin.oldToNew', (i) => d.units.oldToNew(i.address, i.limit, d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.provinceCode))
   r.handle('settings.getProvince', () => d.settings.get<ProvinceSettings>(PROVINCE_SETTINGS_KEY, EMPTY_PROVINCE))
   r.handle('settings.setProvince', (i) => {
     if (!d.units.province(i.provinceCode)) throw new AppError('VALIDATION', `Không có tỉnh/thành phố mã ${i.provinceCode}`)
