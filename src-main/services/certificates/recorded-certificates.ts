@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { DB } from '../../db/connection'
 import { certificateState } from '../../domain/certificate'
 import { checkRecordedCertificate, statusFromCertificates, type CertificateFact, type RecordedCertificateInput } from '../../domain/recorded-certificate'
@@ -25,13 +26,20 @@ export const RECORDED_REASON = 'Ghi nhận giấy chứng nhận cấp trước 
 
 export function createRecordedCertificates(d: RecordedDeps) {
   const store = createStore(d.db)
+  // Prepared once on first use (a bulk import records thousands in one transaction).
+  const cache = new Map<string, Statement<unknown[]>>()
+  const sql = (text: string) => {
+    let st = cache.get(text)
+    if (!st) cache.set(text, (st = d.db.prepare(text)))
+    return st
+  }
 
   /** Moves the product to the status its certificates speak for; products in evaluation keep theirs. */
   function syncStatus(productId: number, asOf: string, reason: string, at: string): void {
-    const p = d.db.prepare('SELECT status, stars FROM products WHERE id = ?').get(productId) as { status: ProductStatus; stars: number | null }
+    const p = sql('SELECT status, stars FROM products WHERE id = ?').get(productId) as { status: ProductStatus; stars: number | null }
     if (IN_EVALUATION.includes(p.status)) return
     const certs = (
-      d.db.prepare('SELECT stars, status, expiry_date, coalesce(issued_on, printf(\'%04d-01-01\', year)) AS k FROM certificates WHERE product_id = ?').all(productId) as Array<{
+      sql('SELECT stars, status, expiry_date, coalesce(issued_on, printf(\'%04d-01-01\', year)) AS k FROM certificates WHERE product_id = ?').all(productId) as Array<{
         stars: number
         status: CertificateState
         expiry_date: string
@@ -40,13 +48,13 @@ export function createRecordedCertificates(d: RecordedDeps) {
     ).map((c): CertificateFact => ({ stars: c.stars, status: c.status, expiryDate: c.expiry_date, issuedKey: c.k }))
     const next = statusFromCertificates(certs, asOf)
     if (!next || (next.status === p.status && next.stars === p.stars)) return
-    d.db.prepare('UPDATE products SET status = ?, stars = ?, updated_at = ? WHERE id = ?').run(next.status, next.stars, at, productId)
+    sql('UPDATE products SET status = ?, stars = ?, updated_at = ? WHERE id = ?').run(next.status, next.stars, at, productId)
     recordStatus(d.db, productId, p.status, next.status, next.stars, reason, at)
   }
 
   /** Records one certificate in the caller's transaction; returns its id. */
   function recordTx(productId: number, input: RecordedCertificateInput, actor: Actor, note = ''): number {
-    const product = d.db.prepare('SELECT id, name, status FROM products WHERE id = ?').get(productId) as { id: number; name: string; status: ProductStatus } | undefined
+    const product = sql('SELECT id, name, status FROM products WHERE id = ?').get(productId) as { id: number; name: string; status: ProductStatus } | undefined
     if (!product) throw new AppError('NOT_FOUND', 'Không tìm thấy sản phẩm')
     if (IN_EVALUATION.includes(product.status))
       throw new AppError('CONFLICT', `"${product.name}" đang trong quá trình đánh giá; giấy chứng nhận sẽ do phiên họp cấp`)
@@ -60,10 +68,10 @@ export function createRecordedCertificates(d: RecordedDeps) {
     const at = d.now().toISOString()
     const today = todayOf(d.now)
     // A stored "valid" certificate past its date is recorded as expired first, so only a truly valid one conflicts.
-    d.db.prepare("UPDATE certificates SET status = 'expired' WHERE product_id = ? AND status = 'valid' AND expiry_date < ?").run(productId, today)
+    sql("UPDATE certificates SET status = 'expired' WHERE product_id = ? AND status = 'valid' AND expiry_date < ?").run(productId, today)
     const state = certificateState('valid', c.expiryDate, today)
     if (state === 'valid') {
-      const other = d.db.prepare("SELECT number_text FROM certificates WHERE product_id = ? AND status = 'valid'").get(productId) as { number_text: string } | undefined
+      const other = sql("SELECT number_text FROM certificates WHERE product_id = ? AND status = 'valid'").get(productId) as { number_text: string } | undefined
       if (other) throw new AppError('CONFLICT', `"${product.name}" đã có giấy chứng nhận số ${other.number_text} còn hiệu lực`)
     }
     const r = d.db

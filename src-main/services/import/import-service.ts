@@ -42,8 +42,10 @@ const MAX_ISSUES_IN_ERROR = 50
 function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; communeCode: string }> = []): ImportContext {
   const { db } = d
   const regId = db.prepare('SELECT id FROM producers WHERE reg_no = ?').pluck()
-  const namesIn = db.prepare('SELECT id, name FROM producers WHERE commune_code = ?')
-  const productsOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ?')
+  // name_fold is foldVietnamese(name), written by the catalogue services: the match is an index look-up.
+  const named = db.prepare('SELECT id, name FROM producers WHERE commune_code = ? AND name_fold = ? ORDER BY id LIMIT 1')
+  const productByCodeOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND code = ?')
+  const productByNameOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND name_fold = ? ORDER BY id LIMIT 1')
   const byRegNo = db.prepare('SELECT name FROM producers WHERE reg_no = ?')
   const producersIn = db.prepare("SELECT name, coalesce(reg_no, '') AS regNo FROM producers WHERE commune_code = ?")
   const byCode = db.prepare('SELECT name FROM products WHERE code = ?')
@@ -66,12 +68,9 @@ function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; comm
     resolveCommune: (q) => d.units.resolver.resolve(q),
     communeChoices: new Map(choices.map((c) => [c.row, c.communeCode])),
     producerIdByRegNo: (regNo) => regId.get(regNo) as number | undefined,
-    producerByNameInCommune: (commune, name) =>
-      (namesIn.all(commune) as Array<{ id: number; name: string }>).find((p) => foldVietnamese(p.name) === foldVietnamese(name)),
-    productOf: (producerId, name, code) => {
-      const list = productsOf.all(producerId) as Array<{ id: number; code: string; name: string }>
-      return (code ? list.find((x) => x.code === code) : undefined) ?? list.find((x) => foldVietnamese(x.name) === foldVietnamese(name))
-    },
+    producerByNameInCommune: (commune, name) => named.get(commune, foldVietnamese(name)) as { id: number; name: string } | undefined,
+    productOf: (producerId, name, code) =>
+      ((code ? productByCodeOf.get(producerId, code) : undefined) ?? productByNameOf.get(producerId, foldVietnamese(name))) as { id: number; code: string; name: string } | undefined,
     asOf: today(d.now),
     recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
