@@ -7,6 +7,7 @@ import { benchDocuments } from './documents'
 import { benchExports } from './exports'
 import { benchImport } from './import'
 import { benchLan } from './lan'
+import { benchLegacyImport } from './legacy-import'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -15,7 +16,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   documents: benchDocuments,
   exports: benchExports,
   import: benchImport,
-  lan: benchLan
+  lan: benchLan,
+  'legacy-import': benchLegacyImport
 }
 
 async function main(names: string[]): Promise<void> {

@@ -15,10 +15,20 @@ export function migrateTo(db: DB, target: number = LATEST_VERSION, migrations: r
   const applied: number[] = []
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue
-    db.transaction(() => {
-      m.up(db)
-      db.pragma(`user_version = ${m.version}`)
-    })()
+    const fkOn = db.pragma('foreign_keys', { simple: true }) === 1
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        m.up(db)
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length) throw new Error(`migration ${m.version}: ${broken.length} foreign key violations`)
+        }
+        db.pragma(`user_version = ${m.version}`)
+      })()
+    } finally {
+      if (m.foreignKeysOff && fkOn) db.pragma('foreign_keys = ON')
+    }
     applied.push(m.version)
   }
   return applied

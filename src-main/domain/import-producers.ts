@@ -2,13 +2,13 @@ import { zProducerInput } from '../shared/api/catalogue'
 import { GENDER_LABELS, PRODUCER_KIND_LABELS, keyForLabel } from '../shared/catalogue'
 import { NO, PRODUCER_COLUMNS, YES } from '../shared/catalogue-xlsx'
 import { foldVietnamese } from '../shared/text'
-import type { ImportContext, ImportedProducer, ImportIssue, RawRow } from './import-types'
+import type { CommuneResolutionRow, ImportContext, ImportedProducer, ImportIssue, RawRow, RowAction } from './import-types'
 import { validateProducerAddress } from './producer'
 
 type Field = keyof typeof PRODUCER_COLUMNS
 /** «Không» and what people type for it in spreadsheets, folded. */
 const NO_DISABILITY: readonly string[] = [foldVietnamese(NO), 'khong co', '-']
-export const PRODUCER_REQUIRED: readonly Field[] = ['no', 'kind', 'name', 'repName', 'repGender', 'repEthnicity', 'repDisability', 'provinceCode', 'communeCode']
+export const PRODUCER_REQUIRED: readonly Field[] = ['no', 'kind', 'name', 'repName', 'repGender', 'repEthnicity', 'repDisability']
 
 /** Excel turns "01" or "02345" typed as numbers into 1 and 2345; codes have a fixed width, so pad them back. */
 export const padCode = (s: string, width: number): string => (/^\d+$/.test(s) && s.length < width ? s.padStart(width, '0') : s)
@@ -25,8 +25,14 @@ export function positiveInt(s: string): number | null {
  * file or the database can tell: duplicate numbers and tax numbers, communes outside the configured province, and
  * likely duplicates of producers already registered.
  */
-export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers: ImportedProducer[]; issues: ImportIssue[]; allNos: Set<number> } {
+export function checkProducers(
+  rows: RawRow[],
+  ctx: ImportContext
+): { producers: ImportedProducer[]; issues: ImportIssue[]; allNos: Set<number>; resolutions: CommuneResolutionRow[]; actions: RowAction[] } {
   const issues: ImportIssue[] = []
+  const resolutions: CommuneResolutionRow[] = []
+  const actions: RowAction[] = []
+  const firstOf = new Map<string, ImportedProducer>()
   const producers: ImportedProducer[] = []
   const allNos = new Set<number>()
   const firstNo = new Map<number, number>()
@@ -56,6 +62,40 @@ export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers:
     if (v('repDisability') && disability === null) err('repDisability', `Người khuyết tật phải là «Có» hoặc «Không»`)
     if (issues.length > before) continue
 
+    // The commune as the clerk wrote it: today's code or name, an old code, old names, an old address.
+    const input = [v('communeCode'), v('communeName'), v('oldCommune'), v('oldDistrict'), v('oldProvince')].filter(Boolean).join(', ') || v('oldAddress') || v('street')
+    const province = padCode(v('provinceCode'), 2) || ctx.provinceCode
+    const res = ctx.resolveCommune({
+      code: v('communeCode'),
+      name: v('communeName'),
+      oldCommune: v('oldCommune'),
+      oldDistrict: v('oldDistrict'),
+      oldProvince: v('oldProvince'),
+      address: v('oldAddress') || v('street'),
+      provinceCode: province
+    })
+    const chosen = ctx.communeChoices.get(row)
+    const chosenUnit = chosen ? ctx.commune(chosen) : undefined
+    let communeCode = ''
+    let communeProvince = ''
+    if (chosen && chosenUnit) {
+      communeCode = chosen
+      communeProvince = chosenUnit.provinceCode
+      resolutions.push({ row, input, status: 'chosen', how: 'chosen', code: chosen, name: chosenUnit.name, via: 'Người nhập đã chọn', reason: '', candidates: res.status === 'choice' ? res.candidates : [] })
+    } else if (res.status === 'resolved') {
+      communeCode = res.candidate.code
+      communeProvince = res.candidate.provinceCode
+      if (res.how !== 'code')
+        resolutions.push({ row, input, status: 'resolved', how: res.how, code: res.candidate.code, name: res.candidate.name, via: res.candidate.via, reason: '', candidates: [] })
+    } else if (res.status === 'choice') {
+      resolutions.push({ row, input, status: 'choice', how: res.how, code: null, name: null, via: '', reason: res.reason, candidates: res.candidates })
+      err('communeCode', `Cần chọn xã/phường: ${res.reason}`)
+      continue
+    } else {
+      err('communeCode', res.message)
+      continue
+    }
+
     const parsed = zProducerInput.safeParse({
       kind,
       name: v('name'),
@@ -64,8 +104,8 @@ export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers:
       repGender: gender,
       repEthnicity: v('repEthnicity'),
       repDisability: disability,
-      provinceCode: padCode(v('provinceCode'), 2),
-      communeCode: padCode(v('communeCode'), 5),
+      provinceCode: padCode(v('provinceCode'), 2) || communeProvince,
+      communeCode,
       street: v('street'),
       oldAddress: v('oldAddress'),
       phone: v('phone'),
@@ -79,14 +119,36 @@ export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers:
     for (const i of validateProducerAddress(data, (c) => ctx.commune(c))) err('communeCode', i.message)
     if (ctx.provinceCode && data.provinceCode !== ctx.provinceCode)
       err('provinceCode', `Chủ thể thuộc tỉnh mã ${data.provinceCode}, không phải tỉnh đã cài đặt (mã ${ctx.provinceCode})`)
-    if (data.regNo) {
-      const dup = firstRegNo.get(data.regNo)
-      const inDb = ctx.producerByRegNo(data.regNo)
-      if (dup !== undefined) err('regNo', `Trùng mã số thuế / số ĐKKD ${data.regNo} với dòng ${dup}`)
-      else if (inDb) err('regNo', `Mã số thuế / số ĐKKD ${data.regNo} đã thuộc chủ thể «${inDb.name}»`)
-      else firstRegNo.set(data.regNo, row)
-    }
     if (issues.length > before) continue
+
+    // One producer row per product (real published lists): the same producer again is the same producer.
+    const sameKey = data.regNo ? `reg:${data.regNo}` : `name:${data.communeCode}|${foldVietnamese(data.name)}`
+    const earlier = firstOf.get(sameKey)
+    if (earlier && foldVietnamese(earlier.data.name) !== foldVietnamese(data.name)) {
+      err('regNo', `Trùng mã số thuế / số ĐKKD ${data.regNo} với dòng ${earlier.row} nhưng khác tên chủ thể («${earlier.data.name}»)`)
+      continue
+    }
+    if (earlier) {
+      const p: ImportedProducer = { row, no: no!, data, matchedId: earlier.matchedId, sameAsNo: earlier.no }
+      producers.push(p)
+      actions.push({ sheet: 'producers', row, action: 'same-as-row', matchedBy: `dòng ${earlier.row}` })
+      continue
+    }
+    // Re-import as update: the producer already registered, by its number or by name in the same commune.
+    const byReg = data.regNo ? ctx.producerIdByRegNo(data.regNo) : undefined
+    const byName = byReg === undefined ? ctx.producerByNameInCommune(data.communeCode, data.name) : undefined
+    const matchedId = byReg ?? byName?.id
+    const p: ImportedProducer = { row, no: no!, data, matchedId }
+    firstOf.set(sameKey, p)
+    firstRegNo.set(data.regNo, row)
+    actions.push({ sheet: 'producers', row, action: matchedId === undefined ? 'add' : 'update', matchedBy: byReg !== undefined ? `mã số thuế ${data.regNo}` : byName ? 'tên, cùng xã' : '' })
+    const registered = byReg !== undefined ? ctx.producerByRegNo(data.regNo) : undefined
+    if (registered && foldVietnamese(registered.name) !== foldVietnamese(data.name))
+      issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message: `Mã số thuế / số ĐKKD ${data.regNo} đã thuộc chủ thể «${registered.name}»: dòng này được coi là chủ thể đó (tên trong tệp khác)`, severity: 'warning' })
+    if (matchedId !== undefined) {
+      producers.push(p)
+      continue
+    }
 
     const nameKey = `${data.communeCode}|${foldVietnamese(data.name)}`
     const sameRow = firstName.get(nameKey)
@@ -95,7 +157,7 @@ export function checkProducers(rows: RawRow[], ctx: ImportContext): { producers:
     if (sameRow !== undefined) warn(`Có thể trùng với chủ thể dòng ${sameRow}: cùng tên, cùng xã`)
     else if (sameDb) warn(`Có thể trùng với chủ thể đã có «${sameDb.name}»${sameDb.regNo ? ` (${sameDb.regNo})` : ''}: cùng tên, cùng xã`)
     firstName.set(nameKey, row)
-    producers.push({ row, no: no!, data })
+    producers.push(p)
   }
-  return { producers, issues, allNos }
+  return { producers, issues, allNos, resolutions, actions }
 }

@@ -2,7 +2,7 @@ import { PRODUCT_STATUS_LABELS, REGISTRATION_TYPE_LABELS, keyForLabel, type Prod
 import { PRODUCT_COLUMNS } from '../shared/catalogue-xlsx'
 import { zName } from '../shared/text'
 import { z } from 'zod'
-import type { ImportContext, ImportedProducer, ImportedProduct, ImportIssue, RawRow } from './import-types'
+import type { ImportContext, ImportedProducer, ImportedProduct, ImportIssue, RawRow, RowAction } from './import-types'
 import { missing, positiveInt } from './import-producers'
 import { kindAllowedForSet } from './producer'
 import { formatProductCode, parseProductCode } from './product-code'
@@ -26,11 +26,19 @@ interface Seen {
  * given, an official code that matches the producer's commune and is unused in the file and the database. Likely
  * duplicates (similar name in the same commune, same producer or same criteria set) are warnings, not errors.
  */
-export function checkProducts(rows: RawRow[], producers: ImportedProducer[], producerNos: Set<number>, ctx: ImportContext): { products: ImportedProduct[]; issues: ImportIssue[] } {
+export function checkProducts(
+  rows: RawRow[],
+  producers: ImportedProducer[],
+  producerNos: Set<number>,
+  ctx: ImportContext
+): { products: ImportedProduct[]; issues: ImportIssue[]; allNos: Set<number>; actions: RowAction[] } {
+  const actions: RowAction[] = []
+  const matchedKeys = new Map<number, number>()
   const issues: ImportIssue[] = []
   const products: ImportedProduct[] = []
   const byNo = new Map(producers.map((p) => [p.no, p]))
   const firstNo = new Map<number, number>()
+  const allNos = new Set<number>()
   const firstCode = new Map<string, number>()
   const seen: Seen[] = []
 
@@ -43,6 +51,7 @@ export function checkProducts(rows: RawRow[], producers: ImportedProducer[], pro
     const no = positiveInt(v('no'))
     if (v('no') && no === null) err('no', 'STT phải là số nguyên dương')
     if (no !== null) {
+      allNos.add(no)
       const dup = firstNo.get(no)
       if (dup !== undefined) err('no', `Trùng STT ${no} với dòng ${dup}`)
       else firstNo.set(no, row)
@@ -69,6 +78,18 @@ export function checkProducts(rows: RawRow[], producers: ImportedProducer[], pro
     if (producer && set && !kindAllowedForSet(producer.data.kind, set.no))
       err('setId', 'Hội, hiệp hội và trung tâm điều hành chỉ đăng ký sản phẩm du lịch (bộ tiêu chí số 26)')
 
+    // Re-import as update: a product of a registered producer, by its code or its name under that producer.
+    const existing = producer?.matchedId !== undefined && name.success ? ctx.productOf(producer.matchedId, name.data, v('code') ? formatCode(v('code')) : undefined) : undefined
+    if (existing) {
+      const twinRow = matchedKeys.get(existing.id)
+      if (twinRow !== undefined) err('name', `Trùng với dòng ${twinRow}: cùng sản phẩm đã có ${existing.code} «${existing.name}»`)
+      else if (issues.length === before && set && regType && status && year !== null) {
+        matchedKeys.set(existing.id, row)
+        actions.push({ sheet: 'products', row, action: 'update', matchedBy: v('code') ? `mã sản phẩm ${existing.code}` : 'tên, cùng chủ thể' })
+        products.push({ row, no: no!, producerNo: producer!.no, matchedId: existing.id, data: { name: name.data!, setId, registrationType: regType, year, code: existing.code, status, stars } })
+      }
+      continue
+    }
     let code: string | undefined
     if (v('code')) {
       const parts = parseProductCode(v('code'))
@@ -102,7 +123,13 @@ export function checkProducts(rows: RawRow[], producers: ImportedProducer[], pro
     if (twin) warn(`Có thể trùng với sản phẩm dòng ${twin.row} (tên gần giống, cùng xã, ${twin.producerNo === producer.no ? 'cùng chủ thể' : 'cùng bộ tiêu chí'})`)
     if (dbTwin) warn(`Có thể trùng với sản phẩm đã có ${dbTwin.code} «${dbTwin.name}» của «${dbTwin.producerName}» (tên gần giống, cùng xã)`)
     seen.push({ row, name: name.data, setId, communeCode, producerNo: producer.no })
-    products.push({ row, producerNo: producer.no, data: { name: name.data, setId, registrationType: regType, year, code, status, stars } })
+    actions.push({ sheet: 'products', row, action: 'add', matchedBy: '' })
+    products.push({ row, no: no!, producerNo: producer.no, data: { name: name.data, setId, registrationType: regType, year, code, status, stars } })
   }
-  return { products, issues }
+  return { products, issues, allNos, actions }
+}
+
+function formatCode(s: string): string | undefined {
+  const parts = parseProductCode(s)
+  return parts ? formatProductCode(parts) : undefined
 }

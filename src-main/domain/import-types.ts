@@ -1,7 +1,9 @@
 import type { ProducerData } from '../shared/api/catalogue'
 import type { ProductStatus, RegistrationType } from '../shared/catalogue'
+import type { CommuneCandidate, CommuneQuery, Resolution, ResolveHow } from './commune-resolver'
+import type { RecordedCertificate } from './recorded-certificate'
 
-export type ImportSheet = 'file' | 'producers' | 'products'
+export type ImportSheet = 'file' | 'producers' | 'products' | 'certificates'
 
 /** One problem of an uploaded workbook, located by sheet, Excel row number and column header. */
 export interface ImportIssue {
@@ -21,6 +23,8 @@ export interface RawRow {
 export interface RawWorkbook {
   producers: RawRow[]
   products: RawRow[]
+  /** Sheet «Giấy chứng nhận»; empty when the file has none (it is optional). */
+  certificates: RawRow[]
   /** Missing sheets or headers found while reading. */
   issues: ImportIssue[]
 }
@@ -29,11 +33,41 @@ export interface ImportedProducer {
   row: number
   no: number
   data: ProducerData
+  /** The producer already in the database this row stands for (re-import as update). */
+  matchedId?: number | undefined
+  /** An earlier row of the file for the same producer (one producer row per product in real lists). */
+  sameAsNo?: number | undefined
+}
+
+/** How the commune of a producer row was read (shown in the preview), and the choice it still needs. */
+export interface CommuneResolutionRow {
+  row: number
+  input: string
+  status: 'resolved' | 'choice' | 'chosen'
+  how: ResolveHow | 'chosen'
+  code: string | null
+  name: string | null
+  via: string
+  reason: string
+  candidates: CommuneCandidate[]
+}
+
+/** What a row will do on commit. */
+export interface RowAction {
+  sheet: 'producers' | 'products'
+  row: number
+  action: 'add' | 'update' | 'same-as-row'
+  /** Why it is an update: "mã số thuế 5800…", "mã sản phẩm …", "tên và chủ thể". */
+  matchedBy: string
 }
 
 export interface ImportedProduct {
   row: number
+  /** The row's STT; certificate rows refer to it. */
+  no: number
   producerNo: number
+  /** The product already in the database this row stands for (re-import as update). */
+  matchedId?: number | undefined
   data: {
     name: string
     setId: string
@@ -55,10 +89,30 @@ export interface ImportContext {
   producersInCommune(communeCode: string): Array<{ name: string; regNo: string }>
   productByCode(code: string): { name: string } | undefined
   productsInCommune(communeCode: string): Array<{ code: string; name: string; setId: string; producerName: string; producerRegNo: string }>
+  resolveCommune(q: CommuneQuery): Resolution
+  /** Communes the clerk chose in the preview, by producer row. */
+  communeChoices: ReadonlyMap<number, string>
+  producerByNameInCommune(communeCode: string, name: string): { id: number; name: string } | undefined
+  producerIdByRegNo(regNo: string): number | undefined
+  productOf(producerId: number, name: string, code: string | undefined): { id: number; code: string; name: string } | undefined
+  /** A certificate already recorded as (year, number as printed, issuing authority). */
+  recordedCertificate(year: number, numberText: string, authority: string): { productId: number; productName: string } | undefined
+  /** The day certificates are judged valid on (today, Vietnam time). */
+  asOf: string
 }
 
 export interface ImportCheck {
   producers: ImportedProducer[]
   products: ImportedProduct[]
+  certificates: ImportedCertificateRow[]
   issues: ImportIssue[]
+  resolutions: CommuneResolutionRow[]
+  actions: RowAction[]
+}
+
+export interface ImportedCertificateRow {
+  row: number
+  productNo: number
+  data: RecordedCertificate
+  existing: boolean
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connection'
+import { certificateNumberWithYear, composeAddress } from '../domain/export-text'
 import { certificateState } from '../domain/certificate'
 import type { CertificateState } from '../shared/certificates'
 import type { AdminUnits } from '../services/admin-units-service'
@@ -10,7 +11,9 @@ import type { AnnexRow, NationalRow, PtntOcopRow } from './columns'
  * those valid on `asOf` (the national system shows products currently recognised).
  */
 export const TRANG_THAI: Record<CertificateState, string> = { valid: 'Còn hiệu lực', expired: 'Hết hiệu lực', revoked: 'Đã thu hồi' }
-export const maOcop = (year: number, number: number): string => `GCN-${year}-${String(number).padStart(4, '0')}`
+/** Register numbers for the app's certificates; a recorded one (no register number) by its record id, marked GN. */
+export const maOcop = (year: number, number: number | null, id: number): string =>
+  number === null ? `GCN-${year}-GN${String(id).padStart(5, '0')}` : `GCN-${year}-${String(number).padStart(4, '0')}`
 
 export interface SetInfoLite {
   no: number
@@ -18,11 +21,12 @@ export interface SetInfoLite {
 }
 
 interface CertJoin {
+  id: number
   year: number
-  number: number
+  number: number | null
   number_text: string
   stars: number
-  issued_on: string
+  issued_on: string | null
   expiry_date: string
   status: CertificateState
   product_id: number
@@ -39,14 +43,14 @@ interface CertJoin {
   story: string | null
 }
 
-const CERTS = `SELECT c.year, c.number, c.number_text, c.stars, c.issued_on, c.expiry_date, c.status, p.id AS product_id, p.code, p.name, p.commune_code,
+const CERTS = `SELECT c.id, c.year, c.number, c.number_text, c.stars, c.issued_on, c.expiry_date, c.status, p.id AS product_id, p.code, p.name, p.commune_code,
     pr.name AS producer, pr.rep_name, pr.street, pr.phone, pr.email, pr.province_code, i.annual_revenue, i.story
   FROM certificates c JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
   LEFT JOIN product_export_info i ON i.product_id = p.id`
 
 export function ptntOcopRows(db: DB, asOf: string): PtntOcopRow[] {
-  return (db.prepare(`${CERTS} ORDER BY c.year, c.number`).all() as CertJoin[]).map((r) => ({
-    MA_OCOP: maOcop(r.year, r.number),
+  return (db.prepare(`${CERTS} ORDER BY c.year, c.number IS NULL, c.number, c.id`).all() as CertJoin[]).map((r) => ({
+    MA_OCOP: maOcop(r.year, r.number, r.id),
     Ma_DonViHanhChinh: r.commune_code,
     Ma_ThoiGian: String(r.year),
     Ma_SanPham: r.code,
@@ -62,7 +66,8 @@ export interface NationalRecord {
   name: string
   ocop_star: number
   ocop_certificate_number: string
-  issued_on: string
+  /** Null when only the year of issue is known (a recorded certificate "không rõ ngày"). */
+  issued_on: string | null
   expiry_date: string
   story: string
   manufacturer: { name: string; representative: string; address: string; phone_number: string; email: string }
@@ -84,14 +89,14 @@ export function nationalRecords(db: DB, units: AdminUnits, asOf: string): Nation
     .map((r) => ({
       name: r.name,
       ocop_star: r.stars,
-      ocop_certificate_number: r.number_text,
+      ocop_certificate_number: certificateNumberWithYear(r.number_text, r.year),
       issued_on: r.issued_on,
       expiry_date: r.expiry_date,
       story: r.story ?? '',
       manufacturer: {
         name: r.producer,
         representative: r.rep_name,
-        address: [r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name].filter(Boolean).join(', '),
+        address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
         phone_number: r.phone,
         email: r.email
       },
@@ -132,7 +137,7 @@ export function annexRows(db: DB, units: AdminUnits, sets: (id: string) => SetIn
       stt: i + 1,
       name: r.name,
       producer: r.producer,
-      address: [r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name].filter(Boolean).join(', '),
+      address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
       group: set?.group ?? '',
       setNo: set ? String(set.no).padStart(2, '0') : r.set_id,
       code: r.code,

@@ -32,6 +32,7 @@ export function createExportService(d: ExportDeps) {
   return {
     async ptntOcop(format: 'xlsx' | 'csv', asOf?: string): Promise<FileOut> {
       const rows = ptntOcopRows(d.db, asOf ?? today(d.now))
+      if (rows.length === 0) throw new AppError('NOT_FOUND', 'Chưa có giấy chứng nhận nào: tệp PTNT_OCOP sẽ trống nên không tạo tệp. Hãy cấp hoặc ghi nhận giấy chứng nhận trước.')
       if (format === 'csv') return fileOut(`PTNT_OCOP-${stamp()}.csv`, MIME.csv, toCsv(PTNT_OCOP_COLUMNS, rows))
       const wb = workbook(d.now())
       addSheet(wb, 'PTNT_OCOP', PTNT_OCOP_COLUMNS, rows)
@@ -40,6 +41,7 @@ export function createExportService(d: ExportDeps) {
     async nationalRecords(format: 'xlsx' | 'json', asOf?: string): Promise<FileOut> {
       const day = asOf ?? today(d.now)
       const records = nationalRecords(d.db, d.units, day)
+      if (records.length === 0) throw new AppError('NOT_FOUND', `Không có giấy chứng nhận nào còn hiệu lực ngày ${day.split('-').reverse().join('/')}: hồ sơ hệ thống quốc gia sẽ trống nên không tạo tệp.`)
       if (format === 'json') {
         const body = JSON.stringify({ format: NATIONAL_FORMAT, asOf: day, exportedAt: d.now().toISOString(), products: records }, null, 2)
         return fileOut(`san-pham-OCOP-${stamp()}.json`, MIME.json, Buffer.from(body, 'utf8'))
@@ -52,8 +54,10 @@ export function createExportService(d: ExportDeps) {
       const s = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(sessionId) as { status: string } | undefined
       if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên họp')
       if (s.status !== 'finalized') throw new AppError('CONFLICT', 'Phiên họp chưa chốt kết quả: chưa có danh sách phụ lục quyết định')
+      const rows = annexRows(d.db, d.units, d.sets, sessionId)
+      if (rows.length === 0) throw new AppError('NOT_FOUND', 'Phiên họp không có sản phẩm nào được tỉnh công nhận 3 hoặc 4 sao: phụ lục sẽ trống nên không tạo tệp.')
       const wb = workbook(d.now())
-      addSheet(wb, 'Phu luc', ANNEX_COLUMNS, annexRows(d.db, d.units, d.sets, sessionId))
+      addSheet(wb, 'Phu luc', ANNEX_COLUMNS, rows)
       return fileOut(`phu-luc-quyet-dinh-phien-${sessionId}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
     },
     async fiveStarBundle(req: BundleRequest): Promise<FileOut> {

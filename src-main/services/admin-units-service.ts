@@ -9,6 +9,7 @@ import {
   type OldToNewFile,
   type Province
 } from '../shared/admin-units'
+import { createCommuneResolver, type CommuneResolver } from '../domain/commune-resolver'
 import { AppError } from '../shared/result'
 import { foldVietnamese } from '../shared/text'
 
@@ -24,7 +25,9 @@ export interface AdminUnits {
   commune(code: string): Commune | undefined
   communes(provinceCode: string, query?: string): Commune[]
   /** Suggestions of new units for a free-text pre-2025 address, best first. */
-  oldToNew(address: string, limit: number): OldAddressMatch[]
+  oldToNew(address: string, limit: number, preferProvince?: string | null): OldAddressMatch[]
+  /** Resolves what a clerk wrote for a commune (domain/commune-resolver.ts). */
+  resolver: CommuneResolver
 }
 
 const PREFIX_RE = /^(xa|phuong|dac khu|thi tran|thi xa|thanh pho|tinh|quan|huyen)\s+/
@@ -59,17 +62,11 @@ export function buildAdminUnits(file: AdminUnitsFile, old: OldToNewFile | null):
     for (const c of list) communeByCode.set(c.code, c)
   }
   const strip = ({ code, name, type, provinceCode }: IndexedCommune): Commune => ({ code, name, type, provinceCode })
-  const oldProvinceName = new Map((old?.provinces ?? []).map(([code, name]) => [code, name]))
-  const oldRows = (old?.communes ?? []).map(([, name, district, provinceCode, newCode, change]) => ({
-    name,
-    district,
-    province: oldProvinceName.get(provinceCode) ?? '',
-    newCode,
-    change,
-    bare: bareName(name),
-    districtBare: bareName(district),
-    provinceBare: bareName(oldProvinceName.get(provinceCode) ?? '')
-  }))
+  const resolver = createCommuneResolver({
+    provinces: file.provinces.map((p) => ({ code: p.c, name: p.n, communes: p.u.map((c) => ({ code: c.c, name: c.n })) })),
+    oldCommunes: old?.communes ?? [],
+    oldProvinces: old?.provinces ?? []
+  })
 
   return {
     provinces: () => provinces,
@@ -84,24 +81,20 @@ export function buildAdminUnits(file: AdminUnitsFile, old: OldToNewFile | null):
       const q = query ? foldVietnamese(query) : ''
       return (q ? list.filter((c) => c.fold.includes(q)) : list).map(strip)
     },
-    oldToNew(address, limit) {
-      // Match whole words of the folded address against old commune, district and province names.
-      const text = ` ${bareName(address).replace(/[,;.\-/]+/g, ' ').replace(/\s+/g, ' ')} `
-      const has = (name: string): boolean => name.length > 0 && text.includes(` ${name} `)
-      const seen = new Set<string>()
-      const out: OldAddressMatch[] = []
-      for (const r of oldRows) {
-        if (!has(r.bare)) continue
-        const score = 1 + (has(r.districtBare) ? 2 : 0) + (has(r.provinceBare) ? 4 : 0)
-        const c = communeByCode.get(r.newCode)
-        const p = c ? provinceByCode.get(c.provinceCode) : undefined
-        if (!c || !p) continue
-        const key = `${r.name}|${r.district}|${r.province}|${c.code}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        out.push({ oldName: r.name, oldDistrict: r.district, oldProvince: r.province, change: r.change, provinceCode: p.code, provinceName: p.name, communeCode: c.code, communeName: c.name, score })
-      }
-      return out.sort((a, b) => b.score - a.score).slice(0, limit)
+    resolver,
+    oldToNew(address, limit, preferProvince) {
+      // The resolver's reading of the address (typed parts, new-form addresses, installed province first).
+      return resolver.suggest(address, preferProvince ?? null, limit).map((c, i) => ({
+        oldName: c.old?.name ?? '',
+        oldDistrict: c.old?.district ?? '',
+        oldProvince: c.old?.province ?? '',
+        change: c.old?.change ?? '',
+        provinceCode: c.provinceCode,
+        provinceName: c.provinceName,
+        communeCode: c.code,
+        communeName: c.name,
+        score: limit - i
+      }))
     }
   }
 }

@@ -17,6 +17,9 @@ import {
   SHEET_INFO,
   SHEET_PRODUCERS,
   SHEET_PRODUCTS,
+  SHEET_CERTIFICATES,
+  CERTIFICATE_COLUMNS,
+  UNKNOWN_DATE,
   YES
 } from '../shared/catalogue-xlsx'
 import type { AdminUnits } from './admin-units-service'
@@ -33,7 +36,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: Record<string, strin
   // Formula-like text gets an apostrophe (docs/exports.md); the import removes it again.
   for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseCell(v)])))
   // Codes keep their leading zeros: every cell of a code column is text.
-  for (const k of ['provinceCode', 'communeCode', 'code', 'formNo', 'regNo', 'phone'])
+  for (const k of ['provinceCode', 'communeCode', 'code', 'formNo', 'regNo', 'phone', 'numberText', 'decisionNo', 'issuedOn', 'decisionDate', 'printedExpiry'])
     if (keys.includes(k)) ws.getColumn(k).numFmt = '@'
 }
 
@@ -42,12 +45,19 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: Record<string, strin
  * Vietnamese name order; products refer to that number, so the file needs no database ids and a round trip through
  * an empty database gives the same rows.
  */
-export async function exportCatalogue(db: DB, units: AdminUnits, sets: SetLookup, now: Date): Promise<{ buffer: Buffer; producers: number; products: number }> {
+export async function exportCatalogue(
+  db: DB,
+  units: AdminUnits,
+  sets: SetLookup,
+  now: Date,
+  /** Who issued the app's own certificates, written in their «Cơ quan cấp» cell (the province's committee). */
+  provinceBody = 'Ủy ban nhân dân tỉnh'
+): Promise<{ buffer: Buffer; producers: number; products: number }> {
   const producers = db.prepare('SELECT * FROM producers ORDER BY sort_key, id').all() as Array<Omit<ProducerRow, 'product_count'>>
   const noOf = new Map(producers.map((p, i) => [p.id, i + 1]))
   const products = db
     .prepare('SELECT x.*, p.name AS producer_name FROM products x JOIN producers p ON p.id = x.producer_id ORDER BY x.code')
-    .all() as Array<{ code: string; form_no: string; name: string; producer_id: number; producer_name: string; set_id: string; registration_type: RegistrationType; year: number; status: ProductStatus; stars: number | null }>
+    .all() as Array<{ id: number; code: string; form_no: string; name: string; producer_id: number; producer_name: string; set_id: string; registration_type: RegistrationType; year: number; status: ProductStatus; stars: number | null }>
 
   const wb = new ExcelJS.Workbook()
   wb.creator = 'OCOP Council'
@@ -100,6 +110,32 @@ export async function exportCatalogue(db: DB, units: AdminUnits, sets: SetLookup
       year: x.year,
       status: PRODUCT_STATUS_LABELS[x.status],
       stars: x.stars
+    }))
+  )
+  // Every certificate, so a portfolio moved to another database keeps the facts its statuses rest on; there the
+  // app's own certificates become recorded ones (that database did not issue them), under the committee's name.
+  const productNo = new Map(products.map((x, i) => [x.id, i + 1]))
+  const certs = db
+    .prepare(`SELECT c.product_id, c.origin, c.year, c.number_text, c.stars, c.issued_on, c.issuing_authority, c.decision_no, c.decision_date, c.expiry_date, c.expiry_printed, c.source_note
+      FROM certificates c JOIN products p ON p.id = c.product_id ORDER BY p.code, c.year, c.id`)
+    .all() as Array<{ product_id: number; origin: string; year: number; number_text: string; stars: number; issued_on: string | null; issuing_authority: string; decision_no: string; decision_date: string | null; expiry_date: string; expiry_printed: number; source_note: string }>
+  const nameOf = new Map(products.map((x) => [x.id, x.name]))
+  sheet(
+    wb,
+    SHEET_CERTIFICATES,
+    CERTIFICATE_COLUMNS,
+    certs.map((c) => ({
+      productNo: productNo.get(c.product_id) ?? null,
+      productName: nameOf.get(c.product_id) ?? '',
+      numberText: c.number_text,
+      stars: c.stars,
+      issuedOn: c.issued_on ?? UNKNOWN_DATE,
+      issuedYear: c.year,
+      issuingAuthority: c.origin === 'recorded' ? c.issuing_authority : provinceBody,
+      decisionNo: c.decision_no,
+      decisionDate: c.decision_date ?? '',
+      printedExpiry: c.expiry_printed ? c.expiry_date : '',
+      sourceNote: c.source_note
     }))
   )
   const buffer = Buffer.from(await wb.xlsx.writeBuffer())

@@ -22,6 +22,9 @@ export const PRODUCER_COLUMNS = {
   communeName: 'Xã/Phường/Đặc khu',
   street: 'Địa chỉ chi tiết',
   oldAddress: 'Địa chỉ cũ',
+  oldCommune: 'Xã cũ',
+  oldDistrict: 'Huyện cũ',
+  oldProvince: 'Tỉnh cũ',
   phone: 'Điện thoại',
   email: 'Email'
 } as const
@@ -41,6 +44,27 @@ export const PRODUCT_COLUMNS = {
   status: 'Trạng thái',
   stars: 'Hạng sao'
 } as const
+
+/**
+ * Sheet «Giấy chứng nhận» (issue 12): certificates issued before the app, one row per certificate, linked to a
+ * product row by its STT. Optional: files without it import as before.
+ */
+export const SHEET_CERTIFICATES = 'Giấy chứng nhận'
+export const CERTIFICATE_COLUMNS = {
+  productNo: 'STT sản phẩm',
+  productName: 'Tên sản phẩm',
+  numberText: 'Số giấy chứng nhận',
+  stars: 'Hạng sao',
+  issuedOn: 'Ngày cấp',
+  issuedYear: 'Năm cấp',
+  issuingAuthority: 'Cơ quan cấp',
+  decisionNo: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+  printedExpiry: 'Ngày hết hạn (in trên giấy)',
+  sourceNote: 'Nguồn'
+} as const
+/** What a clerk writes for an issue date known only by its year. */
+export const UNKNOWN_DATE = 'không rõ ngày'
 
 export const YES = 'Có'
 export const NO = 'Không'

@@ -19,8 +19,11 @@ function preview(errors: boolean): ImportPreview {
           { sheet: 'producers', row: 2, column: 'Tên chủ thể', message: 'Có thể trùng với chủ thể đã có «HTX Một»: cùng tên, cùng xã', severity: 'warning' }
         ]
       : [],
+    resolutions: [],
+    actions: [],
     producers: 2,
     products: 1,
+    certificates: 0,
     errorCount: errors ? 1 : 0,
     warningCount: errors ? 1 : 0
   }
@@ -32,7 +35,7 @@ function client(previews: ImportPreview[]) {
     call: (async (method: string, input: any) => {
       calls.push({ method, input })
       if (method === 'catalogueImport.preview') return { ok: true, value: previews.shift() }
-      if (method === 'catalogueImport.commit') return { ok: true, value: { sha256: input.sha256, producers: 2, products: 1, warningCount: 0 } }
+      if (method === 'catalogueImport.commit') return { ok: true, value: { sha256: input.sha256, producers: 2, products: 1, certificates: 1, warningCount: 0 } }
       return { ok: false, error: { code: 'NOT_FOUND', message: 'x' } }
     }) as ApiClient['call']
   }
@@ -65,8 +68,37 @@ describe('CatalogueImport', () => {
     await user.upload(input, xlsx('dung.xlsx'))
     await waitFor(() => expect(commit()).toBeEnabled())
     await user.click(commit())
-    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã nhập 2 chủ thể và 1 sản phẩm.')
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã nhập 2 chủ thể mới, 1 sản phẩm mới và ghi nhận 1 giấy chứng nhận.')
     expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { fileName: 'dung.xlsx', sha256: 'a'.repeat(64) } })
     expect(imported).toBe(1)
+  })
+})
+
+describe('CatalogueImport: communes to choose', () => {
+  it('shows how communes were read, asks for a choice, re-previews with it and commits with it', async () => {
+    const candidate = (code: string, name: string) => ({ code, name, provinceCode: '68', provinceName: 'Tỉnh Lâm Đồng', via: `Xã Lát, Huyện Lạc Dương, Tỉnh Lâm Đồng (cũ) — ${name}` })
+    const pending: ImportPreview = {
+      ...preview(false),
+      errorCount: 1,
+      issues: [{ sheet: 'producers', row: 3, column: 'Mã xã', message: 'Cần chọn xã/phường: «Xã Lát» chưa đủ chắc chắn (chỉ khớp tên)', severity: 'error' }],
+      resolutions: [
+        { row: 2, input: '24862', status: 'resolved', how: 'old-code', code: '24846', name: 'Phường Lang Biang - Đà Lạt', via: 'mã cũ 24862', reason: '', candidates: [] },
+        { row: 3, input: 'Xã Lát', status: 'choice', how: 'old-names', code: null, name: null, via: '', reason: '«Xã Lát» chưa đủ chắc chắn (chỉ khớp tên)', candidates: [candidate('24846', 'Phường Lang Biang - Đà Lạt'), candidate('24848', 'Xã Lạc Dương')] }
+      ],
+      actions: [{ sheet: 'producers', row: 2, action: 'update', matchedBy: 'mã số thuế 5800123401' }]
+    }
+    const chosen: ImportPreview = { ...pending, errorCount: 0, issues: [], resolutions: [pending.resolutions[0]!, { ...pending.resolutions[1]!, status: 'chosen', how: 'chosen', code: '24846', name: 'Phường Lang Biang - Đà Lạt' }] }
+    const { c, calls } = client([pending, chosen])
+    const { user, container } = render(<CatalogueImport />, { client: c })
+    await user.upload(container.querySelector('input[type="file"]') as HTMLInputElement, xlsx('cu.xlsx'))
+    expect(await screen.findByTestId('commune-resolutions')).toHaveAttribute('data-pending', '1')
+    expect(screen.getByTestId('import-actions')).toHaveTextContent('cập nhật 1 dòng')
+    expect(container.querySelector('[data-resolution-row="2"]')).toHaveTextContent('24846 · Phường Lang Biang - Đà Lạt')
+    await user.click(screen.getByRole('textbox', { name: 'Chọn xã/phường cho dòng 3' }))
+    await user.click(await screen.findByRole('option', { name: /^24846 · Phường Lang Biang/ }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Nhập dữ liệu' })).toBeEnabled())
+    expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.preview', input: { choices: [{ row: 3, communeCode: '24846' }] } })
+    await user.click(screen.getByRole('button', { name: 'Nhập dữ liệu' }))
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { choices: [{ row: 3, communeCode: '24846' }] } }))
   })
 })

@@ -87,3 +87,57 @@ describe('product history', () => {
     expect(await screen.findByText('Sản phẩm chưa có giấy chứng nhận')).toBeTruthy()
   })
 })
+
+describe('recording a certificate issued before the app', () => {
+  it('checks dates inline, sends the year when the date is unknown, shows the refusal, then marks the row as recorded', async () => {
+    const recorded = {
+      ...cert(9, 3, 'valid'),
+      number: '15/GCN-UBND',
+      issuedOn: null,
+      issuedYear: 2024,
+      decisionDate: null,
+      recorded: true,
+      issuingAuthority: 'UBND huyện Đắk Song (cũ)',
+      expiryPrinted: true,
+      sourceNote: ''
+    }
+    let list: unknown[] = []
+    const calls: Array<[string, unknown]> = []
+    let refuse = true
+    const c = {
+      calls,
+      call: (async (method: string, input: unknown) => {
+        calls.push([method, input])
+        if (method === 'certificates.list') return { ok: true, value: list }
+        if (refuse) {
+          refuse = false
+          return { ok: false, error: { code: 'VALIDATION', message: 'Không rõ ngày cấp và ngày quyết định: cần ngày hết hạn in trên giấy chứng nhận' } }
+        }
+        list = [recorded]
+        return { ok: true, value: recorded }
+      }) as ApiClient['call']
+    }
+    const { user } = render(<ProductCertificates productId={3} />, { client: c })
+    await user.click(await screen.findByTestId('record-certificate-open'))
+    await user.type(screen.getByLabelText('Số giấy chứng nhận (như in)'), '15/GCN-UBND')
+    await user.type(screen.getByLabelText('Cơ quan cấp'), 'UBND huyện Đắk Song (cũ)')
+    await user.type(screen.getByLabelText('Số quyết định công nhận'), '1887/QĐ-UBND')
+    await user.type(screen.getByLabelText('Ngày cấp'), '31/02/2024')
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận' }))
+    expect(screen.getByText('Ngày có dạng dd/mm/yyyy')).toBeTruthy()
+    await user.click(screen.getByLabelText('Không rõ ngày cấp (chỉ biết năm)'))
+    await user.type(screen.getByLabelText('Năm cấp'), '2024')
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận' }))
+    expect(await screen.findByTestId('record-error')).toBeTruthy()
+    await user.type(screen.getByLabelText('Ngày hết hạn in trên giấy (nếu có)'), '31/12/2027')
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận' }))
+    await waitFor(() => expect(screen.getByTestId('product-certificates').getAttribute('data-count')).toBe('1'))
+    expect(calls.filter((x) => x[0] === 'certificates.record').at(-1)![1]).toEqual({
+      productId: 3, stars: 3, numberText: '15/GCN-UBND', issuedOn: null, issuedYear: 2024, issuingAuthority: 'UBND huyện Đắk Song (cũ)',
+      decisionNo: '1887/QĐ-UBND', decisionDate: null, printedExpiry: '2027-12-31', sourceNote: ''
+    })
+    const row = screen.getByTestId('product-certificates').querySelector('[data-recorded="true"]') as HTMLElement
+    expect(within(row).getByText('Ghi nhận, không do ứng dụng đánh giá')).toBeTruthy()
+    expect(within(row).getByText(/không rõ ngày \(2024\)/)).toBeTruthy()
+  })
+})

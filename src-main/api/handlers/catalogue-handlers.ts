@@ -26,7 +26,7 @@ export interface CatalogueDeps {
 export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('admin.provinces', () => d.units.provinces())
   r.handle('admin.communes', (i) => d.units.communes(i.provinceCode, i.query))
-  r.handle('admin.oldToNew', (i) => d.units.oldToNew(i.address, i.limit))
+  r.handle('admin.oldToNew', (i) => d.units.oldToNew(i.address, i.limit, d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.provinceCode))
   r.handle('settings.getProvince', () => d.settings.get<ProvinceSettings>(PROVINCE_SETTINGS_KEY, EMPTY_PROVINCE))
   r.handle('settings.setProvince', (i) => {
     if (!d.units.province(i.provinceCode)) throw new AppError('VALIDATION', `Không có tỉnh/thành phố mã ${i.provinceCode}`)
@@ -45,7 +45,8 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('products.delete', (i) => d.products.delete(i.id))
   r.handle('catalogue.exportXlsx', async () => {
     const now = d.now()
-    const out = await exportCatalogue(d.db, d.units, d.sets, now)
+    const body = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.bodyName
+    const out = await exportCatalogue(d.db, d.units, d.sets, now, body || undefined)
     return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
   r.handle('dossier.get', (i, ctx) => d.dossier.get(i.productId, ctx.actor))

@@ -3,6 +3,7 @@ import type { DB } from '../../db/connection'
 import { createExportService, type ExportService } from '../../exports'
 import { loadAdminUnits } from '../../services/admin-units-service'
 import { createCertificateService, type CertificateDeps, type CertificateService } from '../../services/certificates/certificate-service'
+import { createRecordedCertificates, type RecordedCertificates } from '../../services/certificates/recorded-certificates'
 import { createReevaluationService } from '../../services/certificates/reevaluation-service'
 import { createReportsService, type ReportsService } from '../../services/certificates/reports-service'
 import type { CriteriaService } from '../../services/criteria-service'
@@ -13,6 +14,7 @@ import type { Registry } from '../registry'
 /** Certificates, re-evaluation, reports (contract: api/certificates.ts) and exports (api/exports.ts). */
 export interface CertificatesDeps {
   certificates: CertificateService
+  recorded: RecordedCertificates
   reevaluation: ReturnType<typeof createReevaluationService>
   reports: ReportsService
   exports: ExportService
@@ -36,11 +38,16 @@ export function createCertificatesDeps(o: { db: DB; resourcesDir: string; dataDi
     reports,
     now
   })
-  return { certificates, reevaluation: createReevaluationService(o.db, now), reports, exports }
+  return { certificates, recorded: createRecordedCertificates({ db: o.db, now }), reevaluation: createReevaluationService(o.db, now), reports, exports }
 }
 
 export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps & { backupBefore?: (reason: string) => Promise<unknown> }): void {
   r.handle('certificates.issue', (i) => d.certificates.issue(i))
+  r.handle('certificates.record', (i, ctx) => {
+    const { productId, ...input } = i
+    const id = d.recorded.record(productId, input, ctx.actor)
+    return d.certificates.get(id)
+  })
   r.handle('certificates.list', (i) => d.certificates.list(i.filter, i.withinDays, i.asOf))
   r.handle('certificates.sweep', (i) => ({ expired: d.certificates.sweep(i.asOf) }))
   r.handle('certificates.revoke', async (i) => {

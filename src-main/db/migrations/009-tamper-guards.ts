@@ -1,4 +1,5 @@
 import type { DB } from '../connection'
+import { conflictWhere, replaceGuardSql } from './replace-guard'
 import type { Migration } from './types'
 
 const FINALIZED = 'FINALIZED: Phiên họp đã chốt kết quả, dữ liệu không được thay đổi; hãy lập bản đính chính'
@@ -25,27 +26,6 @@ function immutableTables(db: DB): string[] {
 const SESSION_TABLES = ['session_members', 'session_agenda', 'attendance', 'conflicts', 'sheets', 'paper_passes', 'rescores', 'agreements', 'session_modes'] as const
 
 /**
- * Every key a REPLACE can conflict on: the rowid alias or primary key and each UNIQUE column list. Read from the
- * schema being migrated so a key added by 004–008 is never forgotten; expression indexes (agreements_one) are
- * skipped — their key includes session_id, which the INSERT guards of 004 already check.
- */
-function conflictKeys(db: DB, table: string): string[][] {
-  const cols = db.prepare(`SELECT name, type, pk FROM pragma_table_info(?) ORDER BY pk`).all(table) as Array<{ name: string; type: string; pk: number }>
-  const pk = cols.filter((c) => c.pk > 0).map((c) => c.name)
-  const keys: string[][] = pk.length > 0 ? [pk] : []
-  for (const ix of db.prepare(`SELECT name, origin FROM pragma_index_list(?) WHERE "unique" = 1`).all(table) as Array<{ name: string; origin: string }>) {
-    const parts = db.prepare(`SELECT cid, name FROM pragma_index_info(?) ORDER BY seqno`).all(ix.name) as Array<{ cid: number; name: string | null }>
-    if (parts.some((p) => p.cid < 0 || p.name === null)) continue
-    const key = parts.map((p) => p.name as string)
-    if (!keys.some((k) => k.join(',') === key.join(','))) keys.push(key)
-  }
-  return keys
-}
-
-/** `o.a = NEW.a AND o.b = NEW.b OR …`: the existing row a REPLACE would delete (NULLs never conflict, as in UNIQUE). */
-const conflictWhere = (keys: string[][]): string => keys.map((k) => `(${k.map((c) => `o.${c} = NEW.${c}`).join(' AND ')})`).join(' OR ')
-
-/**
  * Issue 11, item 2. `INSERT OR REPLACE` / `REPLACE INTO` deletes the conflicting row without firing its DELETE
  * triggers (SQLite does so only with recursive_triggers on, a per-connection setting a raw sqlite3 session does not
  * have), so the UPDATE/DELETE guards of 004–008 could be bypassed: finalized stars went from 5 to 1. Each guarded
@@ -55,6 +35,8 @@ const conflictWhere = (keys: string[][]): string => keys.map((k) => `(${k.map((c
  * Item 5. A finalized result keeps the product code, product name and producer name it was decided under;
  * existing results are filled from the catalogue as it is now (the best record left of what was printed).
  */
+export const IMMUTABLE_REPLACE = IMMUTABLE
+
 export const m009TamperGuards: Migration = {
   version: 9,
   name: 'REPLACE guards on protected rows; names snapshotted in results',
@@ -62,9 +44,7 @@ export const m009TamperGuards: Migration = {
     const sql: string[] = []
     for (const t of immutableTables(db)) {
       const message = t === 'results' ? FINALIZED : IMMUTABLE
-      sql.push(`CREATE TRIGGER ${t}_no_replace BEFORE INSERT ON ${t}
-      WHEN EXISTS (SELECT 1 FROM ${t} o WHERE ${conflictWhere(conflictKeys(db, t))})
-      BEGIN SELECT RAISE(ABORT, '${message}'); END;`)
+      sql.push(replaceGuardSql(db, t, message))
     }
     sql.push(`CREATE TRIGGER results_finalized_insert BEFORE INSERT ON results
       WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) = 'finalized'
@@ -74,21 +54,21 @@ export const m009TamperGuards: Migration = {
       WHEN EXISTS (SELECT 1 FROM sessions s WHERE s.round_id = OLD.id AND s.status = 'finalized')
       BEGIN SELECT RAISE(ABORT, '${FINALIZED}'); END;`)
     sql.push(`CREATE TRIGGER rounds_finalized_replace BEFORE INSERT ON rounds
-      WHEN EXISTS (SELECT 1 FROM rounds o JOIN sessions s ON s.round_id = o.id WHERE s.status = 'finalized' AND (${conflictWhere(conflictKeys(db, 'rounds'))}))
+      WHEN EXISTS (SELECT 1 FROM rounds o JOIN sessions s ON s.round_id = o.id WHERE s.status = 'finalized' AND (${conflictWhere(db, 'rounds')}))
       BEGIN SELECT RAISE(ABORT, '${FINALIZED}'); END;`)
     sql.push(`CREATE TRIGGER sessions_finalized_replace BEFORE INSERT ON sessions
       WHEN EXISTS (SELECT 1 FROM sessions o WHERE o.id = NEW.id AND o.status = 'finalized')
       BEGIN SELECT RAISE(ABORT, '${FINALIZED}'); END;`)
     for (const t of SESSION_TABLES)
       sql.push(`CREATE TRIGGER ${t}_finalized_replace BEFORE INSERT ON ${t}
-      WHEN EXISTS (SELECT 1 FROM ${t} o JOIN sessions s ON s.id = o.session_id WHERE s.status = 'finalized' AND (${conflictWhere(conflictKeys(db, t))}))
+      WHEN EXISTS (SELECT 1 FROM ${t} o JOIN sessions s ON s.id = o.session_id WHERE s.status = 'finalized' AND (${conflictWhere(db, t)}))
       BEGIN SELECT RAISE(ABORT, '${FINALIZED}'); END;`)
     sql.push(`CREATE TRIGGER sheets_submitted_replace BEFORE INSERT ON sheets
-      WHEN EXISTS (SELECT 1 FROM sheets o WHERE o.status = 'submitted' AND (${conflictWhere(conflictKeys(db, 'sheets'))}))
+      WHEN EXISTS (SELECT 1 FROM sheets o WHERE o.status = 'submitted' AND (${conflictWhere(db, 'sheets')}))
       BEGIN SELECT RAISE(ABORT, '${SUBMITTED}'); END;`)
     sql.push(`CREATE TRIGGER answers_locked_replace BEFORE INSERT ON answers
       WHEN EXISTS (SELECT 1 FROM answers o JOIN sheets sh ON sh.id = o.sheet_id JOIN sessions s ON s.id = sh.session_id
-        WHERE (sh.status = 'submitted' OR s.status = 'finalized') AND (${conflictWhere(conflictKeys(db, 'answers'))}))
+        WHERE (sh.status = 'submitted' OR s.status = 'finalized') AND (${conflictWhere(db, 'answers')}))
       BEGIN SELECT RAISE(ABORT, '${SUBMITTED}'); END;`)
 
     // Snapshot columns, filled once for results finalized before this version (their UPDATE guard is lifted only

@@ -110,6 +110,7 @@ export function createCertificateService(d: CertificateDeps) {
 
   return {
     store,
+    get: (id: number, asOf?: string): Certificate => store.one(id, asOfOr(asOf)),
     issue(req: Parameters<typeof issueTx>[0]): Certificate[] {
       const ids = d.db.transaction(issueTx)(req)
       const asOf = today(d.now)
@@ -134,7 +135,7 @@ export function createCertificateService(d: CertificateDeps) {
       if (certificateState(c.status, c.expiry_date, req.decidedOn) !== 'valid') throw new AppError('CONFLICT', 'Chỉ thu hồi được giấy chứng nhận còn hiệu lực vào ngày ra quyết định')
       if (c.stars === 5) throw new AppError('FORBIDDEN', 'Giấy chứng nhận 5 sao do Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định thu hồi (Điều 8.2b)')
       if (req.decidedOn < req.conclusionDate) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày kết luận', [{ path: 'decidedOn', message: 'Trước ngày kết luận' }])
-      if (req.decidedOn < c.issued_on) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày cấp giấy chứng nhận', [{ path: 'decidedOn', message: 'Trước ngày cấp' }])
+      if (req.decidedOn < (c.issued_on ?? c.decision_date ?? `${c.year}-01-01`)) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày cấp giấy chứng nhận', [{ path: 'decidedOn', message: 'Trước ngày cấp' }])
       const province = d.settings.get<ProvinceSettings | null>('province', null)
       const provinceName = province?.provinceCode ? (d.units.province(province.provinceCode)?.name ?? '') : ''
       if (!provinceName) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được quyết định thu hồi')
@@ -155,7 +156,7 @@ export function createCertificateService(d: CertificateDeps) {
         detail: req.detail,
         conclusionRef: req.conclusionRef,
         conclusionDate: req.conclusionDate,
-        certificate: { number: c.number_text, issuedOn: c.issued_on, stars: c.stars, decisionNo: c.decision_no, decisionDate: c.decision_date },
+        certificate: { number: c.number_text, issuedOn: c.issued_on, year: c.year, stars: c.stars, decisionNo: c.decision_no, decisionDate: c.decision_date, authority: c.issuing_authority },
         product: { name: c.product_name, code: c.product_code, producer: c.producer_name, address: [p.street, commune, inSentence(provinceName)].filter(Boolean).join(', '), commune }
       })
       configurePdfmake(d.fontsDir)

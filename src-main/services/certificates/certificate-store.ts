@@ -3,6 +3,7 @@ import type { DB } from '../../db/connection'
 import { certificateState, daysBetween, reevaluationWindow } from '../../domain/certificate'
 import type { Certificate } from '../../shared/api/certificates'
 import type { CertificateState } from '../../shared/certificates'
+import { AppError } from '../../shared/result'
 import type { AdminUnits } from '../admin-units-service'
 
 /**
@@ -14,13 +15,17 @@ export interface CertificateRow {
   product_id: number
   session_id: number | null
   year: number
-  number: number
+  number: number | null
+  origin: 'issued' | 'recorded'
   number_text: string
   stars: number
   decision_no: string
-  decision_date: string
-  issued_on: string
+  decision_date: string | null
+  issued_on: string | null
   expiry_date: string
+  expiry_printed: number
+  issuing_authority: string
+  source_note: string
   status: CertificateState
   product_code: string
   product_name: string
@@ -50,7 +55,12 @@ export function toCertificate(r: CertificateRow, units: AdminUnits, asOf: string
     decisionNo: r.decision_no,
     decisionDate: r.decision_date,
     issuedOn: r.issued_on,
+    issuedYear: r.year,
     expiryDate: r.expiry_date,
+    expiryPrinted: r.expiry_printed === 1,
+    recorded: r.origin === 'recorded',
+    issuingAuthority: r.issuing_authority,
+    sourceNote: r.source_note,
     state: certificateState(r.status, r.expiry_date, asOf),
     daysLeft: daysBetween(asOf, r.expiry_date),
     window: { opens: w.opens, closes: w.closes, phase: w.phase },
@@ -63,7 +73,12 @@ export function createCertificateStore(db: DB, units: AdminUnits) {
   return {
     /** Every certificate, newest number first; lists are small (hundreds per province), filtering is in code. */
     all(asOf: string): Certificate[] {
-      return (db.prepare(`${CERT_SELECT} ORDER BY c.issued_on DESC, c.id DESC`).all() as CertificateRow[]).map((r) => toCertificate(r, units, asOf))
+      return (db.prepare(`${CERT_SELECT} ORDER BY coalesce(c.issued_on, printf('%04d-12-31', c.year)) DESC, c.id DESC`).all() as CertificateRow[]).map((r) => toCertificate(r, units, asOf))
+    },
+    one(id: number, asOf: string): Certificate {
+      const r = db.prepare(`${CERT_SELECT} WHERE c.id = ?`).get(id) as CertificateRow | undefined
+      if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận')
+      return toCertificate(r, units, asOf)
     },
     row(id: number): CertificateRow | undefined {
       return db.prepare(`${CERT_SELECT} WHERE c.id = ?`).get(id) as CertificateRow | undefined

@@ -20,7 +20,8 @@ export interface RevocationInput {
   detail: string
   conclusionRef: string
   conclusionDate: string
-  certificate: { number: string; issuedOn: string; stars: number; decisionNo: string; decisionDate: string }
+  /** issuedOn / decisionDate are null for a recorded certificate known only by its year; authority is '' for the app's own. */
+  certificate: { number: string; issuedOn: string | null; year: number; stars: number; decisionNo: string; decisionDate: string | null; authority: string }
   product: { name: string; code: string; producer: string; address: string; commune: string }
 }
 
@@ -43,14 +44,14 @@ export function revocationDocument(i: RevocationInput): TextDocument {
       ...basisLines([
         'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
         `Căn cứ ${QD26}`,
-        `Căn cứ Quyết định số ${c.decisionNo} ngày ${shortDate(c.decisionDate)} về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP`,
+        `Căn cứ Quyết định số ${c.decisionNo}${c.decisionDate ? ` ngày ${shortDate(c.decisionDate)}` : ''}${c.authority ? ` của ${c.authority}` : ''} về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP`,
         `Căn cứ ${i.conclusionRef} ngày ${shortDate(i.conclusionDate)}`,
         `Theo đề nghị của ${i.advisoryBody}`
       ]).map((l) => para(l, { italic: true })),
       { kind: 'center', runs: [run('QUYẾT ĐỊNH:', { bold: true })], spaceAfter: 8 },
       article(
         1,
-        `Thu hồi Giấy chứng nhận sản phẩm OCOP số ${c.number} cấp ngày ${shortDate(c.issuedOn)} cho sản phẩm "${p.name}" (mã số ${p.code}), hạng ${starsText(c.stars)}, của ${p.producer}${p.address ? `, địa chỉ ${p.address}` : ''}.`
+        `Thu hồi Giấy chứng nhận sản phẩm OCOP số ${c.number} ${c.issuedOn ? `cấp ngày ${shortDate(c.issuedOn)}` : `cấp năm ${c.year}`}${c.authority ? ` (${c.authority} cấp)` : ''} cho sản phẩm "${p.name}" (mã số ${p.code}), hạng ${starsText(c.stars)}, của ${p.producer}${p.address ? `, địa chỉ ${p.address}` : ''}.`
       ),
       para(`Lý do thu hồi: ${REVOCATION_GROUNDS[i.ground]} (điểm ${groundLetter(i.ground)} khoản 1 Điều 8 Quyết định số 26/2026/QĐ-TTg). ${i.detail.replace(/[.\s]+$/u, '')}.`),
       article(

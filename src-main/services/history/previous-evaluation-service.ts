@@ -22,8 +22,10 @@ export function createPreviousEvaluationService(d: { db: DB; store: Store; crite
       WHERE r.product_id = @productId AND s.status = 'finalized' AND s.id <> @sessionId
         AND (s.date < @date OR (s.date = @date AND s.id < @sessionId))
       ORDER BY s.date DESC, s.id DESC LIMIT 1`),
-    certificate: d.db.prepare(`SELECT number_text, issued_on, expiry_date, stars, status FROM certificates
-      WHERE product_id = ? AND issued_on <= ? ORDER BY issued_on DESC, id DESC LIMIT 1`),
+    // Recorded certificates known only by their year (issue 12) are dated by their decision, else the year's end.
+    certificate: d.db.prepare(`SELECT number_text, issued_on, expiry_date, stars, status FROM (SELECT id, number_text, expiry_date, stars, status,
+        coalesce(issued_on, decision_date, printf('%04d-12-31', year)) AS issued_on FROM certificates WHERE product_id = ?)
+      WHERE issued_on <= ? ORDER BY issued_on DESC, id DESC LIMIT 1`),
     seated: d.db.prepare('SELECT 1 FROM session_members WHERE id = ? AND session_id = ?')
   }
 

@@ -5,12 +5,17 @@ import { checkCatalogue, errorCount, type ImportCheck, type ImportContext, type 
 import type { ImportPreview } from '../../shared/api/catalogue-import'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
+import { foldVietnamese } from '../../shared/text'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import { createProducer } from '../producer-service'
 import { createProduct, type SetLookup } from '../product-service'
 import type { SettingsStore } from '../settings-service'
 import { readWorkbookInWorker } from './read-in-worker'
+import type { RecordedCertificate, RecordedCertificateInput } from '../../domain/recorded-certificate'
+import { today } from '../certificates/certificate-store'
+import { createRecordedCertificates } from '../certificates/recorded-certificates'
+import type { Actor } from '../sessions/store'
 import { buildTemplate } from './template'
 
 export interface ImportDeps {
@@ -25,6 +30,8 @@ export interface ImportDeps {
 interface Upload {
   fileName: string
   contentBase64: string
+  /** Communes chosen in the preview for rows the resolver could not settle alone. */
+  choices?: Array<{ row: number; communeCode: string }> | undefined
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -32,8 +39,13 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const MAX_ISSUES_IN_ERROR = 50
 
 /** Lookups the pure checks need, answered from the database as it is inside the caller's transaction. */
-function importContext(d: ImportDeps): ImportContext {
+function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; communeCode: string }> = []): ImportContext {
   const { db } = d
+  const regId = db.prepare('SELECT id FROM producers WHERE reg_no = ?').pluck()
+  // name_fold is foldVietnamese(name), written by the catalogue services: the match is an index look-up.
+  const named = db.prepare('SELECT id, name FROM producers WHERE commune_code = ? AND name_fold = ? ORDER BY id LIMIT 1')
+  const productByCodeOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND code = ?')
+  const productByNameOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND name_fold = ? ORDER BY id LIMIT 1')
   const byRegNo = db.prepare('SELECT name FROM producers WHERE reg_no = ?')
   const producersIn = db.prepare("SELECT name, coalesce(reg_no, '') AS regNo FROM producers WHERE commune_code = ?")
   const byCode = db.prepare('SELECT name FROM products WHERE code = ?')
@@ -49,7 +61,18 @@ function importContext(d: ImportDeps): ImportContext {
     }
   }
   const province = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)
+  const recorded = db.prepare(
+    "SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id WHERE c.year = ? AND c.number_text = ? AND (c.issuing_authority = ? OR c.origin = 'issued') ORDER BY c.origin = 'recorded' DESC LIMIT 1"
+  )
   return {
+    resolveCommune: (q) => d.units.resolver.resolve(q),
+    communeChoices: new Map(choices.map((c) => [c.row, c.communeCode])),
+    producerIdByRegNo: (regNo) => regId.get(regNo) as number | undefined,
+    producerByNameInCommune: (commune, name) => named.get(commune, foldVietnamese(name)) as { id: number; name: string } | undefined,
+    productOf: (producerId, name, code) =>
+      ((code ? productByCodeOf.get(producerId, code) : undefined) ?? productByNameOf.get(producerId, foldVietnamese(name))) as { id: number; code: string; name: string } | undefined,
+    asOf: today(d.now),
+    recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
     commune: (code) => d.units.commune(code),
     set: (id) => d.sets(id),
@@ -66,16 +89,30 @@ function decode(u: Upload): Buffer {
   return bytes
 }
 
-const where = (sheet: string, row: number | null) => (sheet === 'producers' ? `Chủ thể, dòng ${row}` : sheet === 'products' ? `Sản phẩm, dòng ${row}` : 'Tệp')
+const SHEET_LABEL: Record<string, string> = { producers: 'Chủ thể', products: 'Sản phẩm', certificates: 'Giấy chứng nhận' }
+const where = (sheet: string, row: number | null) => (SHEET_LABEL[sheet] ? `${SHEET_LABEL[sheet]}, dòng ${row}` : 'Tệp')
 
 /**
  * Excel import of producers and products. The preview and the commit run the same checks on the same bytes; the
  * commit re-reads the upload, refuses it while any error remains, and writes every row in one transaction with the
  * catalogue's own create functions, so a file is imported entirely or not at all.
  */
+const recordInput = (c: RecordedCertificate): RecordedCertificateInput => ({
+  stars: c.stars,
+  numberText: c.numberText,
+  issuedOn: c.issuedOn,
+  issuedYear: c.year,
+  issuingAuthority: c.issuingAuthority,
+  decisionNo: c.decisionNo,
+  decisionDate: c.decisionDate,
+  printedExpiry: c.expiryPrinted ? c.expiryDate : null,
+  sourceNote: c.sourceNote
+})
+
 export function createImportService(d: ImportDeps) {
-  function check(raw: RawWorkbook): ImportCheck {
-    return checkCatalogue(raw, importContext(d))
+  const recorded = createRecordedCertificates({ db: d.db, now: d.now })
+  function check(raw: RawWorkbook, choices?: Upload['choices']): ImportCheck {
+    return checkCatalogue(raw, importContext(d, choices))
   }
   return {
     async template(): Promise<{ fileName: string; contentBase64: string }> {
@@ -88,30 +125,34 @@ export function createImportService(d: ImportDeps) {
     async preview(u: Upload): Promise<ImportPreview> {
       const bytes = decode(u)
       const raw = await readWorkbookInWorker(bytes)
-      const c = check(raw)
+      const c = check(raw, u.choices)
       const errors = errorCount(c)
       return {
         fileName: u.fileName,
         sha256: sha256(bytes),
         rows: [
           ...raw.producers.map((r) => ({ sheet: 'producers' as const, row: r.row, cells: r.cells })),
-          ...raw.products.map((r) => ({ sheet: 'products' as const, row: r.row, cells: r.cells }))
+          ...raw.products.map((r) => ({ sheet: 'products' as const, row: r.row, cells: r.cells })),
+          ...raw.certificates.map((r) => ({ sheet: 'certificates' as const, row: r.row, cells: r.cells }))
         ],
         issues: c.issues,
+        resolutions: c.resolutions,
+        actions: c.actions,
         producers: raw.producers.length,
         products: raw.products.length,
+        certificates: c.certificates.filter((x) => !x.existing).length,
         errorCount: errors,
         warningCount: c.issues.length - errors
       }
     },
 
-    async commit(u: Upload & { sha256: string }): Promise<{ sha256: string; producers: number; products: number; warningCount: number }> {
+    async commit(u: Upload & { sha256: string }, actor: Actor = { kind: 'local' }): Promise<{ sha256: string; producers: number; products: number; certificates: number; warningCount: number }> {
       const bytes = decode(u)
       const hash = sha256(bytes)
       if (hash !== u.sha256) throw new AppError('CONFLICT', 'Tệp gửi lên khác với tệp đã xem trước; hãy xem trước lại trước khi nhập')
       const raw = await readWorkbookInWorker(bytes)
       return d.db.transaction(() => {
-        const c = check(raw)
+        const c = check(raw, u.choices)
         const errors = c.issues.filter((i) => i.severity === 'error')
         if (errors.length)
           throw new AppError(
@@ -129,12 +170,25 @@ export function createImportService(d: ImportDeps) {
             throw e
           }
         }
-        for (const p of c.producers) idOf.set(p.no, at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
+        // Matched producers are kept as registered; a repeated producer row is the earlier row's producer.
+        for (const p of c.producers)
+          if (p.sameAsNo === undefined) idOf.set(p.no, p.matchedId ?? at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
+        for (const p of c.producers) if (p.sameAsNo !== undefined) idOf.set(p.no, idOf.get(p.sameAsNo)!)
+        const productId = new Map<number, number>()
+        for (const x of c.products) if (x.matchedId !== undefined) productId.set(x.no, x.matchedId)
+        const fresh = c.products.filter((x) => x.matchedId === undefined)
         // Rows with an issued code go first, so a generated serial never takes a number the file assigns explicitly.
-        const ordered = [...c.products.filter((x) => x.data.code), ...c.products.filter((x) => !x.data.code)]
-        for (const x of ordered)
-          at('products', x.row, () => createProduct(d.db, { units: d.units, sets: d.sets }, { producerId: idOf.get(x.producerNo)!, ...x.data, reason: 'Nhập từ Excel' }, now))
-        return { sha256: hash, producers: c.producers.length, products: c.products.length, warningCount: c.issues.length - errors.length }
+        const ordered = [...fresh.filter((x) => x.data.code), ...fresh.filter((x) => !x.data.code)]
+        const withCert = new Set(c.certificates.map((x) => x.productNo))
+        for (const x of ordered) {
+          // Status from facts: a product with certificates starts registered and takes its status from them.
+          const data = withCert.has(x.no) ? { ...x.data, status: 'registered' as const, stars: null } : x.data
+          productId.set(x.no, at('products', x.row, () => createProduct(d.db, { units: d.units, sets: d.sets }, { producerId: idOf.get(x.producerNo)!, ...data, reason: 'Nhập từ Excel' }, now)))
+        }
+        const newCerts = c.certificates.filter((x) => !x.existing)
+        for (const x of newCerts) at('certificates', x.row, () => recorded.recordTx(productId.get(x.productNo)!, recordInput(x.data), actor, `Nhập từ Excel «${u.fileName}», dòng ${x.row}`))
+        const producersAdded = c.producers.filter((p) => p.sameAsNo === undefined && p.matchedId === undefined).length
+        return { sha256: hash, producers: producersAdded, products: fresh.length, certificates: newCerts.length, warningCount: c.issues.length - errors.length }
       })()
     }
   }

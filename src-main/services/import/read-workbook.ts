@@ -3,7 +3,8 @@ import { restoreNeutralised } from '../../domain/formula-text'
 import type { ImportIssue, RawRow, RawWorkbook } from '../../domain/catalogue-import'
 import { PRODUCER_REQUIRED } from '../../domain/import-producers'
 import { PRODUCT_REQUIRED } from '../../domain/import-products'
-import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../shared/catalogue-xlsx'
+import { CERTIFICATE_COLUMNS, PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_CERTIFICATES, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../shared/catalogue-xlsx'
+import { CERTIFICATE_REQUIRED } from '../../domain/import-certificates'
 import { IMPORT_LIMITS } from '../../shared/input-limits'
 import { foldVietnamese } from '../../shared/text'
 import { AppError } from '../../shared/result'
@@ -33,10 +34,12 @@ function readSheet(
   name: string,
   columns: Record<string, string>,
   required: readonly string[],
-  sheet: 'producers' | 'products',
-  issues: ImportIssue[]
+  sheet: 'producers' | 'products' | 'certificates',
+  issues: ImportIssue[],
+  optional = false
 ): RawRow[] {
   const ws = wb.worksheets.find((w) => foldVietnamese(w.name) === foldVietnamese(name))
+  if (!ws && optional) return []
   if (!ws) {
     issues.push({ sheet: 'file', row: null, column: null, message: `Không có sheet «${name}» (hãy dùng tệp mẫu của ứng dụng)`, severity: 'error' })
     return []
@@ -74,5 +77,6 @@ export async function readCatalogueWorkbook(bytes: Buffer): Promise<RawWorkbook>
   const issues: ImportIssue[] = []
   const producers = readSheet(wb, SHEET_PRODUCERS, PRODUCER_COLUMNS, PRODUCER_REQUIRED, 'producers', issues)
   const products = readSheet(wb, SHEET_PRODUCTS, PRODUCT_COLUMNS, PRODUCT_REQUIRED, 'products', issues)
-  return { producers, products, issues }
+  const certificates = readSheet(wb, SHEET_CERTIFICATES, CERTIFICATE_COLUMNS, CERTIFICATE_REQUIRED, 'certificates', issues, true)
+  return { producers, products, certificates, issues }
 }

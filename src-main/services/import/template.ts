@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { GENDER_LABELS, PRODUCER_KIND_LABELS, PRODUCT_STATUS_LABELS, REGISTRATION_TYPE_LABELS } from '../../shared/catalogue'
-import { NO, PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS, YES } from '../../shared/catalogue-xlsx'
+import { CERTIFICATE_COLUMNS, NO, PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_CERTIFICATES, SHEET_PRODUCERS, SHEET_PRODUCTS, UNKNOWN_DATE, YES } from '../../shared/catalogue-xlsx'
 import type { Commune, Province } from '../../shared/admin-units'
 import type { CriteriaSetSummary } from '../../shared/contract'
 
@@ -48,6 +48,7 @@ export async function buildTemplate(o: { province: Province | null; communes: Co
   wb.created = o.now
   const producers = dataSheet(wb, SHEET_PRODUCERS, PRODUCER_COLUMNS, ['provinceCode', 'communeCode', 'regNo', 'phone'])
   const products = dataSheet(wb, SHEET_PRODUCTS, PRODUCT_COLUMNS, ['code', 'formNo', 'setId'])
+  const certificates = dataSheet(wb, SHEET_CERTIFICATES, CERTIFICATE_COLUMNS, ['numberText', 'issuedOn', 'decisionNo', 'decisionDate', 'printedExpiry'])
 
   const lists: ListColumn[] = [
     { header: PRODUCER_COLUMNS.kind, values: Object.values(PRODUCER_KIND_LABELS) },
@@ -56,6 +57,7 @@ export async function buildTemplate(o: { province: Province | null; communes: Co
     { header: PRODUCT_COLUMNS.registrationType, values: Object.values(REGISTRATION_TYPE_LABELS) },
     { header: PRODUCT_COLUMNS.status, values: Object.values(PRODUCT_STATUS_LABELS) },
     { header: PRODUCT_COLUMNS.stars, values: [3, 4, 5] },
+    { header: CERTIFICATE_COLUMNS.issuedOn, values: [UNKNOWN_DATE] },
     { header: PRODUCT_COLUMNS.setId, values: o.sets.map((s) => s.id) },
     { header: PRODUCT_COLUMNS.setNo, values: o.sets.map((s) => s.no) },
     { header: PRODUCT_COLUMNS.setName, values: o.sets.map((s) => s.name) },
@@ -88,5 +90,6 @@ export async function buildTemplate(o: { province: Province | null; communes: Co
   link(products, PRODUCT_COLUMNS, 'status', PRODUCT_COLUMNS.status)
   link(products, PRODUCT_COLUMNS, 'stars', PRODUCT_COLUMNS.stars)
   link(products, PRODUCT_COLUMNS, 'setId', PRODUCT_COLUMNS.setId)
+  link(certificates, CERTIFICATE_COLUMNS, 'stars', PRODUCT_COLUMNS.stars)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -18,7 +18,9 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
   const q = {
     results: d.db.prepare(`SELECT r.product_id, r.finalized_at, r.stars, p.registration_type FROM results r
       JOIN sessions s ON s.id = r.session_id JOIN products p ON p.id = r.product_id WHERE s.status = 'finalized'`),
-    certificates: d.db.prepare(`SELECT c.id, c.product_id, c.stars, c.issued_on, c.expiry_date, c.session_id, p.set_id, p.commune_code, rv.decided_on
+    // A certificate recorded with only its year of issue (issue 12) counts from its decision date, else from the
+    // year's last day — the latest it can have been issued, so it is never counted before it existed.
+    certificates: d.db.prepare(`SELECT c.id, c.product_id, c.stars, coalesce(c.issued_on, c.decision_date, printf('%04d-12-31', c.year)) AS issued_on, c.expiry_date, c.session_id, p.set_id, p.commune_code, rv.decided_on
       FROM certificates c JOIN products p ON p.id = c.product_id LEFT JOIN revocations rv ON rv.certificate_id = c.id`),
     inspections: d.db.prepare(`SELECT i.inspected_on, i.kind, i.outcome,
         (SELECT group_concat(f.item) FROM inspection_findings f WHERE f.inspection_id = i.id AND f.result = 'fail') AS failed

@@ -7,8 +7,14 @@ import { OFFICE_ROLES, method } from './spec'
 export const IMPORT_MAX_BYTES = IMPORT_LIMITS.fileBytes
 const BASE64_MAX = Math.ceil(IMPORT_MAX_BYTES / 3) * 4
 
+const zChoices = z
+  .array(z.object({ row: z.number().int().min(2), communeCode: z.string().regex(/^\d{5}$/, 'Mã xã phải gồm 5 chữ số') }).strict())
+  .max(20000)
+  .optional()
+
 const zUpload = z
   .object({
+    choices: zChoices,
     fileName: zName.pipe(z.string().max(255, 'Tên tệp quá dài')),
     contentBase64: z
       .string()
@@ -19,7 +25,7 @@ const zUpload = z
   .strict()
 
 export const zImportIssue = z.object({
-  sheet: z.enum(['file', 'producers', 'products']),
+  sheet: z.enum(['file', 'producers', 'products', 'certificates']),
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   message: z.string(),
@@ -29,10 +35,34 @@ export type ImportIssueDto = z.infer<typeof zImportIssue>
 
 /** A row as the preview table shows it: the Excel row number and the key cells. */
 export const zPreviewRow = z.object({
-  sheet: z.enum(['producers', 'products']),
+  sheet: z.enum(['producers', 'products', 'certificates']),
   row: z.number().int(),
   cells: z.record(z.string(), z.string())
 })
+
+const zCandidate = z.object({
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  via: z.string(),
+  old: z.object({ name: z.string(), district: z.string(), province: z.string(), change: z.string() }).optional()
+})
+/** How a producer row's commune was read: resolved (by what), chosen by the clerk, or a choice still to make. */
+export const zResolution = z.object({
+  row: z.number().int(),
+  input: z.string(),
+  status: z.enum(['resolved', 'choice', 'chosen']),
+  how: z.enum(['code', 'name', 'old-code', 'old-names', 'old-address', 'new-address', 'chosen']),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  via: z.string(),
+  reason: z.string(),
+  candidates: z.array(zCandidate)
+})
+export type ResolutionDto = z.infer<typeof zResolution>
+/** What a row does on commit: thêm mới, cập nhật (matched in the database), or the producer of an earlier row. */
+export const zRowAction = z.object({ sheet: z.enum(['producers', 'products']), row: z.number().int(), action: z.enum(['add', 'update', 'same-as-row']), matchedBy: z.string() })
 
 export const zImportPreview = z.object({
   fileName: z.string(),
@@ -40,8 +70,12 @@ export const zImportPreview = z.object({
   sha256: z.string(),
   rows: z.array(zPreviewRow),
   issues: z.array(zImportIssue),
+  resolutions: z.array(zResolution),
+  actions: z.array(zRowAction),
   producers: z.number().int(),
   products: z.number().int(),
+  /** Certificates issued before the app, to be recorded (already recorded ones are not counted). */
+  certificates: z.number().int(),
   errorCount: z.number().int(),
   warningCount: z.number().int()
 })
@@ -59,7 +93,7 @@ export const catalogueImportMethods = {
     kind: 'command',
     roles: OFFICE_ROLES,
     input: zUpload.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã băm SHA-256 không hợp lệ') }).strict(),
-    output: z.object({ sha256: z.string(), producers: z.number().int(), products: z.number().int(), warningCount: z.number().int() }),
+    output: z.object({ sha256: z.string(), producers: z.number().int(), products: z.number().int(), certificates: z.number().int(), warningCount: z.number().int() }),
     bodyLimit: BASE64_MAX + 64 * 1024
   })
 }

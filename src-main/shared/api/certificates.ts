@@ -25,9 +25,19 @@ export const zCertificate = z.object({
   stars: z.number().int(),
   number: z.string(),
   decisionNo: z.string(),
-  decisionDate: z.string(),
-  issuedOn: z.string(),
+  /** Null for a recorded certificate whose decision date is not known. */
+  decisionDate: z.string().nullable(),
+  /** Null when only the year of issue is known ("không rõ ngày"). */
+  issuedOn: z.string().nullable(),
+  issuedYear: z.number().int(),
   expiryDate: z.string(),
+  /** The expiry as printed on a recorded certificate, not computed by the 36-month rule. */
+  expiryPrinted: z.boolean(),
+  /** Issued before the app and recorded from its paper: no session, no score (issue 12). */
+  recorded: z.boolean(),
+  /** Who issued it: empty for the app's own (the province's committee), the body as printed for recorded ones. */
+  issuingAuthority: z.string(),
+  sourceNote: z.string(),
   state: z.enum(CERTIFICATE_STATES),
   daysLeft: z.number().int(),
   window: z.object({ opens: z.string(), closes: z.string(), phase: z.enum(['before', 'open', 'missed', 'over']) }),
@@ -87,7 +97,25 @@ export const zMemberStats = z.object({
 
 const zWindowInput = { asOf: zDay.optional(), withinDays: z.number().int().min(1).max(1095).default(180) }
 
+/** A certificate issued before the app, as printed (issue 12); see domain/recorded-certificate.ts for the rules. */
+export const zRecordInput = obj({
+  productId: zId,
+  stars: z.number().int().min(3, 'Hạng sao từ 3 đến 5').max(5, 'Hạng sao từ 3 đến 5'),
+  numberText: zName.pipe(z.string().max(60, 'Số giấy chứng nhận quá dài')),
+  /** Null: "không rõ ngày", only issuedYear is known. */
+  issuedOn: zDay.nullable(),
+  issuedYear: z.number().int().min(2000, 'Năm cấp từ 2000').max(2999),
+  issuingAuthority: zName.pipe(z.string().max(200, 'Tên cơ quan cấp quá dài')),
+  decisionNo: zName.pipe(z.string().max(60, 'Số quyết định quá dài')),
+  decisionDate: zDay.nullable(),
+  /** The expiry printed on the certificate; null: 36 months from the issue (or decision) date. */
+  printedExpiry: zDay.nullable(),
+  sourceNote: z.string().max(500, 'Ghi chú nguồn quá dài').transform((s) => s.normalize('NFC').trim())
+})
+export type RecordInput = z.input<typeof zRecordInput>
+
 export const certificatesMethods = {
+  'certificates.record': method({ kind: 'command', roles: OFFICE_ROLES, input: zRecordInput, output: zCertificate }),
   'certificates.issue': method({
     kind: 'command',
     roles: OFFICE_ROLES,

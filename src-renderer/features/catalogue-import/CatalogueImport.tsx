@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../src-main/shared/api/catalogue-import'
 import { useApi } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
+import { CommuneResolutions } from './CommuneResolutions'
 import { PreviewTable } from './PreviewTable'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -21,7 +22,8 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<{ producers: number; products: number } | null>(null)
+  const [done, setDone] = useState<{ producers: number; products: number; certificates: number } | null>(null)
+  const [choices, setChoices] = useState<Array<{ row: number; communeCode: string }>>([])
 
   const template = async () => {
     const r = await api.call('catalogueImport.template', {})
@@ -33,6 +35,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setPreview(null)
     setDone(null)
     setError(null)
+    setChoices([])
     if (!f) return
     setBusy(true)
     const u = { fileName: f.name, contentBase64: await fileToBase64(f) }
@@ -42,10 +45,21 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setUpload(u)
     setPreview(r.value)
   }
+  /** A commune chosen for a row: the preview is recomputed by the server with every choice so far. */
+  const chooseCommune = async (row: number, communeCode: string | null) => {
+    if (!upload) return
+    const next = [...choices.filter((c) => c.row !== row), ...(communeCode ? [{ row, communeCode }] : [])]
+    setChoices(next)
+    setBusy(true)
+    const r = await api.call('catalogueImport.preview', { ...upload, choices: next })
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    setPreview(r.value)
+  }
   const commit = async () => {
     if (!upload || !preview) return
     setBusy(true)
-    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256 })
+    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256, ...(choices.length ? { choices } : {}) })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setDone(r.value)
@@ -81,6 +95,14 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
             <Text fw={600}>
               {t('summary', { producers: preview.producers, products: preview.products, errors: preview.errorCount, warnings: preview.warningCount })}
             </Text>
+            <Text size="sm" data-testid="import-actions">
+              {t('actions', {
+                add: preview.actions.filter((a) => a.action === 'add').length,
+                update: preview.actions.filter((a) => a.action === 'update').length,
+                same: preview.actions.filter((a) => a.action === 'same-as-row').length,
+                certificates: preview.certificates
+              })}
+            </Text>
             <Text size="sm">{preview.errorCount ? t('blocked', { count: preview.errorCount }) : t('ready')}</Text>
           </Alert>
           {fileIssues.length ? (
@@ -88,13 +110,16 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
               <List size="sm">{fileIssues.map((i, k) => <List.Item key={k}>{i.message}</List.Item>)}</List>
             </Alert>
           ) : null}
+          <CommuneResolutions preview={preview} onChoose={(row, code) => void chooseCommune(row, code)} />
           <Tabs defaultValue="producers" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="producers">{t('sheet.producers')} ({preview.producers})</Tabs.Tab>
               <Tabs.Tab value="products">{t('sheet.products')} ({preview.products})</Tabs.Tab>
+              <Tabs.Tab value="certificates">{t('sheet.certificates')} ({preview.rows.filter((r) => r.sheet === 'certificates').length})</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="producers" pt="xs"><PreviewTable preview={preview} sheet="producers" /></Tabs.Panel>
             <Tabs.Panel value="products" pt="xs"><PreviewTable preview={preview} sheet="products" /></Tabs.Panel>
+            <Tabs.Panel value="certificates" pt="xs"><PreviewTable preview={preview} sheet="certificates" /></Tabs.Panel>
           </Tabs>
         </>
       ) : null}

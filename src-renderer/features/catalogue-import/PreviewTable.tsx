@@ -6,11 +6,13 @@ import type { ImportIssueDto, ImportPreview } from '../../../src-main/shared/api
 /** Rendering thousands of rows helps nobody fix a file; the first ones with problems are what matter. */
 const MAX_SHOWN = 300
 
-type Sheet = 'producers' | 'products'
+type Sheet = 'producers' | 'products' | 'certificates'
 const detail = (sheet: Sheet, c: Record<string, string>) =>
   sheet === 'producers'
-    ? [c.kind, c.regNo, c.repName, c.communeCode].filter(Boolean).join(' · ')
-    : [c.code, c.setId, c.registrationType, c.year, c.producerNo ? `STT chủ thể ${c.producerNo}` : ''].filter(Boolean).join(' · ')
+    ? [c.kind, c.regNo, c.repName, c.communeCode || c.communeName || [c.oldCommune, c.oldDistrict].filter(Boolean).join(', ') || c.oldAddress].filter(Boolean).join(' · ')
+    : sheet === 'products'
+      ? [c.code, c.setId, c.registrationType, c.year, c.producerNo ? `STT chủ thể ${c.producerNo}` : ''].filter(Boolean).join(' · ')
+      : [c.stars ? `${c.stars}★` : '', c.issuedOn || c.issuedYear, c.issuingAuthority, c.decisionNo, c.productNo ? `STT sản phẩm ${c.productNo}` : ''].filter(Boolean).join(' · ')
 
 /** The uploaded rows of one sheet with their errors (red) and warnings (yellow), marked per row with data-* attributes. */
 export function PreviewTable({ preview, sheet }: { preview: ImportPreview; sheet: Sheet }) {
@@ -21,6 +23,7 @@ export function PreviewTable({ preview, sheet }: { preview: ImportPreview; sheet
     for (const i of preview.issues) if (i.sheet === sheet && i.row !== null && i.row > 1) m.set(i.row, [...(m.get(i.row) ?? []), i])
     return m
   }, [preview, sheet])
+  const actionOf = useMemo(() => new Map(preview.actions.filter((a) => a.sheet === sheet).map((a) => [a.row, a])), [preview, sheet])
   const rows = preview.rows.filter((r) => r.sheet === sheet && (filter === 'all' || issuesByRow.has(r.row)))
   const shown = rows.slice(0, MAX_SHOWN)
   return (
@@ -62,8 +65,15 @@ export function PreviewTable({ preview, sheet }: { preview: ImportPreview; sheet
                   bg={errors.length ? 'red.0' : issues.length ? 'yellow.0' : undefined}
                 >
                   <Table.Td>{r.row}</Table.Td>
-                  <Table.Td>{r.cells.no}</Table.Td>
-                  <Table.Td>{r.cells.name}</Table.Td>
+                  <Table.Td>{r.cells.no ?? r.cells.productNo}</Table.Td>
+                  <Table.Td>
+                    {r.cells.name ?? r.cells.numberText}
+                    {actionOf.get(r.row) ? (
+                      <Badge size="xs" ml={6} variant="outline" color={actionOf.get(r.row)!.action === 'add' ? 'blue' : 'grape'} data-action={actionOf.get(r.row)!.action}>
+                        {t(`action.${actionOf.get(r.row)!.action}`, { by: actionOf.get(r.row)!.matchedBy })}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>{detail(sheet, r.cells)}</Table.Td>
                   <Table.Td>
                     {issues.length === 0 ? (

@@ -70,7 +70,7 @@ export function ProductDetailView({ id, onBack }: { id: number; onBack: () => vo
           <Title order={5} mt="md">{t('product-history:sections.evaluations')}</Title>
           <ProductEvaluations productId={p.id} />
           <Title order={5} mt="md">{t('product-history:sections.certificates')}</Title>
-          <ProductCertificates productId={p.id} />
+          <ProductCertificates productId={p.id} onChanged={() => q.reload()} />
           <Title order={5} mt="md">{t('product-history:sections.exportInfo')}</Title>
           <ExportInfoForm productId={p.id} />
         </Grid.Col>

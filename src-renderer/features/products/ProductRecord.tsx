@@ -1,7 +1,9 @@
-import { Alert, Badge, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, Modal, Table, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatScore } from '../../../src-main/domain/star-band'
 import { useQuery } from '../../api/context'
+import { RecordCertificateForm } from './RecordCertificateForm'
 
 const stars = (n: number | null) => (n ? '★'.repeat(n) : '—')
 
@@ -46,38 +48,80 @@ export function ProductEvaluations({ productId }: { productId: number }) {
   )
 }
 
-/** Certificates of this product; the list method has no product filter, so the (small) list is filtered here. */
-export function ProductCertificates({ productId }: { productId: number }) {
+const dmy = (iso: string) => iso.split('-').reverse().join('/')
+
+/**
+ * Certificates of this product; the list method has no product filter, so the (small) list is filtered here.
+ * A certificate issued before the app is recorded from its paper here and marked as recorded, never as evaluated.
+ */
+export function ProductCertificates({ productId, onChanged }: { productId: number; onChanged?: () => void }) {
   const { t } = useTranslation('product-history')
   const q = useQuery('certificates.list', { filter: 'all', withinDays: 180 })
+  const [recording, setRecording] = useState(false)
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   const rows = (q.data ?? []).filter((c) => c.productId === productId)
-  if (q.data && rows.length === 0) return <Text size="sm" c="dimmed">{t('certificates.none')}</Text>
+  const record = (
+    <>
+      <Button size="xs" variant="light" mt="xs" onClick={() => setRecording(true)} data-testid="record-certificate-open">
+        {t('record.open')}
+      </Button>
+      <Modal opened={recording} onClose={() => setRecording(false)} title={t('record.title')} size="lg">
+        <RecordCertificateForm
+          productId={productId}
+          onDone={() => {
+            setRecording(false)
+            q.reload()
+            onChanged?.()
+          }}
+        />
+      </Modal>
+    </>
+  )
+  if (q.data && rows.length === 0)
+    return (
+      <>
+        <Text size="sm" c="dimmed">{t('certificates.none')}</Text>
+        {record}
+      </>
+    )
   return (
-    <Table withTableBorder data-testid="product-certificates" data-count={rows.length}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('certificates.number')}</Table.Th>
-          <Table.Th>{t('certificates.stars')}</Table.Th>
-          <Table.Th>{t('certificates.validity')}</Table.Th>
-          <Table.Th>{t('certificates.state')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((c) => (
-          <Table.Tr key={c.id} data-state={c.state}>
-            <Table.Td>
-              {c.number}
-              <Text size="xs" c="dimmed">{t('certificates.decision', { no: c.decisionNo, date: c.decisionDate })}</Text>
-            </Table.Td>
-            <Table.Td>{stars(c.stars)}</Table.Td>
-            <Table.Td>{c.issuedOn} → {c.expiryDate}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
-            </Table.Td>
+    <>
+      <Table withTableBorder data-testid="product-certificates" data-count={rows.length}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('certificates.number')}</Table.Th>
+            <Table.Th>{t('certificates.stars')}</Table.Th>
+            <Table.Th>{t('certificates.validity')}</Table.Th>
+            <Table.Th>{t('certificates.state')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((c) => (
+            <Table.Tr key={c.id} data-state={c.state} data-recorded={c.recorded ? 'true' : 'false'}>
+              <Table.Td>
+                {c.number}
+                <Text size="xs" c="dimmed">
+                  {c.decisionDate ? t('certificates.decision', { no: c.decisionNo, date: dmy(c.decisionDate) }) : t('certificates.decisionNoDate', { no: c.decisionNo })}
+                </Text>
+                {c.recorded && (
+                  <>
+                    <Text size="xs" c="dimmed">{t('certificates.authority', { authority: c.issuingAuthority })}</Text>
+                    <Badge size="xs" variant="outline" color="gray">{t('certificates.recorded')}</Badge>
+                  </>
+                )}
+              </Table.Td>
+              <Table.Td>{stars(c.stars)}</Table.Td>
+              <Table.Td>
+                {c.issuedOn ? dmy(c.issuedOn) : t('certificates.unknownDate', { year: c.issuedYear })} → {dmy(c.expiryDate)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {record}
+    </>
   )
 }

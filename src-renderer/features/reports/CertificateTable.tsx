@@ -25,14 +25,21 @@ export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificat
       </Table.Thead>
       <Table.Tbody>
         {rows.map((c) => (
-          <Table.Tr key={c.id} data-state={c.state} data-phase={c.window.phase}>
-            <Table.Td>{c.number}</Table.Td>
+          <Table.Tr key={c.id} data-state={c.state} data-phase={c.window.phase} data-recorded={c.recorded ? 'true' : 'false'}>
+            <Table.Td>
+              {c.number}
+              {c.recorded && (
+                <Text size="xs" c="dimmed">
+                  {t('cert.recorded', { authority: c.issuingAuthority })}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               {c.productName} <Text span c="dimmed" size="xs">{c.productCode}</Text>
             </Table.Td>
             <Table.Td>{c.producerName}</Table.Td>
             <Table.Td>{t('cert.starsValue', { count: c.stars })}</Table.Td>
-            <Table.Td>{c.issuedOn}</Table.Td>
+            <Table.Td>{c.issuedOn ?? t('cert.unknownDate', { year: c.issuedYear })}</Table.Td>
             <Table.Td>
               {c.expiryDate}
               {c.state === 'valid' && <Text size="xs" c="dimmed">{t('cert.daysLeft', { count: c.daysLeft })}</Text>}

@@ -91,7 +91,8 @@ describe('exports re-read and compared with the database', () => {
       {
         name: 'Sản phẩm số 1',
         ocop_star: 3,
-        ocop_certificate_number: cert!.number,
+        // The number carries the year: register numbers restart every year.
+        ocop_certificate_number: `${cert!.number} (2026)`,
         issued_on: '2026-12-01',
         expiry_date: '2029-12-01',
         story,
@@ -101,7 +102,7 @@ describe('exports re-read and compared with the database', () => {
     ])
     const [nat] = await readSheet((await ok(core, 'exports.nationalRecords', { format: 'xlsx', asOf: '2027-01-01' })).base64)
     expect(nat!.rows).toHaveLength(2)
-    expect(nat!.rows[1]!.slice(0, 7)).toEqual(['Sản phẩm số 1', 3, cert!.number, '2026-12-01', '2029-12-01', story, 'Hợp tác xã Chè Cầu Đất'])
+    expect(nat!.rows[1]!.slice(0, 7)).toEqual(['Sản phẩm số 1', 3, `${cert!.number} (2026)`, '2026-12-01', '2029-12-01', story, 'Hợp tác xã Chè Cầu Đất'])
 
     // Annex: the recognised product with its mean, stars and certificate number.
     const result = core.db.prepare('SELECT mean FROM results WHERE session_id = ? AND product_id = ?').get(f.sessionId, f.recognised) as { mean: number }

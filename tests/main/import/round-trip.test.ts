@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs'
 import type { Core } from '../../../src-main/core'
 import { ok } from '../../utils/core'
-import { productRow, producerRow, provinceCore, workbook } from './workbook'
+import { certificateRow, productRow, producerRow, provinceCore, workbook } from './workbook'
 
 
 async function dataRows(b64: string): Promise<Record<string, unknown[][]>> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer)
   const out: Record<string, unknown[][]> = {}
-  for (const name of ['Chủ thể', 'Sản phẩm']) {
+  for (const name of ['Chủ thể', 'Sản phẩm', 'Giấy chứng nhận']) {
     const rows: unknown[][] = []
     wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     out[name] = rows
@@ -37,7 +37,12 @@ describe('catalogue round trip', () => {
       productRow(4, 3, { registrationType: 'Đánh giá lại', status: 'Được công nhận', stars: 3 }),
       productRow(5, 3)
     ]
-    await importFile(a, await workbook(producers, products))
+    // Product 1 is certified: its status comes from its certificate (an older expired one, a current one known only by its year).
+    const certificates = [
+      certificateRow(1, { numberText: '07/GCN-UBND', stars: 3, issuedOn: '', issuedYear: 2021, issuingAuthority: 'UBND huyện Lạc Dương (cũ)', decisionNo: '412/QĐ-UBND', decisionDate: '05/08/2021' }),
+      certificateRow(1, { issuedOn: 'không rõ ngày', issuedYear: 2025, printedExpiry: '30/11/2028' })
+    ]
+    await importFile(a, await workbook(producers, products, certificates))
     const viaApi = await ok(a, 'producers.create', {
       kind: 'ho-kd', name: 'Hộ kinh doanh Ê Đê', repName: 'Y Bih', repGender: 'nam', repEthnicity: 'Ê Đê', provinceCode: '68', communeCode: '24848'
     })
@@ -64,6 +69,7 @@ describe('catalogue round trip', () => {
     const rowsB = await dataRows(second.contentBase64)
     expect(rowsB).toEqual(rowsA)
     expect(rowsA['Sản phẩm']).toHaveLength(8)
+    expect(rowsA['Giấy chứng nhận']).toHaveLength(3)
     expect(rowsA['Sản phẩm']!.some((r) => r.includes('68-24778-005-2025'))).toBe(true)
     a.close()
     b.close()

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs'
 import type { Core } from '../../../src-main/core'
 import { ok, testCore } from '../../utils/core'
-import { PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../../src-main/shared/catalogue-xlsx'
+import { CERTIFICATE_COLUMNS, PRODUCER_COLUMNS, PRODUCT_COLUMNS, SHEET_CERTIFICATES, SHEET_PRODUCERS, SHEET_PRODUCTS } from '../../../src-main/shared/catalogue-xlsx'
 
 export type ProducerCells = Partial<Record<keyof typeof PRODUCER_COLUMNS, string | number>>
 export type ProductCells = Partial<Record<keyof typeof PRODUCT_COLUMNS, string | number>>
+export type CertificateCells = Partial<Record<keyof typeof CERTIFICATE_COLUMNS, string | number>>
 
 /** A workbook as a user would fill the template in: headers of docs/catalogue-xlsx.md, one object per row. */
-export async function workbook(producers: ProducerCells[], products: ProductCells[]): Promise<string> {
+export async function workbook(producers: ProducerCells[], products: ProductCells[], certificates?: CertificateCells[]): Promise<string> {
   const wb = new ExcelJS.Workbook()
   const add = (name: string, columns: Record<string, string>, rows: Array<Record<string, string | number | undefined>>) => {
     const ws = wb.addWorksheet(name)
@@ -16,6 +17,7 @@ export async function workbook(producers: ProducerCells[], products: ProductCell
   }
   add(SHEET_PRODUCERS, PRODUCER_COLUMNS, producers)
   add(SHEET_PRODUCTS, PRODUCT_COLUMNS, products)
+  if (certificates) add(SHEET_CERTIFICATES, CERTIFICATE_COLUMNS, certificates)
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
 }
 
@@ -57,4 +59,19 @@ export async function provinceCore(): Promise<Core> {
   const core = await testCore()
   await ok(core, 'settings.setProvince', { provinceCode: '68', bodyName: 'UBND tỉnh Lâm Đồng', advisoryBody: 'Sở NN&MT', placeName: 'Lâm Đồng' })
   return core
+}
+
+/** A certificate issued before the app, as a clerk copies it from the decision. */
+export function certificateRow(productNo: number, over: CertificateCells = {}): CertificateCells {
+  return {
+    productNo,
+    numberText: `${String(productNo).padStart(2, '0')}/GCN-UBND`,
+    stars: 4,
+    issuedOn: '20/11/2025',
+    issuingAuthority: 'Ủy ban nhân dân tỉnh Lâm Đồng',
+    decisionNo: '2150/QĐ-UBND',
+    decisionDate: '20/11/2025',
+    sourceNote: 'Quyết định 2150/QĐ-UBND',
+    ...over
+  }
 }
