@@ -1,8 +1,11 @@
 import '@mantine/core/styles.css'
+import './office.css'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
+import { Router } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
 import { defaultClient } from './api/client'
 import { ApiProvider } from './api/context'
 import { MemberApp } from './features/scoring/MemberApp'
@@ -25,7 +28,14 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
-          {memberWindow ? <MemberApp /> : <AppLayout />}
+          {memberWindow ? (
+            <MemberApp />
+          ) : (
+            // Hash addresses (#/products/42) work the same under app:// and in browser mode: F5, Back, bookmarks.
+            <Router hook={useHashLocation}>
+              <AppLayout />
+            </Router>
+          )}
         </ApiProvider>
       </I18nextProvider>
     </MantineProvider>

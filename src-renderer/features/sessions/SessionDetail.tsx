@@ -16,11 +16,29 @@ import { useSessionFreshness } from './useSessionFreshness'
 import { WrittenOpinionsTab } from './WrittenOpinionsTab'
 
 /** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
-export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () => void; pollMs?: number }) {
+export const SESSION_TABS = ['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents', 'opinions'] as const
+export type SessionTab = (typeof SESSION_TABS)[number]
+
+export interface SessionDetailProps {
+  id: number
+  onBack: () => void
+  pollMs?: number
+  /** The open tab when the address holds it; default a local tab starting at the agenda. */
+  tab?: SessionTab
+  onTab?: (tab: SessionTab) => void
+}
+
+export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: SessionDetailProps) {
   const { t } = useTranslation('sessions')
   const api = useApi()
   const session = useQuery('sessions.get', { id })
-  const [tab, setTab] = useState<string | null>('agenda')
+  const [localTab, setLocalTab] = useState<SessionTab>('agenda')
+  const tab = routedTab ?? localTab
+  const setTab = (v: string | null) => {
+    if (!v) return
+    setLocalTab(v as SessionTab)
+    onTab?.(v as SessionTab)
+  }
   const [error, setError] = useState<string | null>(null)
   const refresh = useSessionFreshness(id, session.data, session.reload, pollMs)
   if (session.error) return <Alert color="red">{session.error.message}</Alert>
