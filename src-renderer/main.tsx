@@ -11,7 +11,7 @@ import { ApiProvider } from './api/context'
 import { MemberApp } from './features/scoring/MemberApp'
 import { AppLayout } from './features/shell/AppLayout'
 import { createI18n } from './i18n'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 const client = defaultClient()
 // A council member's window in browser mode (issue 5 §10) opens at #join and never sees the office screens.
@@ -25,7 +25,7 @@ void client.call('settings.getUi', {}).then((r) => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
           {memberWindow ? (

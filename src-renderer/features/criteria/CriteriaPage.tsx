@@ -40,7 +40,8 @@ export function CriteriaPage() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
-        <ScrollArea h="calc(100vh - 110px)" type="auto">
+        {/* The sheet scrolls on its own: a tab stop lets keyboard users scroll it (WCAG 2.1.1). */}
+        <ScrollArea h="calc(100vh - 110px)" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('office:criteriaSheet') }}>
           {!selected ? (
             <Text c="dimmed">{t('pick', { count: list.data.length })}</Text>
           ) : sheet.error ? (
