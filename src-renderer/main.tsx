@@ -1,6 +1,9 @@
 import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
 import './office.css'
+import 'dayjs/locale/vi'
 import { MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
@@ -26,6 +29,7 @@ void client.call('settings.getUi', {}).then((r) => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
           {memberWindow ? (
@@ -38,6 +42,7 @@ createRoot(document.getElementById('root')!).render(
           )}
         </ApiProvider>
       </I18nextProvider>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>
 )

@@ -1,4 +1,6 @@
 import { MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
+import 'dayjs/locale/vi'
 import { render as rtlRender, type RenderOptions } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactElement, ReactNode } from 'react'
@@ -21,11 +23,13 @@ export function render(ui: ReactElement, opts: { client?: ApiClient; path?: stri
   const client: ApiClient = opts.client ?? { call: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'no client in test' } }) }
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <MantineProvider env="test">
+      <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
           <Router hook={location.hook}>{children}</Router>
         </ApiProvider>
       </I18nextProvider>
+      </DatesProvider>
     </MantineProvider>
   )
   return { user: userEvent.setup(), location, ...rtlRender(ui, { wrapper: Wrapper, ...opts }) }
