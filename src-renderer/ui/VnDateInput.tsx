@@ -5,8 +5,9 @@ import { parseVnDay } from '../../src-main/shared/vn-format'
 
 export interface VnDateInputProps extends Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser' | 'defaultValue'> {
   /** The day as stored, `YYYY-MM-DD`, or null/'' when empty. */
-  value: string | null | undefined
-  onChange: (day: string | null) => void
+  value?: string | null
+  /** The day `YYYY-MM-DD`, or '' when empty or refused (forms keep date fields as strings). */
+  onChange: (day: string) => void
 }
 
 /**
@@ -24,7 +25,7 @@ export function VnDateInput({ value, onChange, error, ...rest }: VnDateInputProp
     if (day) setRefused(null)
     else if (finished) {
       setRefused(text.trim())
-      onChange(null)
+      onChange('')
     }
     return day
   }
@@ -34,7 +35,7 @@ export function VnDateInput({ value, onChange, error, ...rest }: VnDateInputProp
       value={value || null}
       onChange={(v) => {
         if (v) setRefused(null)
-        onChange(v ? String(v).slice(0, 10) : null)
+        onChange(v ? String(v).slice(0, 10) : '')
       }}
       valueFormat="DD/MM/YYYY"
       dateParser={parse}

@@ -59,10 +59,10 @@ describe('CouncilEditor', () => {
 
     await fill(user, screen.getByLabelText(/Tên hội đồng/), 'Hội đồng OCOP tỉnh 2026')
     await fill(user, screen.getByLabelText(/Số quyết định/), '12/QĐ-UBND')
-    await fill(user, screen.getByLabelText(/Ngày ký/), '2026-06-20')
+    await fill(user, screen.getByLabelText(/Ngày ký/), '20062026')
     await fill(user, screen.getByLabelText(/Người ký/), 'Nguyễn Văn Ánh')
     await fill(user, screen.getByLabelText(/Chức vụ người ký/), 'Chủ tịch UBND tỉnh')
-    await fill(user, screen.getByLabelText(/Nhiệm kỳ từ ngày/), '2026-07-01')
+    await fill(user, screen.getByLabelText(/Nhiệm kỳ từ ngày/), '01/07/2026')
     await fill(user, screen.getByLabelText('Họ và tên 1'), 'Trần Văn Chủ')
     await fill(user, screen.getByLabelText('Họ và tên 2'), 'Lê Thị Thư')
     await fill(user, screen.getByLabelText('Họ và tên 1'), 'Trần Văn Chủ Tịch')

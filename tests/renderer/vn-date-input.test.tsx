@@ -51,7 +51,7 @@ describe('VnDateInput', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true')
     expect(input).toHaveValue('31022026')
     expect(screen.getByTestId('stored')).toHaveTextContent('')
-    expect(seen.at(-1)).toBeNull()
+    expect(seen.at(-1)).toBe('')
     // Month first (US order) is not guessed either.
     await user.clear(input)
     await user.type(input, '03/15/2026')

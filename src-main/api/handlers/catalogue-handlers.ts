@@ -7,6 +7,7 @@ import type { SettingsStore } from '../../services/settings-service'
 import type { DB } from '../../db/connection'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
+import { vnDayOf } from '../../shared/vn-format'
 import type { Registry } from '../registry'
 
 export const PROVINCE_SETTINGS_KEY = 'province'
@@ -46,7 +47,7 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('catalogue.exportXlsx', async () => {
     const now = d.now()
     const out = await exportCatalogue(d.db, d.units, d.sets, now)
-    return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
+    return { fileName: `danh-muc-ocop-${vnDayOf(now)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
   r.handle('dossier.get', (i) => d.dossier.get(i.productId))
   r.handle('dossier.check', (i) => d.dossier.check(i))

@@ -1,5 +1,6 @@
 import forge from 'node-forge'
 import { AppError } from '../../shared/result'
+import { formatInstantDay } from '../../shared/vn-format'
 
 export interface P12Identity {
   key: forge.pki.rsa.PrivateKey
@@ -64,7 +65,7 @@ export function openP12(p12: Uint8Array, password: string, at: Date): P12Identit
   if (at < cert.validity.notBefore || at > cert.validity.notAfter)
     throw new AppError(
       'VALIDATION',
-      `Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực từ ${cert.validity.notBefore.toISOString().slice(0, 10)} đến ${cert.validity.notAfter.toISOString().slice(0, 10)})`
+      `Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực từ ${formatInstantDay(cert.validity.notBefore)} đến ${formatInstantDay(cert.validity.notAfter)})`
     )
   return {
     key,

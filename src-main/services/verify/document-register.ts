@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connection'
 import { codeFromSha256, sha256PrefixOfCode } from './verification-code'
+import { formatDay } from '../../shared/vn-format'
 
 /** One document the app issued, as the verification screen shows it. */
 export interface RegisterEntry {
@@ -10,7 +11,7 @@ export interface RegisterEntry {
   fileName: string
   issuedAt: string
   sessionId: number | null
-  /** e.g. "Phiên họp ngày 2026-11-28 — Đợt 1/2026". */
+  /** e.g. "Phiên họp ngày 28/11/2026 tại … — Đợt 1/2026". */
   sessionLabel: string | null
   verificationCode: string | null
   /** Signed copies name the issued document they were made from. */
@@ -45,7 +46,7 @@ function sessionLabel(db: DB, id: number | null): string | null {
   const s = db.prepare(`SELECT s.date, s.place, r.name AS round FROM sessions s JOIN rounds r ON r.id = s.round_id WHERE s.id = ?`).get(id) as
     | { date: string; place: string; round: string }
     | undefined
-  return s ? `Phiên họp ngày ${s.date} tại ${s.place} — ${s.round}` : null
+  return s ? `Phiên họp ngày ${formatDay(s.date)} tại ${s.place} — ${s.round}` : null
 }
 
 /** Signed copies (migration 006). Answers nothing while the table does not exist yet. */

@@ -9,6 +9,7 @@ import { emptyCouncil, toPayload, validateCouncil, type CouncilFormValues } from
 import { PeopleTable } from './PeopleTable'
 import { QuyCheForm } from './QuyCheForm'
 import { VersionList } from './VersionList'
+import { VnDateInput } from '../../ui/VnDateInput'
 
 export interface CouncilEditorProps {
   council: Council | null
@@ -78,18 +79,17 @@ export function CouncilEditor({ council, versions, onSaved, onBack, notice = nul
       <Grid>
         <Grid.Col span={12}><TextInput label={t('form.name')} withAsterisk {...form.getInputProps('name')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.decisionNo')} withAsterisk {...form.getInputProps('decisionNo')} /></Grid.Col>
-        <Grid.Col span={3}><TextInput type="date" label={t('form.decisionDate')} withAsterisk {...form.getInputProps('decisionDate')} /></Grid.Col>
+        <Grid.Col span={3}><VnDateInput label={t('form.decisionDate')} withAsterisk {...form.getInputProps('decisionDate')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.signerName')} withAsterisk {...form.getInputProps('signerName')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.signerTitle')} withAsterisk {...form.getInputProps('signerTitle')} /></Grid.Col>
-        <Grid.Col span={3}><TextInput type="date" label={t('form.periodFrom')} withAsterisk {...form.getInputProps('periodFrom')} /></Grid.Col>
+        <Grid.Col span={3}><VnDateInput label={t('form.periodFrom')} withAsterisk {...form.getInputProps('periodFrom')} /></Grid.Col>
         <Grid.Col span={3}>
-          <TextInput
-            type="date"
+          <VnDateInput
             label={t('form.periodTo')}
             description={t('form.periodToHint')}
             {...form.getInputProps('periodTo')}
-            value={values.periodTo ?? ''}
-            onChange={(e) => form.setFieldValue('periodTo', e.currentTarget.value || null)}
+            value={values.periodTo}
+            onChange={(d) => form.setFieldValue('periodTo', d || null)}
           />
         </Grid.Col>
       </Grid>

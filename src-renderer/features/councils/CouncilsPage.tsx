@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
 import { useRecordView } from '../../routing/hooks'
 import { CouncilEditor } from './CouncilEditor'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
-const fmt = (d: string | null) => (d ? d.split('-').reverse().join('/') : '…')
+const fmt = (d: string | null) => formatDay(d, '…')
 
 /** Hội đồng: the province's councils, each opened in the editor. */
 export function CouncilsPage() {

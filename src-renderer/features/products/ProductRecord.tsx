@@ -2,6 +2,7 @@ import { Alert, Badge, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatScore } from '../../../src-main/domain/star-band'
 import { useQuery } from '../../api/context'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const stars = (n: number | null) => (n ? '★'.repeat(n) : '—')
 
@@ -26,7 +27,7 @@ export function ProductEvaluations({ productId }: { productId: number }) {
         {rows.map((e) => (
           <Table.Tr key={e.sessionId} data-session-status={e.sessionStatus}>
             <Table.Td>
-              {e.roundName} — {e.date}
+              {e.roundName} — {formatDay(e.date)}
               {e.mode === 'written-opinions' ? <Text size="xs" c="dimmed">{t('evaluations.written')}</Text> : null}
             </Table.Td>
             <Table.Td>
@@ -71,7 +72,7 @@ export function ProductCertificates({ productId }: { productId: number }) {
               <Text size="xs" c="dimmed">{t('certificates.decision', { no: c.decisionNo, date: c.decisionDate })}</Text>
             </Table.Td>
             <Table.Td>{stars(c.stars)}</Table.Td>
-            <Table.Td>{c.issuedOn} → {c.expiryDate}</Table.Td>
+            <Table.Td>{formatDay(c.issuedOn)} → {formatDay(c.expiryDate)}</Table.Td>
             <Table.Td>
               <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
             </Table.Td>

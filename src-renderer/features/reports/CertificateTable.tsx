@@ -1,6 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Certificate } from '../../../src-main/shared/contract'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
 
@@ -32,9 +33,9 @@ export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificat
             </Table.Td>
             <Table.Td>{c.producerName}</Table.Td>
             <Table.Td>{t('cert.starsValue', { count: c.stars })}</Table.Td>
-            <Table.Td>{c.issuedOn}</Table.Td>
+            <Table.Td>{formatDay(c.issuedOn)}</Table.Td>
             <Table.Td>
-              {c.expiryDate}
+              {formatDay(c.expiryDate)}
               {c.state === 'valid' && <Text size="xs" c="dimmed">{t('cert.daysLeft', { count: c.daysLeft })}</Text>}
             </Table.Td>
             <Table.Td>

@@ -7,6 +7,8 @@ import { CERTIFICATE_FILTERS } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
 import { CertificateTable } from './CertificateTable'
 import { RevokeForm } from './RevokeForm'
+import { VnDateInput } from '../../ui/VnDateInput'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 type Filter = (typeof CERTIFICATE_FILTERS)[number]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -40,10 +42,10 @@ export function CertificatesPanel() {
       <Title order={4}>{t('issue.title')}</Title>
       <form onSubmit={issue} data-testid="issue-form">
         <Group align="flex-end">
-          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${s.date}` }))} {...form.getInputProps('sessionId')} w={260} />
+          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${formatDay(s.date)}` }))} {...form.getInputProps('sessionId')} w={260} />
           <TextInput label={t('issue.decisionNo')} placeholder="120/QĐ-UBND" {...form.getInputProps('decisionNo')} />
-          <TextInput label={t('issue.decisionDate')} placeholder="YYYY-MM-DD" {...form.getInputProps('decisionDate')} />
-          <TextInput label={t('issue.issuedOn')} placeholder="YYYY-MM-DD" {...form.getInputProps('issuedOn')} />
+          <VnDateInput label={t('issue.decisionDate')} {...form.getInputProps('decisionDate')} />
+          <VnDateInput label={t('issue.issuedOn')} {...form.getInputProps('issuedOn')} />
           <Button type="submit">{t('issue.submit')}</Button>
         </Group>
       </form>

@@ -14,6 +14,7 @@ import { ProgressTab } from './ProgressTab'
 import { ReviewTab } from './ReviewTab'
 import { useSessionFreshness } from './useSessionFreshness'
 import { WrittenOpinionsTab } from './WrittenOpinionsTab'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 /** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
 export const SESSION_TABS = ['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents', 'opinions'] as const
@@ -54,7 +55,7 @@ export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: Ses
       <Group justify="space-between">
         <Group gap="sm">
           <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>{t('back')}</Button>
-          <Title order={2} size="h3">{t('detail.title', { date: s.date, place: s.place })}</Title>
+          <Title order={2} size="h3">{t('detail.title', { date: formatDay(s.date), place: s.place })}</Title>
           <Badge data-testid="session-status">{t(`status.${s.status}`)}</Badge>
         </Group>
         <Group gap="xs">

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Output } from '../../../src-main/shared/contract'
 import { useApi } from '../../api/context'
+import { formatTime } from '../../../src-main/shared/vn-format'
 
 /** Phase 2 of a restore: the checked file's contents are shown and the person types the confirmation word. */
 export function RestoreConfirm({ prepared, onClose, onRestored }: { prepared: Output<'backup.prepareRestore'> | null; onClose: () => void; onRestored: (safetyBackup: string) => void }) {
@@ -41,7 +42,7 @@ export function RestoreConfirm({ prepared, onClose, onRestored }: { prepared: Ou
               <Table.Tr><Table.Td>{t('sessions')}</Table.Td><Table.Td>{c.counts.sessions}</Table.Td></Table.Tr>
             </Table.Tbody>
           </Table>
-          <Alert color="orange">{t('confirmWarning', { word: expected, expires: new Date(prepared.expiresAt).toLocaleTimeString('vi-VN') })}</Alert>
+          <Alert color="orange">{t('confirmWarning', { word: expected, expires: formatTime(prepared.expiresAt, true) })}</Alert>
           <TextInput label={t('confirmLabel', { word: expected })} value={word} onChange={(e) => setWord(e.currentTarget.value)} data-testid="restore-word" />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
