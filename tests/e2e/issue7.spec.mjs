@@ -241,7 +241,7 @@ test('Đề xuất 5 sao: the bundle built through the UI downloads as a zip who
   await choose('five-star-product', /Miến dong Đà Lạt/)
   for (const [part, kind] of [['letterId', 'submission'], ['advisoryReportId', 'summary'], ['councilReportId', 'report'], ['approvalId', 'approval']]) {
     const doc = (await api('documents.list', { limit: 1000 })).find((d) => d.id === docs[kind])
-    await choose(`five-star-${part}`, `${doc.number ?? '—'} · ${doc.title} (${doc.date}, PDF)`)
+    await choose(`five-star-${part}`, `${doc.number ?? '—'} · ${doc.title} (${doc.date.split('-').reverse().join('/')}, PDF)`)
   }
   const zip = await downloaded(() => page.getByTestId('five-star-build').click())
   assert.match(zip.name, /\.zip$/)

@@ -6,9 +6,9 @@ import { formatDay } from '../../../src-main/shared/vn-format'
 const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
 
 /** Certificates with their expiry and re-evaluation window; `onRevoke` adds the action column. */
-export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void }) {
+export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void; /** What an empty list says; default "no certificate yet". */ empty?: string }) {
   const { t } = useTranslation('reports')
-  if (rows.length === 0) return <Text c="dimmed">{t('cert.none')}</Text>
+  if (rows.length === 0) return <Text c="dimmed">{empty ?? t('cert.none')}</Text>
   return (
     <Table striped withTableBorder data-testid="certificate-table">
       <Table.Thead>
