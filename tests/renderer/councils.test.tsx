@@ -53,9 +53,14 @@ describe('CouncilEditor', () => {
     const { client, calls } = recordingClient()
     const saved: number[] = []
     const { user, container } = render(<CouncilEditor council={null} versions={[]} onSaved={(c) => saved.push(c.id)} onBack={() => {}} />, { client })
+    // An empty form is not "ready to activate": it says what is missing.
+    expect(screen.getByTestId('council-readiness')).toHaveAttribute('data-ready', 'false')
+    expect(screen.getByTestId('council-readiness')).toHaveTextContent('Chưa đủ thông tin')
     await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }))
     expect(await screen.findByTestId('council-message')).toHaveTextContent('Hãy sửa các ô báo lỗi')
     expect(calls).toHaveLength(0)
+    // The first field in error, not the button at the bottom, has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Tên hội đồng/)))
 
     await fill(user, screen.getByLabelText(/Tên hội đồng/), 'Hội đồng OCOP tỉnh 2026')
     await fill(user, screen.getByLabelText(/Số quyết định/), '12/QĐ-UBND')

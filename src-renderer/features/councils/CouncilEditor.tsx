@@ -9,6 +9,7 @@ import { emptyCouncil, toPayload, validateCouncil, type CouncilFormValues } from
 import { PeopleTable } from './PeopleTable'
 import { QuyCheForm } from './QuyCheForm'
 import { VersionList } from './VersionList'
+import { focusFirstError } from '../../ui/focusFirstError'
 import { VnDateInput } from '../../ui/VnDateInput'
 
 export interface CouncilEditorProps {
@@ -34,11 +35,15 @@ export function CouncilEditor({ council, versions, onSaved, onBack, notice = nul
     validateInputOnBlur: true
   })
   const values = form.getValues()
-  const readiness = useMemo(() => (Object.keys(validateCouncil(values)).length ? [] : councilIssues(toPayload(values))), [values])
+  // An incomplete form is not "ready": it says what is missing first, then the decision's activation rules.
+  const readiness = useMemo(() => (Object.keys(validateCouncil(values)).length ? [{ path: 'form', message: t('office:council.completeFirst') }] : councilIssues(toPayload(values))), [values, t])
   const active = council?.status === 'active'
 
   const run = async (fn: () => Promise<{ ok: true; value: Council } | { ok: false; error: { message: string } }>, done: (c: Council) => string) => {
-    if (form.validate().hasErrors) return setMessage({ color: 'red', text: t('form.fixErrors') })
+    if (form.validate().hasErrors) {
+      focusFirstError()
+      return setMessage({ color: 'red', text: t('form.fixErrors') })
+    }
     const r = await fn()
     if (!r.ok) return setMessage({ color: 'red', text: r.error.message })
     const text = done(r.value)

@@ -58,6 +58,7 @@ export function CountChart({ title, data, series, testId, horizontal = false, no
               xAxisProps={horizontal ? countAxis : { interval: 0 }}
               yAxisProps={horizontal ? { width: Math.min(220, Math.max(80, longest * 7.5)), interval: 0 } : countAxis}
               barChartProps={{ accessibilityLayer: false }}
+              maxBarWidth={56}
             />
           </div>
           <VisuallyHidden>

@@ -2,6 +2,7 @@ import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } fr
 import { Suspense, useEffect, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter'
+import { useFocusFirstErrorOnSubmit } from '../../ui/focusFirstError'
 import { areaOf, NAV_ITEMS, type NavItem } from '../registry'
 
 export interface AppLayoutProps {
@@ -20,6 +21,7 @@ export function AppLayout({ items = NAV_ITEMS }: AppLayoutProps) {
   const main = useRef<HTMLElement>(null)
   const area = active?.id ?? null
   const first = useRef(true)
+  useFocusFirstErrorOnSubmit()
   // A new area moves the keyboard focus to the page (screen readers announce it); the first render leaves it alone.
   useEffect(() => {
     if (first.current) {
