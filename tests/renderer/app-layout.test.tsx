@@ -3,7 +3,7 @@ import { AppLayout } from '../../src-renderer/features/shell/AppLayout'
 import { areaOf, NAV_ITEMS } from '../../src-renderer/features/registry'
 import type { ApiClient } from '../../src-renderer/api/client'
 import { parseRecordView, parseTabbedRecord, recordPath } from '../../src-renderer/routing/views'
-import { render, screen } from '../utils/render'
+import { render, screen, waitFor } from '../utils/render'
 
 const client: ApiClient = {
   call: (async (method: string) => {
@@ -35,6 +35,21 @@ describe('AppLayout', () => {
     // The active item on a detail address leads back to the area's list.
     await user.click(links[5]!)
     expect(location.history.at(-1)).toBe('/criteria')
+  })
+})
+
+describe('large text', () => {
+  it('is switched in the header, scales the whole window and is remembered on this device', async () => {
+    localStorage.clear()
+    const first = render(<AppLayout />, { client, path: '/criteria' })
+    await first.user.click(screen.getByLabelText('Chữ lớn'))
+    expect(document.documentElement.style.fontSize).toBe('118.75%')
+    expect(localStorage.getItem('ocop.largeText')).toBe('true')
+    first.unmount()
+    document.documentElement.style.fontSize = ''
+    render(<AppLayout />, { client, path: '/criteria' })
+    expect(screen.getByLabelText('Chữ lớn')).toBeChecked()
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe('118.75%'))
   })
 })
 

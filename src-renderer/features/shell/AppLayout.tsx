@@ -3,6 +3,7 @@ import { Suspense, useEffect, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter'
 import { useFocusFirstErrorOnSubmit } from '../../ui/focusFirstError'
+import { LargeTextSwitch } from '../../ui/LargeText'
 import { areaOf, NAV_ITEMS, type NavItem } from '../registry'
 
 export interface AppLayoutProps {
@@ -42,9 +43,12 @@ export function AppLayout({ items = NAV_ITEMS }: AppLayoutProps) {
           <Title order={1} size="h3" c="green.9">
             {t('app.title')}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" visibleFrom="lg">
             {t('app.subtitle')}
           </Text>
+          <Group ml="auto">
+            <LargeTextSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('office:navigation')}>
