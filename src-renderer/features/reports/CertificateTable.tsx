@@ -39,11 +39,11 @@ export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Cer
               {c.state === 'valid' && <Text size="xs" c="dimmed">{t('cert.daysLeft', { count: c.daysLeft })}</Text>}
             </Table.Td>
             <Table.Td>
-              {t('cert.windowRange', { opens: c.window.opens, closes: c.window.closes })}
+              {t('cert.windowRange', { opens: formatDay(c.window.opens), closes: formatDay(c.window.closes) })}
               <Text size="xs" c={c.window.phase === 'missed' ? 'red' : 'dimmed'}>{t(`cert.phase.${c.window.phase}`)}</Text>
             </Table.Td>
             <Table.Td>
-              <Badge color={STATE_COLOR[c.state]}>{t(`cert.stateValue.${c.state}`)}</Badge>
+              <Badge color={STATE_COLOR[c.state]} tt="none" style={{ whiteSpace: 'nowrap', overflow: 'visible' }}>{t(`cert.stateValue.${c.state}`)}</Badge>
             </Table.Td>
             {onRevoke && (
               <Table.Td>

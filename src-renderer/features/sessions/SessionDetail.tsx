@@ -76,7 +76,8 @@ export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: Ses
         }}
         keepMounted={false}
       >
-        <Tabs.List>
+        {/* One row at 1366 px: the tabs scroll sideways instead of wrapping onto a second line. */}
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
           ))}
