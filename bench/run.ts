@@ -5,13 +5,15 @@
 import { benchCatalogue } from './catalogue'
 import { benchDocuments } from './documents'
 import { benchExports } from './exports'
+import { benchRenderer } from './renderer'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sessions: benchSessions,
   catalogue: benchCatalogue,
   documents: benchDocuments,
-  exports: benchExports
+  exports: benchExports,
+  renderer: benchRenderer
 }
 
 async function main(names: string[]): Promise<void> {
