@@ -1,4 +1,4 @@
-// Issue 15: axe-core (WCAG 2 A + AA rules) finds nothing on the nine main screens of the office, with realistic data
+// Issue 15: axe-core (WCAG 2 A + AA rules) finds nothing on the main screens of the office, with realistic data
 // (a finalized meeting, its certificates). Screenshots at 1366×768 go to tests/e2e/artifacts/a11y-<area>.png.
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
@@ -16,6 +16,7 @@ const SCREENS = [
   ['councils', '#/councils', 'council-list'],
   ['criteria', '#/criteria/QD26-2026-06', null],
   ['reports', '#/reports', 'reports-page'],
+  ['inspections', '#/inspections', 'inspections-page'],
   ['verify', '#/verify', null],
   ['settings', '#/settings', 'backup-panel']
 ]

@@ -61,7 +61,7 @@ test('keyboard: the skip link comes first and moves focus to the page; the sideb
   await page.keyboard.press('Enter')
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'noi-dung')
   const hrefs = await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
-  assert.deepEqual(hrefs, ['#/', '#/rounds', '#/products', '#/producers', '#/councils', '#/criteria', '#/reports', '#/verify', '#/settings'])
+  assert.deepEqual(hrefs, ['#/', '#/rounds', '#/products', '#/producers', '#/councils', '#/criteria', '#/reports', '#/inspections', '#/verify', '#/settings'])
   await page.locator('nav a[data-nav="criteria"]').focus()
   await page.keyboard.press('Enter')
   await page.locator('nav a[data-nav="criteria"][aria-current="page"]').waitFor()
