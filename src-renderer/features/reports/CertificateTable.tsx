@@ -42,8 +42,9 @@ export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Cer
               {t('cert.windowRange', { opens: formatDay(c.window.opens), closes: formatDay(c.window.closes) })}
               <Text size="xs" c={c.window.phase === 'missed' ? 'red' : 'dimmed'}>{t(`cert.phase.${c.window.phase}`)}</Text>
             </Table.Td>
-            <Table.Td>
-              <Badge color={STATE_COLOR[c.state]} tt="none" style={{ whiteSpace: 'nowrap', overflow: 'visible' }}>{t(`cert.stateValue.${c.state}`)}</Badge>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {/* The cell keeps the badge whole ("Còn hiệu lực", not "CÒN HI…"). */}
+              <Badge color={STATE_COLOR[c.state]} tt="none" styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}>{t(`cert.stateValue.${c.state}`)}</Badge>
             </Table.Td>
             {onRevoke && (
               <Table.Td>
