@@ -70,5 +70,19 @@ export default tseslint.config(
         patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }]
       }]
     }
+  },
+  {
+    // Use cases know no transport: what they share with the handlers lives in services/ or shared/ (issue 15).
+    // A later block replaces the rule's options, so the general core restrictions are repeated here.
+    files: ['src-main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: "Only the Electron shell may import 'electron': the core must run under plain Node (browser mode, tests)." }],
+        patterns: [
+          { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+          { group: ['**/api', '**/api/**', '!**/shared/api', '!**/shared/api/**', '**/transport', '**/transport/**'], message: 'Services never import api/ or transport/: move what they share to services/ or shared/.' }
+        ]
+      }]
+    }
   }
 )

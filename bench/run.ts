@@ -8,6 +8,7 @@ import { benchExports } from './exports'
 import { benchImport } from './import'
 import { benchLan } from './lan'
 import { benchLegacyImport } from './legacy-import'
+import { benchRenderer } from './renderer'
 import { benchSessions } from './sessions'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -17,7 +18,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   exports: benchExports,
   import: benchImport,
   lan: benchLan,
-  'legacy-import': benchLegacyImport
+  'legacy-import': benchLegacyImport,
+  renderer: benchRenderer
 }
 
 async function main(names: string[]): Promise<void> {

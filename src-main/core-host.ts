@@ -1,8 +1,19 @@
 import type { Registry } from './api/registry'
-import type { Core } from './core'
+import type { DB } from './db/connection'
 import type { Logger } from './logger'
 import type { DbHost } from './services/backup/backup-service'
+import type { AppInfo } from './shared/contract'
 import { AppError } from './shared/result'
+
+/** What the hosts (Electron, browser mode) hold: core.ts builds it; this module owns its shape and its swapping. */
+export interface Core {
+  registry: Registry
+  db: DB
+  /** Join codes → member tokens, for the browser-mode server. */
+  members: { exchange(code: string): { token: string; memberId: number; sessionId: number } | null; resolve(token: string): number | null }
+  info(): AppInfo
+  close(): void
+}
 
 /**
  * A core whose database can be swapped underneath (restore from a backup) while transports keep the same

@@ -24,12 +24,12 @@ import { createPeriodicReportService } from './services/reports/periodic-report-
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
-import { createRegistry, type Registry } from './api/registry'
+import { createRegistry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import { refuseEmptyDatabase, refuseReadOnly } from './db/open-guard'
 import { storageError } from './db/storage-errors'
-import { reopenableCore } from './core-host'
+import { reopenableCore, type Core } from './core-host'
 import type { Logger } from './logger'
 import { createDocumentService } from './services/document-service'
 import { createBackupService, type DbHost } from './services/backup/backup-service'
@@ -51,6 +51,8 @@ export const APP_NAME = 'OCOP Council'
 export const APP_VERSION = '0.1.0'
 export const DB_FILE_NAME = 'ocop-council.sqlite'
 
+export type { Core }
+
 export interface CoreOptions {
   dataDir: string
   /** Folder holding criteria/, fonts/ … (the repository's or the packaged app's resources/). */
@@ -64,14 +66,6 @@ export interface CoreOptions {
   live?: LiveHub
 }
 
-export interface Core {
-  registry: Registry
-  db: DB
-  /** Join codes → member tokens, for the browser-mode server. */
-  members: { exchange(code: string): { token: string; memberId: number; sessionId: number } | null; resolve(token: string): number | null }
-  info(): AppInfo
-  close(): void
-}
 
 /** The one wiring shared by the Electron host and the browser-mode server; a restore reopens it in place. */
 export function createCore(opts: CoreOptions): Promise<Core> {

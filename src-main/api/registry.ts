@@ -3,11 +3,9 @@ import { AppError, type ApiIssue, type Result } from '../shared/result'
 import type { Logger } from '../logger'
 import { storageError } from '../db/storage-errors'
 
-/** Who is calling. Never carries a transport object, so handlers cannot depend on how the call arrived. */
-export interface CallContext {
-  actor: { kind: 'local' } | { kind: 'secretary' } | { kind: 'member'; memberId: number }
-  requestId: string
-}
+import type { CallContext } from '../shared/call-context'
+
+export type { CallContext }
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>, ctx: CallContext) => Output<K> | Promise<Output<K>>
 

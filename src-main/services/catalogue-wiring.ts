@@ -1,11 +1,22 @@
-import type { CatalogueDeps } from '../api/handlers/catalogue-handlers'
 import type { DB } from '../db/connection'
-import { loadAdminUnits } from './admin-units-service'
+import { loadAdminUnits, type AdminUnits } from './admin-units-service'
 import type { CriteriaService } from './criteria-service'
-import { createDossierService, createFileStore } from './dossier-service'
-import { createProducerService } from './producer-service'
-import { createProductService, type SetInfo, type SetLookup } from './product-service'
+import { createDossierService, createFileStore, type DossierService } from './dossier-service'
+import { createProducerService, type ProducerService } from './producer-service'
+import { createProductService, type ProductService, type SetInfo, type SetLookup } from './product-service'
 import type { SettingsStore } from './settings-service'
+
+/** The catalogue's services as the handlers and the import use case receive them. */
+export interface CatalogueDeps {
+  db: DB
+  units: AdminUnits
+  sets: SetLookup
+  settings: SettingsStore
+  producers: ProducerService
+  products: ProductService
+  dossier: DossierService
+  now: () => Date
+}
 
 /** Criteria sets by id, for labels and the samples rule; unknown ids give undefined. */
 export function setLookup(criteria: CriteriaService): SetLookup {

@@ -1,4 +1,9 @@
 import type { DB } from '../db/connection'
+import type { ProvinceSettings } from '../shared/contract'
+
+/** Where the province's identity (Cài đặt → Tỉnh) is kept, and its value before it is set. */
+export const PROVINCE_SETTINGS_KEY = 'province'
+export const EMPTY_PROVINCE: ProvinceSettings = { provinceCode: null, bodyName: '', advisoryBody: '', placeName: '' }
 
 /** Key/value settings stored as JSON; callers validate the shape with the contract's schemas. */
 export function createSettingsStore(db: DB, now: () => Date = () => new Date()) {

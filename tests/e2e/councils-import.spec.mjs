@@ -47,10 +47,12 @@ test('a council with 9 members and a secretary is created and activated through 
   const ed = page.getByTestId('council-editor')
   await ed.getByLabel(/^Tên hội đồng/).fill('Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026')
   await ed.getByLabel(/^Số quyết định/).fill('1234/QĐ-UBND')
-  await ed.getByLabel(/^Ngày ký/).fill('2026-06-20')
+  await ed.getByLabel(/^Ngày ký/).fill('20/06/2026')
+  await ed.getByLabel(/^Ngày ký/).press('Tab') // closes the calendar, as a person moving on would
   await ed.getByLabel(/^Người ký/).fill('Nguyễn Văn Hùng')
   await ed.getByLabel(/^Chức vụ người ký/).fill('Phó Chủ tịch UBND tỉnh')
-  await ed.getByLabel(/^Nhiệm kỳ từ ngày/).fill('2026-07-01')
+  await ed.getByLabel(/^Nhiệm kỳ từ ngày/).fill('01072026')
+  await ed.getByLabel(/^Nhiệm kỳ từ ngày/).press('Tab')
   for (let i = 0; i < 7; i++) await ed.getByRole('button', { name: 'Thêm thành viên', exact: true }).click()
   assert.equal(await ed.locator('[data-testid="members-table"] tbody tr').count(), 9)
   for (const [i, [name, org, title]] of MEMBERS.entries()) {

@@ -139,7 +139,7 @@ test('Cài đặt → Sao lưu lists the copy taken before finalizing, backs up 
 test('the signer approves the finalized results and signs the decision with a .p12 through the UI; pdfsig validates the download', async () => {
   await page.getByText('Báo cáo', { exact: true }).click()
   await page.getByTestId('tab-signing').click()
-  await choose('signing-session', /Đợt 2 năm 2026 — 2026-11-20/)
+  await choose('signing-session', /Đợt 2 năm 2026 — 20\/11\/2026/)
   const form = page.getByTestId('approval-form')
   await form.getByLabel('Chức vụ').fill('Phó Chủ tịch')
   await form.getByLabel('Họ và tên').fill('Trần Văn Bình')
@@ -185,7 +185,7 @@ test('Kiểm tra văn bản: the downloaded signed PDF shows a valid signature, 
   assert.match(await page.getByTestId('signature').innerText(), /Trần Văn Bình/)
   const issued = page.locator('[data-testid="issued"][data-issued="true"]')
   await issued.waitFor()
-  assert.match(await issued.innerText(), /Phiên họp ngày 2026-11-20/)
+  assert.match(await issued.innerText(), /Phiên họp ngày 20\/11\/2026/)
   await page.screenshot({ path: join(ARTIFACTS, 'issue7-verify.png'), fullPage: true })
   page.assertNoErrors()
 })
@@ -209,7 +209,7 @@ test('PTNT_OCOP (XLSX, CSV) and the annex exported through the UI re-read as the
   const lines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((l) => l.split(','))
   assert.deepEqual(lines, rows)
 
-  await choose('annex-session', /Đợt 2 năm 2026 — 2026-11-20/)
+  await choose('annex-session', /Đợt 2 năm 2026 — 20\/11\/2026/)
   const annex = await downloaded(() => page.getByTestId('export-annex').click())
   const annexRows = await sheetRows(annex.bytes)
   assert.deepEqual(annexRows, await sheetRows(Buffer.from((await api('exports.annex', { sessionId: S.sessionId })).base64, 'base64')))
@@ -237,11 +237,11 @@ test('Đề xuất 5 sao: the bundle built through the UI downloads as a zip who
   db.close()
   await page.locator('a').filter({ hasText: /^Báo cáo$/ }).click()
   await page.getByTestId('tab-five-star').click()
-  await choose('five-star-session', /Đợt 2 năm 2026 — 2026-11-20/)
+  await choose('five-star-session', /Đợt 2 năm 2026 — 20\/11\/2026/)
   await choose('five-star-product', /Miến dong Đà Lạt/)
   for (const [part, kind] of [['letterId', 'submission'], ['advisoryReportId', 'summary'], ['councilReportId', 'report'], ['approvalId', 'approval']]) {
     const doc = (await api('documents.list', { limit: 1000 })).find((d) => d.id === docs[kind])
-    await choose(`five-star-${part}`, `${doc.number ?? '—'} · ${doc.title} (${doc.date}, PDF)`)
+    await choose(`five-star-${part}`, `${doc.number ?? '—'} · ${doc.title} (${doc.date.split('-').reverse().join('/')}, PDF)`)
   }
   const zip = await downloaded(() => page.getByTestId('five-star-build').click())
   assert.match(zip.name, /\.zip$/)
@@ -263,7 +263,7 @@ test('product detail: its evaluation, revenue and story saved for the exports, c
   await evaluations.waitFor()
   // The table's header renders before its rows arrive: wait for the row, then read it.
   await evaluations.getByText('Đã chốt kết quả').first().waitFor()
-  assert.match(await evaluations.innerText(), /Đợt 2 năm 2026 — 2026-11-20[\s\S]*Đã chốt kết quả[\s\S]*100[\s\S]*Đề nghị đánh giá 5 sao/i)
+  assert.match(await evaluations.innerText(), /Đợt 2 năm 2026 — 20\/11\/2026[\s\S]*Đã chốt kết quả[\s\S]*100[\s\S]*Đề nghị đánh giá 5 sao/i)
   const form = detail.getByTestId('export-info-form')
   await page.locator('[data-testid="export-info-form"][data-loaded="true"]').waitFor()
   await form.getByLabel('Doanh thu năm (đồng)').fill('1250000000')

@@ -34,3 +34,45 @@ export function leaves(set) {
   for (const p of set.parts) for (const s of p.sections) for (const c of s.criteria) for (const l of c.subCriteria ?? [c]) out.push(l)
   return out
 }
+
+/** The 3★ marker where one exists, else the best option; 'max' gives 5★. */
+function pickOption(c, level) {
+  const sorted = [...c.options].sort((a, b) => a.points - b.points)
+  return level === 'max' ? sorted.at(-1).id : (c.options.find((o) => o.marker === 3) ?? sorted.at(-1)).id
+}
+
+/**
+ * A realistic office: province set, an active 9-person council, a round with one finalized session of the given
+ * products (the first scored 3–4★, the others 5★) and their certificates issued from a decision number.
+ * Returns { sessionId, roundId, councilId, products, results }.
+ */
+export async function seedFinalizedMeeting(page, server, productNames = ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt', 'Trà atiso túi lọc']) {
+  const api = apiOf(page, server)
+  const info = await api('app.info', {})
+  const products = seedProducts(info.dbFile, productNames, 'Hợp tác xã Chè Cầu Đất')
+  const roles = ['chair', 'vice_chair', 'member', 'member', 'member', 'member', 'member', 'member', 'secretary']
+  const people = ['Trần Văn An', 'Lê Thị Bích', 'Phạm Văn Cường', 'Nguyễn Thị Dung', 'Hoàng Văn Đức', 'Vũ Thị Giang', 'Đỗ Văn Hải', 'Bùi Thị Hương', 'Ngô Thị Lan']
+  const council = await api('councils.create', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026', periodFrom: '2026-07-01', periodTo: null, decisionNo: '99/QĐ-UBND', decisionDate: '2026-06-20', signerName: 'Trần Văn Ký', signerTitle: 'Chủ tịch UBND tỉnh', members: roles.map((role, i) => ({ role, fullName: people[i] })) })
+  const versionId = (await api('councils.activate', { id: council.id })).currentVersion.id
+  const set = (await api('criteria.get', { setId: 'QD26-2026-06' })).set
+  await api('settings.setProvince', { provinceCode: '68', bodyName: 'Ủy ban nhân dân tỉnh Lâm Đồng', advisoryBody: 'Sở Nông nghiệp và Môi trường', placeName: 'Lâm Đồng' })
+  const round = await api('rounds.create', { year: 2026, name: 'Đợt 2 năm 2026', deadline: '2026-12-15' })
+  const s = await api('sessions.create', { roundId: round.id, date: '2026-11-20', startTime: '08:00', place: 'Hội trường UBND tỉnh Lâm Đồng', councilVersionId: versionId })
+  await api('sessions.setAgenda', { id: s.id, productIds: products })
+  await api('sessions.setStatus', { id: s.id, to: 'open' })
+  for (const m of s.members) await api('attendance.set', { sessionId: s.id, memberId: m.id, status: 'present' })
+  const scorers = s.members.filter((m) => m.role !== 'secretary')
+  for (const m of scorers) for (const p of products) await api('conflicts.declare', { sessionId: s.id, productId: p, memberId: m.id, kind: 'none', text: '' })
+  await api('sessions.setStatus', { id: s.id, to: 'scoring' })
+  for (const m of scorers)
+    for (const [i, p] of products.entries()) {
+      const sheet = await api('sheets.get', { sessionId: s.id, productId: p, memberId: m.id })
+      for (const c of leaves(set))
+        await api('sheets.saveAnswer', { sessionId: s.id, productId: p, memberId: m.id, criterionCode: c.code, optionId: pickOption(c, i === 0 ? 'mid' : 'max'), expectedVersion: sheet.answers.find((a) => a.criterionCode === c.code)?.version ?? 0 })
+      await api('sheets.submit', { sessionId: s.id, productId: p, memberId: m.id })
+    }
+  await api('sessions.setStatus', { id: s.id, to: 'review' })
+  const results = await api('sessions.finalize', { id: s.id })
+  await api('certificates.issue', { sessionId: s.id, decisionNo: '120/QĐ-UBND', decisionDate: '2026-11-25', issuedOn: '2026-11-25' })
+  return { sessionId: s.id, roundId: round.id, councilId: council.id, products, results }
+}

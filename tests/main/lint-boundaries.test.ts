@@ -33,6 +33,15 @@ describe('import boundaries (PATTERNS §3.2)', () => {
     expect(await problems('src-main/shared/api/x.ts', "import { openConnection } from '../../db/connection'\nexport const a = openConnection")).toHaveLength(1)
   })
 
+  it('services know no transport: no import from api/ or transport/', async () => {
+    expect((await problems('src-main/services/x.ts', "import type { CallContext } from '../api/registry'\nexport type A = CallContext"))[0]).toMatch(/Services never import api\//)
+    expect((await problems('src-main/services/import/x.ts', "import { registerCatalogueHandlers } from '../../api/handlers/catalogue-handlers'\nexport const a = registerCatalogueHandlers"))[0]).toMatch(/Services never import api\//)
+    expect(await problems('src-main/services/x.ts', "import { startHttpServer } from '../transport/http'\nexport const a = startHttpServer")).toHaveLength(1)
+    expect(await problems('src-main/services/x.ts', "import type { CallContext } from '../shared/call-context'\nexport type A = CallContext")).toEqual([])
+    expect(await problems('src-main/services/verify/x.ts', "import { contract } from '../../shared/api/verify'\nexport const a = contract")).toEqual([])
+    expect(await problems('src-main/services/x.ts', "import { app } from 'electron'\nexport const a = app")).toHaveLength(1)
+  })
+
   it("only the Electron shell imports 'electron'", async () => {
     expect(await problems('src-main/services/x.ts', "import { app } from 'electron'\nexport const a = app")).toHaveLength(1)
     expect(await problems('src-main/core.ts', "import { app } from 'electron'\nexport const a = app")).toHaveLength(1)

@@ -53,16 +53,21 @@ describe('CouncilEditor', () => {
     const { client, calls } = recordingClient()
     const saved: number[] = []
     const { user, container } = render(<CouncilEditor council={null} versions={[]} onSaved={(c) => saved.push(c.id)} onBack={() => {}} />, { client })
+    // An empty form is not "ready to activate": it says what is missing.
+    expect(screen.getByTestId('council-readiness')).toHaveAttribute('data-ready', 'false')
+    expect(screen.getByTestId('council-readiness')).toHaveTextContent('Chưa đủ thông tin')
     await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }))
     expect(await screen.findByTestId('council-message')).toHaveTextContent('Hãy sửa các ô báo lỗi')
     expect(calls).toHaveLength(0)
+    // The first field in error, not the button at the bottom, has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Tên hội đồng/)))
 
     await fill(user, screen.getByLabelText(/Tên hội đồng/), 'Hội đồng OCOP tỉnh 2026')
     await fill(user, screen.getByLabelText(/Số quyết định/), '12/QĐ-UBND')
-    await fill(user, screen.getByLabelText(/Ngày ký/), '2026-06-20')
+    await fill(user, screen.getByLabelText(/Ngày ký/), '20062026')
     await fill(user, screen.getByLabelText(/Người ký/), 'Nguyễn Văn Ánh')
     await fill(user, screen.getByLabelText(/Chức vụ người ký/), 'Chủ tịch UBND tỉnh')
-    await fill(user, screen.getByLabelText(/Nhiệm kỳ từ ngày/), '2026-07-01')
+    await fill(user, screen.getByLabelText(/Nhiệm kỳ từ ngày/), '01/07/2026')
     await fill(user, screen.getByLabelText('Họ và tên 1'), 'Trần Văn Chủ')
     await fill(user, screen.getByLabelText('Họ và tên 2'), 'Lê Thị Thư')
     await fill(user, screen.getByLabelText('Họ và tên 1'), 'Trần Văn Chủ Tịch')

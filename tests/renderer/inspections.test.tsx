@@ -35,7 +35,7 @@ describe('inspection record form', { timeout: 60_000 }, () => {
     expect(screen.getByText('Ghi thành phần đoàn kiểm tra')).toBeTruthy()
     expect(c.calls.some(([m]) => m === 'inspections.record')).toBe(false)
 
-    await fill(user, screen.getByTestId('inspected-on'), '2027-04-15')
+    await fill(user, screen.getByTestId('inspected-on'), '15/04/2027')
     await fill(user, screen.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }), 'Sở Nông nghiệp và Môi trường')
     const row = within(screen.getByTestId('findings')).getAllByRole('row').find((r) => r.getAttribute('data-item') === 'quality-standard')!
     await user.click(within(row).getByText('Không đạt'))
@@ -46,11 +46,11 @@ describe('inspection record form', { timeout: 60_000 }, () => {
     await fill(user, screen.getByRole('textbox', { name: /Ghi chú: Tiêu chuẩn chất lượng/ }), 'Phiếu kiểm nghiệm hết hạn')
     await user.click(screen.getByRole('radio', { name: 'Có khuyến nghị khắc phục, thời hạn và kiểm tra lại' }))
     await fill(user, screen.getByRole('textbox', { name: 'Nội dung khuyến nghị khắc phục' }), 'Kiểm nghiệm lại')
-    await fill(user, screen.getByTestId('deadline'), '2027-04-10')
+    await fill(user, screen.getByTestId('deadline'), '10042027')
     await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
     expect(screen.getByText('Thời hạn khắc phục phải sau ngày kiểm tra')).toBeTruthy()
     await user.clear(screen.getByTestId('deadline'))
-    await fill(user, screen.getByTestId('deadline'), '2027-05-15')
+    await fill(user, screen.getByTestId('deadline'), '15/05/2027')
     await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
     await waitFor(() => expect(onDone).toHaveBeenCalled())
     const sent = c.calls.find(([m]) => m === 'inspections.record')![1]
@@ -66,7 +66,7 @@ describe('inspection record form', { timeout: 60_000 }, () => {
       return { ok: false, error: { code: 'CONFLICT', message: 'Sản phẩm không có trong kế hoạch kiểm tra đã chọn' } }
     }) as ApiClient['call']
     const { user } = render(<RecordForm target={{ productId: 7, planId: 3, followUpOf: null }} onDone={() => undefined} onCancel={() => undefined} />, { client: c })
-    await fill(user, screen.getByTestId('inspected-on'), '2027-04-15')
+    await fill(user, screen.getByTestId('inspected-on'), '15/04/2027')
     await fill(user, screen.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }), 'Đoàn')
     await user.click(screen.getByRole('button', { name: 'Lưu biên bản' }))
     expect((await screen.findByRole('alert')).textContent).toBe('Sản phẩm không có trong kế hoạch kiểm tra đã chọn')

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '../../src-renderer/api/client'
 import { DashboardPage } from '../../src-renderer/features/dashboard/DashboardPage'
+import { CertificatesPanel } from '../../src-renderer/features/reports/CertificatesPanel'
 import { RevokeForm } from '../../src-renderer/features/reports/RevokeForm'
 import type { Certificate, Dashboard } from '../../src-main/shared/contract'
 import { render, screen, waitFor, within } from '../utils/render'
@@ -71,6 +72,43 @@ describe('dashboard', () => {
     expect(within(rows[0] as HTMLElement).getByText('Đang trong thời hạn nộp')).toBeTruthy()
     expect(c.calls[0]).toEqual(['reports.dashboard', { withinDays: 180, reminderLeadDays: 30 }])
   })
+
+  it('gives every chart a table of its numbers, says when the commune chart shows only the first communes, and writes dates dd/mm/yyyy', async () => {
+    const communes = Array.from({ length: 18 }, (_, i) => ({ key: String(i), label: `Xã ${i + 1}`, count: 1200 - i }))
+    render(<DashboardPage />, { client: client(() => ({ ...dashboard, byCommune: communes })) })
+    await screen.findByTestId('chart-commune')
+    expect(screen.getByTestId('chart-commune-note')).toHaveTextContent('15 trên 18 xã, phường')
+    const table = screen.getByTestId('chart-commune-table')
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(15)
+    expect(within(table).getByText('1.200')).toBeTruthy()
+    expect(within(screen.getByTestId('chart-sector-table')).getByText('Thực phẩm')).toBeTruthy()
+    expect(screen.getAllByText('01/12/2029').length).toBeGreaterThan(0)
+  })
+
+  it('says there is nothing to remind, not that there is no certificate, when certificates exist but none is due', async () => {
+    render(<DashboardPage />, { client: client(() => ({ ...dashboard, reminders: [], totals: { ...dashboard.totals, reminders: 0 } })) })
+    expect(await screen.findByText('Hiện không có giấy chứng nhận nào đến kỳ nhắc đánh giá lại.')).toBeTruthy()
+    expect(screen.queryByText('Chưa có giấy chứng nhận nào')).toBeNull()
+  })
+})
+
+describe('issuing certificates', () => {
+  it('asks for confirmation with the decision and its dates before anything is issued', async () => {
+    const session = { id: 3, status: 'finalized', roundName: 'Đợt 2 năm 2026', date: '2026-11-20' }
+    const c = client((m) => (m === 'sessions.list' ? [session] : m === 'certificates.list' ? [] : m === 'certificates.issue' ? [cert] : null))
+    const { user } = render(<CertificatesPanel />, { client: c })
+    await user.click(await screen.findByRole('textbox', { name: 'Phiên họp đã chốt kết quả' }))
+    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 20/11/2026' }))
+    await user.type(screen.getByLabelText('Số quyết định công nhận'), '120/QĐ-UBND')
+    await user.type(screen.getByLabelText(/Ngày quyết định/), '01122026')
+    await user.type(screen.getByLabelText(/Ngày cấp/), '02/12/2026')
+    await user.click(screen.getByRole('button', { name: 'Cấp giấy chứng nhận' }))
+    const confirm = await screen.findByTestId('issue-confirm')
+    expect(confirm).toHaveTextContent('Quyết định số 120/QĐ-UBND ngày 01/12/2026, ngày cấp 02/12/2026')
+    expect(c.calls.some(([m]) => m === 'certificates.issue')).toBe(false)
+    await user.click(screen.getByTestId('issue-confirm-ok'))
+    await waitFor(() => expect(c.calls.find(([m]) => m === 'certificates.issue')?.[1]).toEqual({ sessionId: 3, decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-02' }))
+  })
 })
 
 describe('revocation form', () => {
@@ -85,13 +123,13 @@ describe('revocation form', () => {
     await user.click(await screen.findByText(/^đ\) Chủ thể OCOP không còn hoạt động/))
     await user.type(screen.getByLabelText('Nội dung vi phạm, lý do cụ thể'), 'Ngừng sản xuất')
     await user.type(screen.getByLabelText('Văn bản kết luận hoặc xác nhận'), 'Văn bản số 45/UBND-KT')
-    await user.type(screen.getByLabelText('Ngày của văn bản kết luận'), '2027-04-01')
-    await user.type(screen.getByLabelText('Ngày quyết định thu hồi'), '2027-03-01')
+    await user.type(screen.getByLabelText('Ngày của văn bản kết luận'), '01/04/2027')
+    await user.type(screen.getByLabelText('Ngày quyết định thu hồi'), '01032027')
     await user.type(screen.getByLabelText('Họ tên người ký'), 'Nguyễn Văn Bình')
     await user.click(screen.getByRole('button', { name: 'Lập quyết định thu hồi' }))
     expect(screen.getByText('Ngày quyết định không được trước ngày kết luận')).toBeTruthy()
     await user.clear(screen.getByLabelText('Ngày quyết định thu hồi'))
-    await user.type(screen.getByLabelText('Ngày quyết định thu hồi'), '2027-04-10')
+    await user.type(screen.getByLabelText('Ngày quyết định thu hồi'), '10/04/2027')
     await user.click(screen.getByRole('button', { name: 'Lập quyết định thu hồi' }))
     await waitFor(() => expect(c.calls.map((x) => x[0])).toEqual(['certificates.revoke', 'certificates.revocationFile']))
     expect(c.calls[0]![1]).toMatchObject({ certificateId: 7, ground: 'dd', decidedOn: '2027-04-10', signerTitle: 'Phó Chủ tịch' })

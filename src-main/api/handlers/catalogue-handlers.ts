@@ -1,27 +1,10 @@
 import { exportCatalogue } from '../../services/catalogue-export'
-import type { AdminUnits } from '../../services/admin-units-service'
-import type { DossierService } from '../../services/dossier-service'
-import type { ProducerService } from '../../services/producer-service'
-import type { ProductService, SetLookup } from '../../services/product-service'
-import type { SettingsStore } from '../../services/settings-service'
-import type { DB } from '../../db/connection'
+import type { CatalogueDeps } from '../../services/catalogue-wiring'
+import { EMPTY_PROVINCE, PROVINCE_SETTINGS_KEY } from '../../services/settings-service'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
+import { vnDayOf } from '../../shared/vn-format'
 import type { Registry } from '../registry'
-
-export const PROVINCE_SETTINGS_KEY = 'province'
-export const EMPTY_PROVINCE: ProvinceSettings = { provinceCode: null, bodyName: '', advisoryBody: '', placeName: '' }
-
-export interface CatalogueDeps {
-  db: DB
-  units: AdminUnits
-  sets: SetLookup
-  settings: SettingsStore
-  producers: ProducerService
-  products: ProductService
-  dossier: DossierService
-  now: () => Date
-}
 
 export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('admin.provinces', () => d.units.provinces())
@@ -47,7 +30,7 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
     const now = d.now()
     const body = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.bodyName
     const out = await exportCatalogue(d.db, d.units, d.sets, now, body || undefined)
-    return { fileName: `danh-muc-ocop-${now.toISOString().slice(0, 10)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
+    return { fileName: `danh-muc-ocop-${vnDayOf(now)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
   r.handle('dossier.get', (i, ctx) => d.dossier.get(i.productId, ctx.actor))
   r.handle('dossier.check', (i) => d.dossier.check(i))

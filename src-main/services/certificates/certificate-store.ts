@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import { vnDayOf } from '../../shared/vn-format'
 import type { DB } from '../../db/connection'
 import { certificateState, daysBetween, reevaluationWindow } from '../../domain/certificate'
 import type { Certificate } from '../../shared/api/certificates'
@@ -38,7 +39,8 @@ export const CERT_SELECT = `SELECT c.*, p.code AS product_code, p.name AS produc
   FROM certificates c JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
   LEFT JOIN revocations r ON r.certificate_id = c.id`
 
-export const today = (now: () => Date): string => dayjs(now()).format('YYYY-MM-DD')
+/** Today in Vietnam (not the machine's zone): expiry and re-evaluation windows are counted in Vietnamese days. */
+export const today = (now: () => Date): string => vnDayOf(now()) ?? dayjs(now()).format('YYYY-MM-DD')
 
 export function toCertificate(r: CertificateRow, units: AdminUnits, asOf: string): Certificate {
   const w = reevaluationWindow(r.expiry_date, asOf)

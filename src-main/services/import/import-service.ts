@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { PROVINCE_SETTINGS_KEY } from '../../api/handlers/catalogue-handlers'
+import { PROVINCE_SETTINGS_KEY } from '../settings-service'
 import type { DB } from '../../db/connection'
 import { checkCatalogue, errorCount, type ImportCheck, type ImportContext, type RawWorkbook } from '../../domain/catalogue-import'
 import type { ImportPreview } from '../../shared/api/catalogue-import'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { CallContext } from '../../api/registry'
+import type { CallContext } from '../../shared/call-context'
 import type { DB } from '../../db/connection'
 import { nextEvent, verifyChain, type ChainCheck, type StoredEvent } from '../../domain/audit-chain'
 import type { ProductFacts, Seat, SessionFacts, SheetFacts } from '../../domain/session-rating'

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
 import forge from 'node-forge'
 import { AppError } from '../../shared/result'
+import { formatInstantDay } from '../../shared/vn-format'
 
 /**
  * Opens a PKCS#12 (.p12/.pfx) file: the signer's private key and certificates. node-forge's own reader passes one
@@ -183,7 +184,7 @@ export function openP12(p12: Uint8Array, password: string, when: Date): P12Ident
   if (when < d.notBefore || when > d.notAfter)
     throw new AppError(
       'VALIDATION',
-      `Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực từ ${d.notBefore.toISOString().slice(0, 10)} đến ${d.notAfter.toISOString().slice(0, 10)})`
+      `Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực từ ${formatInstantDay(d.notBefore)} đến ${formatInstantDay(d.notAfter)})`
     )
   return { key, keyType, certDer, chainDer: [certDer, ...bags.certs.filter((c) => c !== certDer)], ...d }
 }

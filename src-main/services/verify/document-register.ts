@@ -1,6 +1,7 @@
 import type { DB } from '../../db/connection'
 import { checkIntegrity, finalizeHead } from '../sessions/integrity'
 import { codeFromSha256, sha256PrefixOfCode } from './verification-code'
+import { formatDay } from '../../shared/vn-format'
 
 /** One document the app issued, as the verification screen shows it. */
 export interface RegisterEntry {
@@ -11,7 +12,7 @@ export interface RegisterEntry {
   fileName: string
   issuedAt: string
   sessionId: number | null
-  /** e.g. "Phiên họp ngày 2026-11-28 — Đợt 1/2026". */
+  /** e.g. "Phiên họp ngày 28/11/2026 tại … — Đợt 1/2026". */
   sessionLabel: string | null
   verificationCode: string | null
   /** The session's finalize-event chain head (printed on its minutes and decision) and what checking it finds now. */
@@ -49,7 +50,7 @@ function sessionLabel(db: DB, id: number | null): string | null {
   const s = db.prepare(`SELECT s.date, s.place, r.name AS round FROM sessions s JOIN rounds r ON r.id = s.round_id WHERE s.id = ?`).get(id) as
     | { date: string; place: string; round: string }
     | undefined
-  return s ? `Phiên họp ngày ${s.date} tại ${s.place} — ${s.round}` : null
+  return s ? `Phiên họp ngày ${formatDay(s.date)} tại ${s.place} — ${s.round}` : null
 }
 
 /** The anchored head of a session and the findings of checking the data against it. */

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { formatScore } from '../../../src-main/domain/star-band'
 import type { ProductHistoryView } from '../../../src-main/shared/api/history'
 import { useQuery } from '../../api/context'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
-const day = (d: string | null): string => (d ? d.split('-').reverse().join('/') : '—')
+const day = (d: string | null): string => formatDay(d)
 
 /**
  * The product's previous evaluation beside the current one (re-evaluation, upgrade): stars, mean, parts and the

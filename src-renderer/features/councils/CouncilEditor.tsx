@@ -9,6 +9,8 @@ import { emptyCouncil, toPayload, validateCouncil, type CouncilFormValues } from
 import { PeopleTable } from './PeopleTable'
 import { QuyCheForm } from './QuyCheForm'
 import { VersionList } from './VersionList'
+import { focusFirstError } from '../../ui/focusFirstError'
+import { VnDateInput } from '../../ui/VnDateInput'
 
 export interface CouncilEditorProps {
   council: Council | null
@@ -33,11 +35,15 @@ export function CouncilEditor({ council, versions, onSaved, onBack, notice = nul
     validateInputOnBlur: true
   })
   const values = form.getValues()
-  const readiness = useMemo(() => (Object.keys(validateCouncil(values)).length ? [] : councilIssues(toPayload(values))), [values])
+  // An incomplete form is not "ready": it says what is missing first, then the decision's activation rules.
+  const readiness = useMemo(() => (Object.keys(validateCouncil(values)).length ? [{ path: 'form', message: t('office:council.completeFirst') }] : councilIssues(toPayload(values))), [values, t])
   const active = council?.status === 'active'
 
   const run = async (fn: () => Promise<{ ok: true; value: Council } | { ok: false; error: { message: string } }>, done: (c: Council) => string) => {
-    if (form.validate().hasErrors) return setMessage({ color: 'red', text: t('form.fixErrors') })
+    if (form.validate().hasErrors) {
+      focusFirstError()
+      return setMessage({ color: 'red', text: t('form.fixErrors') })
+    }
     const r = await fn()
     if (!r.ok) return setMessage({ color: 'red', text: r.error.message })
     const text = done(r.value)
@@ -78,18 +84,17 @@ export function CouncilEditor({ council, versions, onSaved, onBack, notice = nul
       <Grid>
         <Grid.Col span={12}><TextInput label={t('form.name')} withAsterisk {...form.getInputProps('name')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.decisionNo')} withAsterisk {...form.getInputProps('decisionNo')} /></Grid.Col>
-        <Grid.Col span={3}><TextInput type="date" label={t('form.decisionDate')} withAsterisk {...form.getInputProps('decisionDate')} /></Grid.Col>
+        <Grid.Col span={3}><VnDateInput label={t('form.decisionDate')} withAsterisk {...form.getInputProps('decisionDate')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.signerName')} withAsterisk {...form.getInputProps('signerName')} /></Grid.Col>
         <Grid.Col span={3}><TextInput label={t('form.signerTitle')} withAsterisk {...form.getInputProps('signerTitle')} /></Grid.Col>
-        <Grid.Col span={3}><TextInput type="date" label={t('form.periodFrom')} withAsterisk {...form.getInputProps('periodFrom')} /></Grid.Col>
+        <Grid.Col span={3}><VnDateInput label={t('form.periodFrom')} withAsterisk {...form.getInputProps('periodFrom')} /></Grid.Col>
         <Grid.Col span={3}>
-          <TextInput
-            type="date"
+          <VnDateInput
             label={t('form.periodTo')}
             description={t('form.periodToHint')}
             {...form.getInputProps('periodTo')}
-            value={values.periodTo ?? ''}
-            onChange={(e) => form.setFieldValue('periodTo', e.currentTarget.value || null)}
+            value={values.periodTo}
+            onChange={(d) => form.setFieldValue('periodTo', d || null)}
           />
         </Grid.Col>
       </Grid>

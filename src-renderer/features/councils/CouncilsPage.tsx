@@ -2,14 +2,18 @@ import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
+import { useRecordView } from '../../routing/hooks'
 import { CouncilEditor } from './CouncilEditor'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
-const fmt = (d: string | null) => (d ? d.split('-').reverse().join('/') : '…')
+const fmt = (d: string | null) => formatDay(d, '…')
 
 /** Hội đồng: the province's councils, each opened in the editor. */
 export function CouncilsPage() {
   const { t } = useTranslation('councils')
-  const [open, setOpen] = useState<number | 'new' | null>(null)
+  const [view, setView] = useRecordView()
+  const open: number | 'new' | null = view.kind === 'new' ? 'new' : view.kind === 'list' ? null : view.id
+  const setOpen = (o: number | 'new' | null) => setView(o === null ? { kind: 'list' } : o === 'new' ? { kind: 'new' } : { kind: 'detail', id: o })
   const [notice, setNotice] = useState<string | null>(null)
   const list = useQuery('councils.list', {})
   const detail = useQuery('councils.get', { id: typeof open === 'number' ? open : 1 }, { skip: typeof open !== 'number' })

@@ -1,6 +1,7 @@
 import { Code, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CouncilVersion } from '../../../src-main/shared/api/councils'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 /** Frozen versions of a council, newest last, with the hash sessions can check them against. */
 export function VersionList({ versions }: { versions: CouncilVersion[] }) {
@@ -25,7 +26,7 @@ export function VersionList({ versions }: { versions: CouncilVersion[] }) {
               <Table.Tr key={v.id} data-version={v.versionNo}>
                 <Table.Td>{t('versions.no', { no: v.versionNo })}</Table.Td>
                 <Table.Td>{v.reason}</Table.Td>
-                <Table.Td>{new Date(v.createdAt).toLocaleString('vi-VN')}</Table.Td>
+                <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
                 <Table.Td><Code>{v.sha256.slice(0, 16)}…</Code></Table.Td>
               </Table.Tr>
             ))}

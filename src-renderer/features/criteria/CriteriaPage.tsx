@@ -1,7 +1,9 @@
 import { Alert, Grid, Loader, ScrollArea, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import { useQuery } from '../../api/context'
+import { firstSegment } from '../../routing/views'
 import { CriteriaSearch } from './CriteriaSearch'
 import { CriteriaSheet } from './CriteriaSheet'
 import { CriteriaTree } from './CriteriaTree'
@@ -10,7 +12,10 @@ import { CriteriaTree } from './CriteriaTree'
 export function CriteriaPage() {
   const { t } = useTranslation('criteria')
   const list = useQuery('criteria.list', {})
-  const [selected, setSelected] = useState<string | null>(null)
+  // The open set is in the address (`#/criteria/QD26-2026-05`), so a reload or a bookmark reopens it.
+  const [loc, go] = useLocation()
+  const selected = firstSegment(loc)
+  const setSelected = (setId: string) => go(`/${encodeURIComponent(setId)}`)
   const [focus, setFocus] = useState<string | null>(null)
   const sheet = useQuery('criteria.get', { setId: selected ?? 'QD26-2026-01' }, { skip: !selected })
 
@@ -35,7 +40,8 @@ export function CriteriaPage() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
-        <ScrollArea h="calc(100vh - 110px)" type="auto">
+        {/* The sheet scrolls on its own: a tab stop lets keyboard users scroll it (WCAG 2.1.1). */}
+        <ScrollArea h="calc(100vh - 110px)" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('office:criteriaSheet') }}>
           {!selected ? (
             <Text c="dimmed">{t('pick', { count: list.data.length })}</Text>
           ) : sheet.error ? (

@@ -1,4 +1,6 @@
 import { NavLink, ScrollArea } from '@mantine/core'
+import type { MouseEvent } from 'react'
+import { Link } from 'wouter'
 import type { CriteriaSetSummary } from '../../../src-main/shared/contract'
 
 interface Group {
@@ -31,16 +33,22 @@ export function CriteriaTree({ sets, selected, onSelect }: CriteriaTreeProps) {
   return (
     <ScrollArea h="calc(100vh - 140px)" type="auto" aria-label="Danh mục bộ tiêu chí">
       {groupSets(sets).map((sec) => (
-        <NavLink key={sec.sector} label={sec.sector} defaultOpened fw={600} childrenOffset={8}>
+        <NavLink component="button" type="button" key={sec.sector} label={sec.sector} defaultOpened fw={600} childrenOffset={8}>
           {sec.groups.map((g) => (
-            <NavLink key={g.name} label={g.name} defaultOpened childrenOffset={8}>
+            <NavLink component="button" type="button" key={g.name} label={g.name} defaultOpened childrenOffset={8}>
               {g.sets.map((s) => (
                 <NavLink
+                  component={Link}
+                  href={`/${encodeURIComponent(s.id)}`}
                   key={s.id}
                   label={`${s.no}. ${s.subgroup ?? s.name}`}
                   active={s.id === selected}
                   data-set-id={s.id}
-                  onClick={() => onSelect(s.id)}
+                  onClick={(e: MouseEvent) => {
+                    // The link keeps its address for keyboard and middle-click; the page decides what opening does.
+                    e.preventDefault()
+                    onSelect(s.id)
+                  }}
                 />
               ))}
             </NavLink>

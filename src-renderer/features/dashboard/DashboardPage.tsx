@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import { CertificateTable } from '../reports/CertificateTable'
 import { downloadExport } from '../reports/download'
+import { formatNumber } from '../../../src-main/shared/vn-format'
 import { CountChart } from './CountChart'
 
 const WITHIN_DAYS = 180
+/** The commune chart shows the communes with most products; the note says how many of all it shows. */
+const COMMUNES_SHOWN = 15
 
 /** Tổng quan: products by stars, sector, commune and round; certificates expiring; re-evaluation reminders. */
 export function DashboardPage() {
@@ -34,7 +37,7 @@ export function DashboardPage() {
                   {t(`totals.${k}`)}
                 </Text>
                 <Text fz={28} fw={700}>
-                  {d.totals[k]}
+                  {formatNumber(d.totals[k])}
                 </Text>
               </Card>
             ))}
@@ -52,16 +55,23 @@ export function DashboardPage() {
                 { name: 'notRecognised', label: t('charts.notRecognised'), color: 'gray.5' }
               ]}
             />
-            <CountChart testId="chart-sector" title={t('charts.sector')} data={d.bySector} series={one(t('charts.products'))} />
-            <CountChart testId="chart-commune" title={t('charts.commune')} data={d.byCommune.slice(0, 15)} series={one(t('charts.products'))} />
+            <CountChart testId="chart-sector" horizontal title={t('charts.sector')} data={d.bySector} series={one(t('charts.products'))} />
+            <CountChart
+              testId="chart-commune"
+              horizontal
+              title={t('charts.commune')}
+              note={d.byCommune.length > COMMUNES_SHOWN ? t('office:chart.topOf', { shown: COMMUNES_SHOWN, total: d.byCommune.length }) : undefined}
+              data={d.byCommune.slice(0, COMMUNES_SHOWN)}
+              series={one(t('charts.products'))}
+            />
           </SimpleGrid>
           <Title order={3}>{t('reminders', { count: d.reminders.length })}</Title>
           <Text size="sm" c="dimmed">
             {t('remindersHint')}
           </Text>
-          <CertificateTable rows={d.reminders} />
+          <CertificateTable rows={d.reminders} empty={t('office:chart.noReminders')} />
           <Title order={3}>{t('expiring', { days: WITHIN_DAYS })}</Title>
-          <CertificateTable rows={d.expiring} />
+          <CertificateTable rows={d.expiring} empty={t('office:chart.noExpiring', { days: WITHIN_DAYS })} />
         </>
       )}
     </Stack>

@@ -1,22 +1,23 @@
-import { Alert, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useState } from 'react'
+import { useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Producer } from '../../../src-main/shared/contract'
+import { Link } from 'wouter'
 import { useQuery } from '../../api/context'
+import { useRecordView } from '../../routing/hooks'
 import { CommuneSelect } from '../catalogue/CommuneSelect'
 import { ImportButton } from '../catalogue-import/ImportButton'
 import { Pager } from '../catalogue/Pager'
 import { ProducerDetail } from './ProducerDetail'
+import { ProducerEdit } from './ProducerEdit'
 import { ProducerForm } from './ProducerForm'
 
 const PAGE_SIZE = 50
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; producer: Producer } | { kind: 'detail'; id: number }
 
 /** Chủ thể OCOP: paged list (search without diacritics, commune filter, Vietnamese order), form and detail. */
 export function ProducersPage() {
   const { t } = useTranslation('catalogue')
-  const [view, setView] = useState<View>({ kind: 'list' })
+  const [view, setView] = useRecordView()
   const [search, setSearch] = useState('')
   const [query] = useDebouncedValue(search, 250)
   const [commune, setCommune] = useState<string | null>(null)
@@ -25,17 +26,12 @@ export function ProducersPage() {
   const provinceCode = province.data?.provinceCode ?? null
   const list = useQuery('producers.list', { page, pageSize: PAGE_SIZE, ...(query.trim() ? { query } : {}), ...(commune ? { communeCode: commune } : {}) }, { skip: view.kind !== 'list' })
 
-  if (view.kind === 'new' || view.kind === 'edit')
-    return (
-      <ProducerForm
-        {...(view.kind === 'edit' ? { initial: view.producer } : {})}
-        defaultProvince={provinceCode}
-        onSaved={(p) => setView({ kind: 'detail', id: p.id })}
-        onCancel={() => setView({ kind: 'list' })}
-      />
-    )
+  if (view.kind === 'new')
+    return <ProducerForm defaultProvince={provinceCode} onSaved={(p) => setView({ kind: 'detail', id: p.id })} onCancel={() => setView({ kind: 'list' })} />
+  if (view.kind === 'edit')
+    return <ProducerEdit id={view.id} defaultProvince={provinceCode} onDone={(id) => setView({ kind: 'detail', id })} />
   if (view.kind === 'detail')
-    return <ProducerDetail id={view.id} onEdit={(p) => setView({ kind: 'edit', producer: p })} onBack={() => setView({ kind: 'list' })} />
+    return <ProducerDetail id={view.id} onEdit={(p) => setView({ kind: 'edit', id: p.id })} onBack={() => setView({ kind: 'list' })} />
 
   return (
     <Stack data-testid="producers-page">
@@ -74,7 +70,7 @@ export function ProducersPage() {
         <Table.Tbody>
           {list.data?.items.map((p) => (
             <Table.Tr key={p.id} data-producer-id={p.id} style={{ cursor: 'pointer' }} onClick={() => setView({ kind: 'detail', id: p.id })}>
-              <Table.Td>{p.name}</Table.Td>
+              <Table.Td><Anchor component={Link} href={`/${p.id}`} onClick={(e: MouseEvent) => e.stopPropagation()}>{p.name}</Anchor></Table.Td>
               <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
               <Table.Td>{p.repName}</Table.Td>
               <Table.Td>{p.communeName}</Table.Td>

@@ -7,6 +7,7 @@ import { ExportInfoForm } from './ExportInfoForm'
 import { ProductEdit } from './ProductEdit'
 import { ProductCertificates, ProductEvaluations } from './ProductRecord'
 import { StatusChanger } from './StatusChanger'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 export function ProductDetailView({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation('catalogue')
@@ -60,7 +61,7 @@ export function ProductDetailView({ id, onBack }: { id: number; onBack: () => vo
             <Table.Tbody>
               {p.history.map((h, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td>{new Date(h.at).toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td>{formatDateTime(h.at)}</Table.Td>
                   <Table.Td>{t(`statuses.${h.toStatus}`)}{h.stars ? ` ${h.stars}★` : ''}</Table.Td>
                   <Table.Td>{h.reason}</Table.Td>
                 </Table.Tr>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { formatScore } from '../../../src-main/domain/star-band'
 import { useQuery } from '../../api/context'
 import { RecordCertificateForm } from './RecordCertificateForm'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const stars = (n: number | null) => (n ? '★'.repeat(n) : '—')
 
@@ -28,7 +29,7 @@ export function ProductEvaluations({ productId }: { productId: number }) {
         {rows.map((e) => (
           <Table.Tr key={e.sessionId} data-session-status={e.sessionStatus}>
             <Table.Td>
-              {e.roundName} — {e.date}
+              {e.roundName} — {formatDay(e.date)}
               {e.mode === 'written-opinions' ? <Text size="xs" c="dimmed">{t('evaluations.written')}</Text> : null}
             </Table.Td>
             <Table.Td>
@@ -48,7 +49,6 @@ export function ProductEvaluations({ productId }: { productId: number }) {
   )
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/')
 
 /**
  * Certificates of this product; the list method has no product filter, so the (small) list is filtered here.
@@ -101,7 +101,7 @@ export function ProductCertificates({ productId, onChanged }: { productId: numbe
               <Table.Td>
                 {c.number}
                 <Text size="xs" c="dimmed">
-                  {c.decisionDate ? t('certificates.decision', { no: c.decisionNo, date: dmy(c.decisionDate) }) : t('certificates.decisionNoDate', { no: c.decisionNo })}
+                  {c.decisionDate ? t('certificates.decision', { no: c.decisionNo, date: formatDay(c.decisionDate) }) : t('certificates.decisionNoDate', { no: c.decisionNo })}
                 </Text>
                 {c.recorded && (
                   <>
@@ -112,7 +112,7 @@ export function ProductCertificates({ productId, onChanged }: { productId: numbe
               </Table.Td>
               <Table.Td>{stars(c.stars)}</Table.Td>
               <Table.Td>
-                {c.issuedOn ? dmy(c.issuedOn) : t('certificates.unknownDate', { year: c.issuedYear })} → {dmy(c.expiryDate)}
+                {c.issuedOn ? formatDay(c.issuedOn) : t('certificates.unknownDate', { year: c.issuedYear })} → {formatDay(c.expiryDate)}
               </Table.Td>
               <Table.Td>
                 <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>

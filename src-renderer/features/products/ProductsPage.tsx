@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useState } from 'react'
+import { useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../src-main/shared/catalogue'
 import { useApi, useQuery } from '../../api/context'
+import { useRecordView } from '../../routing/hooks'
 import { ImportButton } from '../catalogue-import/ImportButton'
 import { CommuneSelect, foldFilter } from '../catalogue/CommuneSelect'
 import { downloadBase64 } from '../catalogue/files'
@@ -14,13 +16,12 @@ import { SetSelect } from './SetSelect'
 
 const PAGE_SIZE = 50
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'detail'; id: number }
 
 /** Sản phẩm OCOP: paged list with filters (set, commune, status, stars), registration form, detail with dossier. */
 export function ProductsPage() {
   const { t } = useTranslation('catalogue')
   const api = useApi()
-  const [view, setView] = useState<View>({ kind: 'list' })
+  const [view, setView] = useRecordView()
   const [search, setSearch] = useState('')
   const [query] = useDebouncedValue(search, 250)
   const [setId, setSetId] = useState<string | null>(null)
@@ -50,7 +51,7 @@ export function ProductsPage() {
   }
 
   if (view.kind === 'new') return <ProductForm year={new Date().getFullYear()} onSaved={(p) => setView({ kind: 'detail', id: p.id })} onCancel={() => setView({ kind: 'list' })} />
-  if (view.kind === 'detail') return <ProductDetailView id={view.id} onBack={() => setView({ kind: 'list' })} />
+  if (view.kind === 'detail' || view.kind === 'edit') return <ProductDetailView id={view.id} onBack={() => setView({ kind: 'list' })} />
 
   return (
     <Stack data-testid="products-page">
@@ -85,7 +86,7 @@ export function ProductsPage() {
         <Table.Tbody>
           {list.data?.items.map((p) => (
             <Table.Tr key={p.id} data-product-code={p.code} style={{ cursor: 'pointer' }} onClick={() => setView({ kind: 'detail', id: p.id })}>
-              <Table.Td>{p.code}</Table.Td>
+              <Table.Td><Anchor component={Link} href={`/${p.id}`} onClick={(e: MouseEvent) => e.stopPropagation()}>{p.code}</Anchor></Table.Td>
               <Table.Td>{p.name}</Table.Td>
               <Table.Td>{p.producerName}</Table.Td>
               <Table.Td>{p.setNo}. {p.setName}</Table.Td>

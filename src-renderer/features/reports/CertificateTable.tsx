@@ -1,13 +1,14 @@
 import { Badge, Button, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Certificate } from '../../../src-main/shared/contract'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
 
 /** Certificates with their expiry and re-evaluation window; `onRevoke` adds the action column. */
-export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void }) {
+export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void; /** What an empty list says; default "no certificate yet". */ empty?: string }) {
   const { t } = useTranslation('reports')
-  if (rows.length === 0) return <Text c="dimmed">{t('cert.none')}</Text>
+  if (rows.length === 0) return <Text c="dimmed">{empty ?? t('cert.none')}</Text>
   return (
     <Table striped withTableBorder data-testid="certificate-table">
       <Table.Thead>
@@ -39,17 +40,18 @@ export function CertificateTable({ rows, onRevoke }: { rows: readonly Certificat
             </Table.Td>
             <Table.Td>{c.producerName}</Table.Td>
             <Table.Td>{t('cert.starsValue', { count: c.stars })}</Table.Td>
-            <Table.Td>{c.issuedOn ?? t('cert.unknownDate', { year: c.issuedYear })}</Table.Td>
+            <Table.Td>{c.issuedOn ? formatDay(c.issuedOn) : t('cert.unknownDate', { year: c.issuedYear })}</Table.Td>
             <Table.Td>
-              {c.expiryDate}
+              {formatDay(c.expiryDate)}
               {c.state === 'valid' && <Text size="xs" c="dimmed">{t('cert.daysLeft', { count: c.daysLeft })}</Text>}
             </Table.Td>
             <Table.Td>
-              {t('cert.windowRange', { opens: c.window.opens, closes: c.window.closes })}
+              {t('cert.windowRange', { opens: formatDay(c.window.opens), closes: formatDay(c.window.closes) })}
               <Text size="xs" c={c.window.phase === 'missed' ? 'red' : 'dimmed'}>{t(`cert.phase.${c.window.phase}`)}</Text>
             </Table.Td>
-            <Table.Td>
-              <Badge color={STATE_COLOR[c.state]}>{t(`cert.stateValue.${c.state}`)}</Badge>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {/* The cell keeps the badge whole ("Còn hiệu lực", not "CÒN HI…"). */}
+              <Badge color={STATE_COLOR[c.state]} tt="none" styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}>{t(`cert.stateValue.${c.state}`)}</Badge>
             </Table.Td>
             {onRevoke && (
               <Table.Td>

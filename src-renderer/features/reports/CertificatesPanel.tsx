@@ -7,6 +7,8 @@ import { CERTIFICATE_FILTERS } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
 import { CertificateTable } from './CertificateTable'
 import { RevokeForm } from './RevokeForm'
+import { VnDateInput } from '../../ui/VnDateInput'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 type Filter = (typeof CERTIFICATE_FILTERS)[number]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -30,23 +32,38 @@ export function CertificatesPanel() {
       issuedOn: (v, all) => (!DATE.test(v) ? t('dateFormat') : v < all.decisionDate ? t('issue.beforeDecision') : null)
     }
   })
-  const issue = form.onSubmit(async (v) => {
+  // Issuing writes certificates that cannot be taken back except by revocation: the values are confirmed first.
+  const [confirming, setConfirming] = useState<typeof form.values | null>(null)
+  const issue = form.onSubmit((v) => setConfirming(v))
+  const confirmIssue = async (v: typeof form.values) => {
+    setConfirming(null)
     const r = await api.call('certificates.issue', { ...v, sessionId: Number(v.sessionId) })
     setMessage(r.ok ? { ok: true, text: t('issue.done', { count: r.value.length }) } : { ok: false, text: r.error.message })
     if (r.ok) list.reload()
-  })
+  }
   return (
     <Stack>
       <Title order={4}>{t('issue.title')}</Title>
       <form onSubmit={issue} data-testid="issue-form">
         <Group align="flex-end">
-          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${s.date}` }))} {...form.getInputProps('sessionId')} w={260} />
+          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${formatDay(s.date)}` }))} {...form.getInputProps('sessionId')} w={260} />
           <TextInput label={t('issue.decisionNo')} placeholder="120/QĐ-UBND" {...form.getInputProps('decisionNo')} />
-          <TextInput label={t('issue.decisionDate')} placeholder="YYYY-MM-DD" {...form.getInputProps('decisionDate')} />
-          <TextInput label={t('issue.issuedOn')} placeholder="YYYY-MM-DD" {...form.getInputProps('issuedOn')} />
+          <VnDateInput label={t('issue.decisionDate')} {...form.getInputProps('decisionDate')} />
+          <VnDateInput label={t('issue.issuedOn')} {...form.getInputProps('issuedOn')} />
           <Button type="submit">{t('issue.submit')}</Button>
         </Group>
       </form>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('office:issueConfirm.title')}>
+        {confirming && (
+          <Stack data-testid="issue-confirm">
+            {t('office:issueConfirm.body', { session: finalized.find((s) => String(s.id) === confirming.sessionId)?.roundName ?? '', number: confirming.decisionNo, date: formatDay(confirming.decisionDate), issuedOn: formatDay(confirming.issuedOn) })}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>{t('office:issueConfirm.cancel')}</Button>
+              <Button onClick={() => void confirmIssue(confirming)} data-testid="issue-confirm-ok">{t('office:issueConfirm.ok')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
       <SegmentedControl value={filter} onChange={(v) => setFilter(v as Filter)} data={CERTIFICATE_FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))} />
       {list.error && <Alert color="red">{list.error.message}</Alert>}

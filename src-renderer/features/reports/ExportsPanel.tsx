@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import { downloadExport } from './download'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 /** Xuất dữ liệu: PTNT_OCOP (QĐ 5277), the national system's product record, the decision annex, the reports' data. */
 export function ExportsPanel() {
@@ -39,7 +40,7 @@ export function ExportsPanel() {
       <Card withBorder>
         <Title order={4}>{t('exports.annex')}</Title>
         <Group align="flex-end">
-          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${s.date}` }))} value={sessionId} onChange={setSessionId} w={300} data-testid="annex-session" />
+          <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${formatDay(s.date)}` }))} value={sessionId} onChange={setSessionId} w={300} data-testid="annex-session" />
           <Button data-testid="export-annex" disabled={!sessionId} onClick={() => run(downloadExport(api, 'exports.annex', { sessionId: Number(sessionId) }))}>
             XLSX
           </Button>

@@ -6,13 +6,14 @@ import type { DocumentRecord } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64 } from '../catalogue/files'
 import { readBundleManifest, type BundleManifestEntry } from './bundleManifest'
+import { formatDay, formatNumber } from '../../../src-main/shared/vn-format'
 
 const PARTS = ['letterId', 'advisoryReportId', 'councilReportId', 'approvalId'] as const
 type Part = (typeof PARTS)[number]
 /** The council's report and the approval decision must be of these kinds (the bundle refuses others). */
 const KIND_OF: Partial<Record<Part, DocumentRecord['kind']>> = { councilReportId: 'report', approvalId: 'approval' }
 
-const docLabel = (d: DocumentRecord) => `${d.number ?? '—'} · ${d.title} (${d.date}, ${d.format.toUpperCase()})`
+const docLabel = (d: DocumentRecord) => `${d.number ?? '—'} · ${d.title} (${formatDay(d.date)}, ${d.format.toUpperCase()})`
 
 /** Đề xuất 5 sao: the proposal bundle (zip) for a product the council proposed, with its manifest shown after download. */
 export function FiveStarPanel() {
@@ -87,7 +88,7 @@ export function FiveStarPanel() {
           <Group grow align="flex-start">
             <Select
               label={t('session')}
-              data={finalized.map((x) => ({ value: String(x.id), label: `${x.roundName} — ${x.date}` }))}
+              data={finalized.map((x) => ({ value: String(x.id), label: `${x.roundName} — ${formatDay(x.date)}` }))}
               value={sessionId}
               onChange={(v) => {
                 setSessionId(v)
@@ -148,7 +149,7 @@ function Manifest({ fileName, sha256, files }: { fileName: string; sha256: strin
             <Table.Tr key={f.path}>
               <Table.Td style={{ wordBreak: 'break-all' }}>{f.path}</Table.Td>
               <Table.Td>{f.role}</Table.Td>
-              <Table.Td>{t('bytes', { size: f.size.toLocaleString('vi-VN') })}</Table.Td>
+              <Table.Td>{t('bytes', { size: formatNumber(f.size) })}</Table.Td>
               <Table.Td>
                 <Code style={{ wordBreak: 'break-all' }}>{f.sha256}</Code>
               </Table.Td>

@@ -1,6 +1,7 @@
 import { Alert, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/context'
+import { formatNumber } from '../../../src-main/shared/vn-format'
 
 /** Per-member analytics over finalized rounds: deviation from the council mean and leave-one-out decisiveness. */
 export function MembersPanel() {
@@ -8,7 +9,7 @@ export function MembersPanel() {
   const q = useQuery('reports.members', {})
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   const rows = q.data ?? []
-  const fmt = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  const fmt = (n: number) => formatNumber(n, 2)
   return (
     <>
       <Text size="sm" c="dimmed">

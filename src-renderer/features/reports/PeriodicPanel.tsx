@@ -5,6 +5,7 @@ import { standardPeriod } from '../../../src-main/domain/periodic-report'
 import { INSPECTION_ITEMS, type InspectionItem } from '../../../src-main/shared/inspection'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64 } from '../catalogue/files'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const vnYear = (): number => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
 
@@ -47,7 +48,7 @@ export function PeriodicPanel() {
         <Loader size="sm" aria-label={t('periodic.loading')} />
       ) : (
         <>
-          <Text size="sm" fw={600}>{t('periodic.title', { from: period.from.split('-').reverse().join('/'), to: period.to.split('-').reverse().join('/') })}</Text>
+          <Text size="sm" fw={600}>{t('periodic.title', { from: formatDay(period.from), to: formatDay(period.to) })}</Text>
           <SimpleGrid cols={2}>
             {rows(
               [

@@ -1,5 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useTabRoute } from '../../routing/hooks'
 import { CertificatesPanel } from './CertificatesPanel'
 import { ExportsPanel } from './ExportsPanel'
 import { FiveStarPanel } from './FiveStarPanel'
@@ -8,14 +9,17 @@ import { SigningPanel } from '../signing/SigningPanel'
 import { BlockingPanel } from '../advice/BlockingPanel'
 import { PeriodicPanel } from './PeriodicPanel'
 
+const REPORT_TABS = ['certificates', 'exports', 'five-star', 'members', 'signing', 'blocking', 'periodic'] as const
+
 /** Báo cáo: certificates (issue, expiry, revocation), exports for upload, and member analytics. */
 export function ReportsPage() {
   const { t } = useTranslation('reports')
   const { t: ta } = useTranslation('advice')
+  const [tab, setTab] = useTabRoute(REPORT_TABS, 'certificates')
   return (
     <Stack data-testid="reports-page">
       <Title order={2}>{t('title')}</Title>
-      <Tabs defaultValue="certificates" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="certificates">{t('tabs.certificates')}</Tabs.Tab>
           <Tabs.Tab value="exports" data-testid="tab-exports">

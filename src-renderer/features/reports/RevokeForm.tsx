@@ -6,6 +6,7 @@ import type { Certificate } from '../../../src-main/shared/contract'
 import { REVOCATION_GROUNDS, REVOCATION_GROUND_CODES, groundLetter, type RevocationGround } from '../../../src-main/shared/certificates'
 import { useApi } from '../../api/context'
 import { downloadExport } from './download'
+import { VnDateInput } from '../../ui/VnDateInput'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -55,8 +56,8 @@ export function RevokeForm({ cert, onDone, proposal }: { cert: Certificate; onDo
         />
         <Textarea label={t('revoke.detail')} autosize minRows={2} {...form.getInputProps('detail')} />
         <TextInput label={t('revoke.conclusionRef')} placeholder={t('revoke.conclusionRefHint')} {...form.getInputProps('conclusionRef')} />
-        <TextInput label={t('revoke.conclusionDate')} placeholder="YYYY-MM-DD" {...form.getInputProps('conclusionDate')} />
-        <TextInput label={t('revoke.decidedOn')} placeholder="YYYY-MM-DD" {...form.getInputProps('decidedOn')} />
+        <VnDateInput label={t('revoke.conclusionDate')} {...form.getInputProps('conclusionDate')} />
+        <VnDateInput label={t('revoke.decidedOn')} {...form.getInputProps('decidedOn')} />
         <TextInput label={t('revoke.signerTitle')} {...form.getInputProps('signerTitle')} />
         <TextInput label={t('revoke.signerName')} {...form.getInputProps('signerName')} />
         {error && <Alert color="red">{error}</Alert>}

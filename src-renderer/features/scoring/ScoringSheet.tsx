@@ -12,6 +12,7 @@ import { nextUnanswered, sheetKeyAction } from './sheetKeys'
 import { SheetTotalsBar } from './SheetTotalsBar'
 import { useAnswerSaver, type SaveAnswer } from './useAnswerSaver'
 import { useKnockoutFlags, type SetKnockout } from './useKnockoutFlags'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 export interface ScoringSheetProps {
   set: CriteriaSet
@@ -171,7 +172,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
     <Stack gap="sm" onFocus={onFocusIn} data-testid="scoring-sheet" data-set-id={set.id} data-readonly={readOnly || undefined} data-submitted={submittedAt ?? undefined}>
       <SheetHeader info={props.header} setNo={set.no} setName={set.name} memberName={props.memberName} round={props.round} onOpenDossier={props.onOpenDossier} />
       {submittedAt ? (
-        <Alert color="green" variant="light" data-testid="sheet-locked">{t('locked', { at: new Date(submittedAt).toLocaleString('vi-VN') })}</Alert>
+        <Alert color="green" variant="light" data-testid="sheet-locked">{t('locked', { at: formatDateTime(submittedAt) })}</Alert>
       ) : null}
       {set.disqualification.map((d) => (
         <Alert key={d} color="red" variant="light" title={t('disqualification')} p="xs">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Result } from '../../../src-main/shared/result'
 import type { LiveTotals } from './liveTotals'
 import { readCommentDraft, writeCommentDraft } from './memberPlace'
+import { formatInstantDay } from '../../../src-main/shared/vn-format'
 
 export interface SheetFooterProps {
   memberName: string
@@ -115,7 +116,7 @@ export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(fun
         <Group justify="space-between" align="flex-end">
           <Text size="sm" fs="italic" data-testid="signature">
             {p.submittedAt
-              ? t('signature.signed', { name: p.memberName, date: new Date(p.submittedAt).toLocaleDateString('vi-VN') })
+              ? t('signature.signed', { name: p.memberName, date: formatInstantDay(p.submittedAt) })
               : t('signature.blank', { name: p.memberName })}
           </Text>
           {p.readOnly ? null : (

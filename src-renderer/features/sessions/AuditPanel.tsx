@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useQuery } from '../../api/context'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 const PAGE = 20
 
@@ -56,7 +57,7 @@ export function AuditPanel({ session }: { session: Session }) {
               {rows.map((e) => (
                 <Table.Tr key={e.seq} data-seq={e.seq} data-kind={e.kind}>
                   <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>{new Date(e.at).toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td>{formatDateTime(e.at, { withSeconds: true })}</Table.Td>
                   <Table.Td>{actorOf(e.actor)}</Table.Td>
                   <Table.Td>{e.summary}</Table.Td>
                   <Table.Td>{e.object || '—'}</Table.Td>

@@ -4,6 +4,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import { SessionForm } from './SessionForm'
+import { VnDateInput } from '../../ui/VnDateInput'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const STATUS_COLORS: Record<string, string> = { draft: 'gray', open: 'blue', scoring: 'violet', review: 'orange', finalized: 'green' }
 
@@ -45,7 +47,7 @@ export function RoundsPanel({ onOpen }: { onOpen: (sessionId: number) => void })
           <Group align="flex-end" gap="sm">
             <TextInput label={t('round.year')} w={90} {...form.getInputProps('year')} />
             <TextInput label={t('round.name')} placeholder={t('round.namePlaceholder')} w={280} {...form.getInputProps('name')} />
-            <TextInput label={t('round.deadline')} placeholder="YYYY-MM-DD" w={150} {...form.getInputProps('deadline')} />
+            <VnDateInput label={t('round.deadline')} w={150} {...form.getInputProps('deadline')} />
             <Button type="submit" data-testid="create-round">{t('round.create')}</Button>
           </Group>
         </form>
@@ -66,7 +68,7 @@ export function RoundsPanel({ onOpen }: { onOpen: (sessionId: number) => void })
             <Table.Tbody>
               {(sessions.data ?? []).filter((s) => s.roundId === round.id).map((s) => (
                 <Table.Tr key={s.id} data-session-id={s.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(s.id)}>
-                  <Table.Td>{s.date} {s.startTime}</Table.Td>
+                  <Table.Td>{formatDay(s.date)} {s.startTime}</Table.Td>
                   <Table.Td>{s.place}</Table.Td>
                   <Table.Td>{s.councilName}</Table.Td>
                   <Table.Td>{t('session.products', { count: s.productCount })}</Table.Td>

@@ -14,13 +14,32 @@ import { ProgressTab } from './ProgressTab'
 import { ReviewTab } from './ReviewTab'
 import { useSessionFreshness } from './useSessionFreshness'
 import { WrittenOpinionsTab } from './WrittenOpinionsTab'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 /** One council meeting, in the order it runs: agenda, roll-call, conflicts, scoring progress, review, finalize. */
-export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () => void; pollMs?: number }) {
+export const SESSION_TABS = ['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents', 'opinions'] as const
+export type SessionTab = (typeof SESSION_TABS)[number]
+
+export interface SessionDetailProps {
+  id: number
+  onBack: () => void
+  pollMs?: number
+  /** The open tab when the address holds it; default a local tab starting at the agenda. */
+  tab?: SessionTab
+  onTab?: (tab: SessionTab) => void
+}
+
+export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: SessionDetailProps) {
   const { t } = useTranslation('sessions')
   const api = useApi()
   const session = useQuery('sessions.get', { id })
-  const [tab, setTab] = useState<string | null>('agenda')
+  const [localTab, setLocalTab] = useState<SessionTab>('agenda')
+  const tab = routedTab ?? localTab
+  const setTab = (v: string | null) => {
+    if (!v) return
+    setLocalTab(v as SessionTab)
+    onTab?.(v as SessionTab)
+  }
   const [error, setError] = useState<string | null>(null)
   const refresh = useSessionFreshness(id, session.data, session.reload, pollMs)
   if (session.error) return <Alert color="red">{session.error.message}</Alert>
@@ -36,7 +55,7 @@ export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () =
       <Group justify="space-between">
         <Group gap="sm">
           <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>{t('back')}</Button>
-          <Title order={2} size="h3">{t('detail.title', { date: s.date, place: s.place })}</Title>
+          <Title order={2} size="h3">{t('detail.title', { date: formatDay(s.date), place: s.place })}</Title>
           <Badge data-testid="session-status">{t(`status.${s.status}`)}</Badge>
         </Group>
         <Group gap="xs">
@@ -57,7 +76,8 @@ export function SessionDetail({ id, onBack, pollMs }: { id: number; onBack: () =
         }}
         keepMounted={false}
       >
-        <Tabs.List>
+        {/* One row at 1366 px: the tabs scroll sideways instead of wrapping onto a second line. */}
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
           ))}

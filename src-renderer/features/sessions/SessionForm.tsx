@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
+import { VnDateInput } from '../../ui/VnDateInput'
 
 /** New session of a round: date, start time, place and the council version that sits (its members are seated). */
 export function SessionForm({ roundId, onCreated }: { roundId: number; onCreated: (s: Session) => void }) {
@@ -33,7 +34,7 @@ export function SessionForm({ roundId, onCreated }: { roundId: number; onCreated
   return (
     <form onSubmit={submit} data-testid="session-form">
       <Group align="flex-end" gap="sm" mt="xs">
-        <TextInput label={t('session.date')} placeholder="YYYY-MM-DD" w={140} {...form.getInputProps('date')} />
+        <VnDateInput label={t('session.date')} w={150} {...form.getInputProps('date')} />
         <TextInput label={t('session.time')} w={90} {...form.getInputProps('startTime')} />
         <TextInput label={t('session.place')} w={240} {...form.getInputProps('place')} />
         <Select label={t('session.council')} data={options} w={320} {...form.getInputProps('councilId')} />

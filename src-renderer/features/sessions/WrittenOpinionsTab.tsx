@@ -5,6 +5,7 @@ import type { SessionMode } from '../../../src-main/shared/certificates'
 import { SESSION_MODES } from '../../../src-main/shared/certificates'
 import type { Output } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
+import { formatNumber } from '../../../src-main/shared/vn-format'
 
 type OpinionRow = Output<'reevaluation.opinions'>['products'][number]
 type Verdict = 'waiting' | 'agree' | 'bands' | 'spread' | 'none'
@@ -78,7 +79,7 @@ export function WrittenOpinionsTab({ sessionId, finalized }: { sessionId: number
                     </Table.Td>
                     <Table.Td>{t('submitted', { submitted: p.submitted, expected: p.expected })}</Table.Td>
                     <Table.Td>{p.stars.length ? p.stars.map((s) => `${s}★`).join(', ') : '—'}</Table.Td>
-                    <Table.Td>{p.spread === null ? '—' : p.spread.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}</Table.Td>
+                    <Table.Td>{p.spread === null ? '—' : formatNumber(p.spread, { max: 2 })}</Table.Td>
                     <Table.Td>
                       <Badge color={COLOR[v]} variant="light">
                         {p.meetingNeeded ? t('meetingNeeded') : v === 'agree' ? t('agree') : t('pending')}

@@ -5,6 +5,7 @@ import type { Output } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
 import { RestoreConfirm } from './RestoreConfirm'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 type Check = Output<'backup.check'>
 type Prepared = Output<'backup.prepareRestore'>
@@ -76,7 +77,7 @@ export function BackupPanel() {
           <Table.Tbody>
             {(list.data ?? []).map((b) => (
               <Table.Tr key={b.fileName} data-backup={b.fileName} data-kind={b.kind}>
-                <Table.Td>{new Date(b.createdAt).toLocaleString('vi-VN')}</Table.Td>
+                <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
                 <Table.Td>{t(`kinds.${b.kind}`)}{b.reason ? ` — ${reasonLabel(b.reason)}` : ''}</Table.Td>
                 <Table.Td>{(b.byteSize / MB).toFixed(2)} MB</Table.Td>
                 <Table.Td>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Output } from '../../../src-main/shared/contract'
 import { useApi } from '../../api/context'
+import { formatDateTime, formatTime } from '../../../src-main/shared/vn-format'
 
 /** The server's minimum (services/backup MIN_REASON); the renderer may not import services. */
 const MIN_REASON = 10
@@ -51,11 +52,11 @@ export function RestoreConfirm({ prepared, onClose, onRestored }: { prepared: Ou
           </Table>
           {undoes.length > 0 && (
             <Alert color="red" title={t('undoesTitle')} data-testid="restore-undoes">
-              {t('undoesBody', { sessions: undoes.map((u) => `#${u.sessionId} (${new Date(u.finalizedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })})`).join(', ') })}
+              {t('undoesBody', { sessions: undoes.map((u) => `#${u.sessionId} (${formatDateTime(u.finalizedAt)})`).join(', ') })}
               <Textarea mt="xs" label={t('undoesReason', { min: MIN_REASON })} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-testid="restore-reason" />
             </Alert>
           )}
-          <Alert color="orange">{t('confirmWarning', { word: expected, expires: new Date(prepared.expiresAt).toLocaleTimeString('vi-VN') })}</Alert>
+          <Alert color="orange">{t('confirmWarning', { word: expected, expires: formatTime(prepared.expiresAt, true) })}</Alert>
           <TextInput label={t('confirmLabel', { word: expected })} value={word} onChange={(e) => setWord(e.currentTarget.value)} data-testid="restore-word" />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { SIGNABLE_KINDS, type ApprovalDto, type DocumentRecord, type SignedDocumentDto } from '../../../src-main/shared/contract'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
+import { VnDateInput } from '../../ui/VnDateInput'
 
 type Kind = (typeof SIGNABLE_KINDS)[number]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -77,7 +78,7 @@ export function SignForm({ approval, onSigned }: { approval: ApprovalDto; onSign
         <form onSubmit={generate}>
           <Group align="flex-end">
             <Select label={t('kind')} data={SIGNABLE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} allowDeselect={false} w={260} {...gen.getInputProps('kind')} data-testid="sign-kind" />
-            <TextInput label={t('issueDate')} placeholder="YYYY-MM-DD" w={140} {...gen.getInputProps('issueDate')} />
+            <VnDateInput label={t('issueDate')} w={150} {...gen.getInputProps('issueDate')} />
             <TextInput label={t('endTime')} placeholder="HH:MM" w={110} {...gen.getInputProps('endTime')} />
             <Button type="submit" variant="light" loading={busy && !doc} data-testid="generate-document">{t('generate')}</Button>
           </Group>

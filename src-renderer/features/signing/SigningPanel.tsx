@@ -5,6 +5,7 @@ import { useQuery } from '../../api/context'
 import { ApprovalForm } from './ApprovalForm'
 import { SignForm } from './SignForm'
 import { SignedList } from './SignedList'
+import { formatDateTime, formatDay } from '../../../src-main/shared/vn-format'
 
 /** Ký số: the chair or the signer approves a finalized session's results, then signs its documents with a PKCS#12 file. */
 export function SigningPanel() {
@@ -23,7 +24,7 @@ export function SigningPanel() {
       <Select
         label={t('session')}
         placeholder={finalized.length ? t('sessionPick') : t('noFinalized')}
-        data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${s.date}` }))}
+        data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${formatDay(s.date)}` }))}
         value={sessionId}
         onChange={(v) => {
           setSessionId(v)
@@ -46,7 +47,7 @@ export function SigningPanel() {
                     <Table.Td>{a.authority ? `${a.authority} ` : ''}{a.positionTitle} {a.approverName}</Table.Td>
                     <Table.Td>{a.subject}</Table.Td>
                     <Table.Td><Text size="sm" c="dimmed">{t(`role.${a.approverRole}`)}</Text></Table.Td>
-                    <Table.Td>{new Date(a.approvedAt).toLocaleString('vi-VN')}</Table.Td>
+                    <Table.Td>{formatDateTime(a.approvedAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,6 +1,7 @@
 import { Alert, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { RegisterEntryDto } from '../../../src-main/shared/contract'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 /** Whether the app issued this document, and which session it belongs to. */
 export function IssuedCard({ entry, source }: { entry: RegisterEntryDto | null; source?: RegisterEntryDto | null }) {
@@ -18,7 +19,7 @@ export function IssuedCard({ entry, source }: { entry: RegisterEntryDto | null; 
         <Table.Tbody>
           <Table.Tr><Table.Td w={180}>{t('docTitle')}</Table.Td><Table.Td>{entry.title}</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('fileName')}</Table.Td><Table.Td>{entry.fileName}</Table.Td></Table.Tr>
-          <Table.Tr><Table.Td>{t('issuedAt')}</Table.Td><Table.Td>{new Date(entry.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</Table.Td></Table.Tr>
+          <Table.Tr><Table.Td>{t('issuedAt')}</Table.Td><Table.Td>{formatDateTime(entry.issuedAt, { withSeconds: true })}</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('session')}</Table.Td><Table.Td>{origin.sessionLabel ?? (origin.sessionId !== null ? `#${origin.sessionId}` : '—')}</Table.Td></Table.Tr>
           {origin.auditHead && (
             <Table.Tr><Table.Td>{t('auditHead')}</Table.Td><Table.Td data-testid="audit-head" style={{ fontFamily: 'monospace' }}>{origin.auditHead}</Table.Td></Table.Tr>

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { PdfCheck } from '../../../src-main/shared/contract'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 
 type Signature = PdfCheck['signatures'][number]
 
@@ -25,7 +26,7 @@ export function SignatureCard({ s, n }: { s: Signature; n: number }) {
             {row(t('signer'), s.signerName)}
             {row(t('subject'), s.signerSubject)}
             {row(t('issuer'), s.issuer)}
-            {row(t('signingTime'), s.signingTime ? new Date(s.signingTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : null)}
+            {row(t('signingTime'), s.signingTime ? formatDateTime(s.signingTime, { withSeconds: true }) : null)}
             {row(t('certValidity'), s.certValidFrom && s.certValidTo ? `${s.certValidFrom.slice(0, 10)} – ${s.certValidTo.slice(0, 10)}` : null)}
             {row(t('format'), [s.subFilter, s.digestAlgorithm].filter(Boolean).join(', '))}
             {row(t('coverage'), s.coversWholeFile ? t('coversAll') : t('coversPart'))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../../../src-main/shared/contract'
 import { useApi } from '../../../api/context'
 import { downloadDocument, printDocument } from './file-actions'
+import { formatDay } from '../../../../src-main/shared/vn-format'
 
 /** The session's documents as the register holds them; each row downloads or prints the stored file. */
 export function DocumentList({ docs, mode }: { docs: DocumentRecord[]; mode: 'desktop' | 'browser' }) {
@@ -32,7 +33,7 @@ export function DocumentList({ docs, mode }: { docs: DocumentRecord[]; mode: 'de
             <Table.Tr key={d.id} data-document-id={d.id} data-kind={d.kind} data-sha256={d.sha256}>
               <Table.Td>{d.title}</Table.Td>
               <Table.Td>{d.number ?? '—'}</Table.Td>
-              <Table.Td>{d.date.split('-').reverse().join('/')}</Table.Td>
+              <Table.Td>{formatDay(d.date)}</Table.Td>
               <Table.Td>{d.format.toUpperCase()}</Table.Td>
               <Table.Td>{d.pages ?? '—'}</Table.Td>
               <Table.Td><Text ff="monospace" size="xs" title={d.sha256}>{d.sha256.slice(0, 12)}</Text></Table.Td>
