@@ -1,11 +1,13 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { expiryDate } from '../domain/certificate'
 import { formatScore } from '../domain/star-band'
 import { AppError } from '../shared/result'
-import { criteriaSetOf, recognised } from './context'
-import { A4, FONT, MM, QUOC_HIEU, TIEU_NGU, TIEU_NGU_WIDTH, addMonths, docSymbol, placeDate, signatureLines, upper, vnDateWords } from './layout/decree30'
+import { criteriaSetOf, recognised, refText } from './context'
+import { A4, FONT, MM, QUOC_HIEU, TIEU_NGU, TIEU_NGU_WIDTH, docSymbol, placeDate, signatureLines, upper, vnDateWords } from './layout/decree30'
 import { rule, signature } from './layout/to-pdfmake'
 import type { DocProduct, DocumentInput } from './model'
 import { byStars } from './results'
+import { composeAddress } from './wording'
 
 /**
  * Giấy chứng nhận kết quả phân hạng sản phẩm OCOP (DOMAIN.md §6.2; no national template): one landscape page per
@@ -39,14 +41,28 @@ const BORDER: Content = {
   ]
 } as unknown as Content
 
-function certificatePage(input: DocumentInput, p: DocProduct, number: number | null): Content[] {
+/**
+ * The number, issue and expiry dates printed on a certificate: the register's record of this product's certificate
+ * (certificates table) when the session assembler found one; the fixture numbers its list on from `certificate.number`;
+ * otherwise a draft without number. The expiry is the one rule of domain/certificate.ts (docs/RULES.md).
+ */
+function certificateFacts(input: DocumentInput, p: DocProduct, legacyNumber: number | null): { number: string | null; issuedOn: string; until: string } {
+  if (p.certificate) return { number: p.certificate.number, issuedOn: p.certificate.issuedOn, until: p.certificate.expiryDate }
+  const [abbr, ...rest] = input.province.certificateSymbol.split('-')
+  const issuedOn = input.certificate.date
+  return { number: legacyNumber === null ? null : docSymbol(legacyNumber, abbr!, rest.join('-')), issuedOn, until: expiryDate(issuedOn, input.province.validityMonths) }
+}
+
+function certificatePage(input: DocumentInput, p: DocProduct, legacyNumber: number | null): Content[] {
   const prov = input.province
   if (p.stars === null || p.stars < 3) throw new AppError('VALIDATION', `Sản phẩm "${p.name}" chưa được công nhận từ 3 sao, không cấp giấy chứng nhận`)
   const set = criteriaSetOf(input, p)
-  const until = addMonths(input.decision.date, prov.validityMonths)
+  const facts = certificateFacts(input, p, legacyNumber)
+  const until = facts.until
   const line = (label: string, value: string, size = 15): Content => ({ text: [{ text: `${label}: ` }, { text: value, bold: true }], fontSize: size, alignment: 'center', margin: [0, 2, 0, 2] })
   const sig = signatureLines(prov.committee.signer)
   return [
+    ...(facts.number === null ? [{ text: 'DỰ THẢO', bold: true, fontSize: 12, alignment: 'left' } as Content] : []),
     { text: QUOC_HIEU, bold: true, fontSize: 13, alignment: 'center' },
     { text: TIEU_NGU, bold: true, fontSize: 13, alignment: 'center' },
     rule(INNER, TIEU_NGU_WIDTH),
@@ -56,10 +72,10 @@ function certificatePage(input: DocumentInput, p: DocProduct, number: number | n
     stars(p.stars),
     { text: upper(p.name), fontSize: 22, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
     line('Chủ thể', p.producer),
-    line('Địa chỉ', p.address || '—', 14),
+    line('Địa chỉ', composeAddress(p.address, p.commune, prov.provinceName) || '—', 14),
     { text: `Mã số sản phẩm: ${p.code || '—'}   ·   Bộ tiêu chí số ${String(set.no).padStart(2, '0')}: ${set.name}   ·   Điểm: ${p.mean === null ? '—' : formatScore(p.mean)}`, fontSize: 13, alignment: 'center', margin: [0, 2, 0, 2] },
     {
-      text: `Theo Quyết định số ${docSymbol(input.decision.number, 'QĐ', prov.committee.symbol)} ${vnDateWords(input.decision.date)} của Chủ tịch ${prov.committee.name}. Giấy chứng nhận có giá trị ${String(prov.validityMonths).padStart(2, '0')} tháng, đến ${vnDateWords(until)}.`,
+      text: `Theo ${refText(input, 'decision')} của Chủ tịch ${prov.committee.name}. Giấy chứng nhận có giá trị ${String(prov.validityMonths).padStart(2, '0')} tháng, đến ${vnDateWords(until)}.`,
       italics: true,
       fontSize: 13,
       alignment: 'center',
@@ -67,15 +83,15 @@ function certificatePage(input: DocumentInput, p: DocProduct, number: number | n
     },
     {
       columns: [
-        { width: '*', stack: [{ text: `Số: ${docSymbol(number, prov.certificateSymbol.split('-')[0]!, prov.certificateSymbol.split('-').slice(1).join('-'))}`, fontSize: 13, margin: [30, 70, 0, 0] }] },
-        { width: 300, stack: [{ text: placeDate(prov.placeName, input.decision.date), italics: true, fontSize: 13, alignment: 'center' }, ...signature({ heads: sig.heads, name: sig.name })] }
+        { width: '*', stack: facts.number === null ? [] : [{ text: `Số: ${facts.number}`, fontSize: 13, margin: [30, 70, 0, 0] }] },
+        { width: 300, stack: [{ text: placeDate(prov.placeName, facts.number === null ? null : facts.issuedOn), italics: true, fontSize: 13, alignment: 'center' }, ...signature({ heads: sig.heads, name: sig.name })] }
       ],
       unbreakable: true
     }
   ]
 }
 
-/** Certificates of every recognised product (annex order), numbered on from `certificate.number`; or one product's. */
+/** Certificates of every recognised product (annex order), each with its registered number; or one product's. */
 export function buildCertificates(input: DocumentInput, productId?: string): TDocumentDefinitions {
   const list = byStars(recognised(input))
   const chosen = productId ? list.filter((p) => p.id === productId) : list

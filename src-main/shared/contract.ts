@@ -17,6 +17,7 @@ import { adviceMethods } from './api/advice'
 import { inspectionsMethods } from './api/inspections'
 import { periodicReportMethods } from './api/periodic-report'
 import { historyMethods } from './api/history'
+import { documentSettingsMethods } from './api/document-settings'
 
 export * from './api/spec'
 export * from './api/core'
@@ -37,6 +38,7 @@ export * from './api/advice'
 export * from './api/inspections'
 export * from './api/periodic-report'
 export * from './api/history'
+export * from './api/document-settings'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -57,6 +59,7 @@ export const contract = {
   ...backupMethods,
   ...signingMethods,
   ...sessionDocumentsMethods,
+  ...documentSettingsMethods,
   ...productHistoryMethods,
   ...adviceMethods,
   ...inspectionsMethods,
