@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { runAudit } from './audit'
 import { runBackup, runRestore, runVerifyDb } from './backup'
+import { runDemo } from './demo'
+import { runDocuments } from './documents'
 import { runRate, type CliIo } from './rate'
 
 /** Headless commands (`npm run cli -- <command> …`); each command is one entry, added by the feature that owns it. */
@@ -9,7 +11,9 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   audit: runAudit,
   backup: runBackup,
   restore: runRestore,
-  verify: runVerifyDb
+  verify: runVerifyDb,
+  demo: runDemo,
+  documents: runDocuments
 }
 
 async function readStdin(): Promise<string> {

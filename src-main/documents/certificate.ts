@@ -2,12 +2,11 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { expiryDate } from '../domain/certificate'
 import { formatScore } from '../domain/star-band'
 import { AppError } from '../shared/result'
-import { criteriaSetOf, recognised, refText } from './context'
+import { addressOf, criteriaSetOf, recognised, refText } from './context'
 import { A4, FONT, MM, QUOC_HIEU, TIEU_NGU, TIEU_NGU_WIDTH, docSymbol, placeDate, signatureLines, upper, vnDateWords } from './layout/decree30'
 import { rule, signature } from './layout/to-pdfmake'
 import type { DocProduct, DocumentInput } from './model'
 import { byStars } from './results'
-import { composeAddress } from './wording'
 
 /**
  * Giấy chứng nhận kết quả phân hạng sản phẩm OCOP (DOMAIN.md §6.2; no national template): one landscape page per
@@ -72,7 +71,7 @@ function certificatePage(input: DocumentInput, p: DocProduct, legacyNumber: numb
     stars(p.stars),
     { text: upper(p.name), fontSize: 22, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
     line('Chủ thể', p.producer),
-    line('Địa chỉ', composeAddress(p.address, p.commune, prov.provinceName) || '—', 14),
+    line('Địa chỉ', addressOf(input, p) || '—', 14),
     { text: `Mã số sản phẩm: ${p.code || '—'}   ·   Bộ tiêu chí số ${String(set.no).padStart(2, '0')}: ${set.name}   ·   Điểm: ${p.mean === null ? '—' : formatScore(p.mean)}`, fontSize: 13, alignment: 'center', margin: [0, 2, 0, 2] },
     {
       text: `Theo ${refText(input, 'decision')} của Chủ tịch ${prov.committee.name}. Giấy chứng nhận có giá trị ${String(prov.validityMonths).padStart(2, '0')} tháng, đến ${vnDateWords(until)}.`,

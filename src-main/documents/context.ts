@@ -3,6 +3,7 @@ import { AppError } from '../shared/result'
 import type { Block } from './layout/ast'
 import { docSymbol, issuerLines, numberLine, placeDate, shortDate } from './layout/decree30'
 import type { DocMember, DocProduct, DocumentInput, IssueDto, Issuer } from './model'
+import { composeAddress, keepNumbers } from './wording'
 
 /** Look-ups shared by the builders; each throws a Vietnamese error when the DTO is inconsistent. */
 export function criteriaSetOf(input: DocumentInput, product: DocProduct): CriteriaSet {
@@ -61,8 +62,14 @@ export function refText(input: DocumentInput, kind: RefKind): string {
   const [word, abbr, symbol] =
     kind === 'decision' || kind === 'approval' ? ['Quyết định', 'QĐ', p.committee.symbol] : kind === 'report' ? ['Báo cáo', 'BC', p.council.symbol] : ['Tờ trình', 'TTr', p.agency.symbol]
   const issue = input[kind]
-  return issue.number === null ? `dự thảo ${word}` : `${word} số ${docSymbol(issue.number, abbr, symbol)} ngày ${shortDate(issue.date)}`
+  return issue.number === null ? `dự thảo ${word}` : keepNumbers(`${word} số ${docSymbol(issue.number, abbr, symbol)} ngày ${shortDate(issue.date)}`)
 }
+
+/** "tỉnh Lâm Đồng": the province as running text and in addresses. */
+export const provinceInText = (input: DocumentInput): string => input.province.provinceUnit || `tỉnh ${input.province.provinceName}`
+
+/** A product's address composed once: street, xã, tỉnh (wording.ts). */
+export const addressOf = (input: DocumentInput, p: DocProduct): string => composeAddress(p.address, p.commune, provinceInText(input))
 
 /**
  * A settings line with its placeholders filled (see shared/api/document-settings.ts); null when it names something

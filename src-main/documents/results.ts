@@ -1,8 +1,7 @@
 import { formatScore } from '../domain/star-band'
-import { criteriaSetOf, meanText } from './context'
+import { addressOf, criteriaSetOf, meanText } from './context'
 import type { Block } from './layout/ast'
 import type { DocProduct, DocumentInput } from './model'
-import { composeAddress } from './wording'
 
 /** Wording and tables about product results shared by minutes, report, submission, decisions and notices. */
 export const OUTCOME_WORDS: Record<NonNullable<DocProduct['outcome']>, string> = {
@@ -51,7 +50,7 @@ export function annexTable(input: DocumentInput, products: readonly DocProduct[]
     header: ['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Địa chỉ', 'Nhóm sản phẩm', 'Bộ tiêu chí số', 'Mã số sản phẩm', 'Điểm trung bình', 'Hạng sao'],
     rows: products.map((p, i) => {
       const set = criteriaSetOf(input, p)
-      return [String(i + 1), p.name, p.producer, composeAddress(p.address, p.commune, input.province.provinceName), set.subgroup ?? set.group, String(set.no).padStart(2, '0'), p.code, meanText(p, formatScore), starsWord(p)]
+      return [String(i + 1), p.name, p.producer, addressOf(input, p), set.subgroup ?? set.group, String(set.no).padStart(2, '0'), p.code, meanText(p, formatScore), starsWord(p)]
     }),
     align: ['center', 'left', 'left', 'left', 'left', 'center', 'center', 'center', 'center'],
     size: 11

@@ -9,7 +9,7 @@ import type { CriteriaService } from './criteria-service'
 import type { DocumentKind } from '../documents/model'
 import { VALIDITY_MONTHS } from '../domain/certificate'
 import type { DocumentSettings } from '../shared/api/document-settings'
-import { createDocumentSettingsService } from './document-settings-service'
+import { createDocumentSettingsService, inSentence } from './document-settings-service'
 import { assembleSessionDocuments } from './session-documents'
 import type { SettingsStore } from './settings-service'
 import { createStore, type SessionRow } from './sessions/store'
@@ -49,6 +49,7 @@ export function provinceLetterheads(d: SessionSourceDeps, seats: readonly Seat[]
   const signer = (s: DocumentSettings['signers']['committee'], fallback: string) => ({ authority: s.authority, authorityOf: s.authorityOf, title: s.title, name: s.name || fallback })
   return {
     provinceName,
+    provinceUnit: inSentence(unit),
     placeName: p?.placeName || provinceName,
     committee: { parent: '', name: settings.committeeName, symbol: 'UBND', signer: signer(settings.signers.committee, chair.full_name) },
     council: { parent: settings.committeeName, name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP', symbol: 'HĐOCOP', signer: signer(settings.signers.council, chair.full_name) },

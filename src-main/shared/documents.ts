@@ -38,6 +38,8 @@ export type Issuer = z.output<typeof zIssuer>
 export const zProvinceSettings = z.object({
   /** "Lâm Đồng" — used in titles ("tỉnh Lâm Đồng"). */
   provinceName: req('Tên tỉnh'),
+  /** The province inside a sentence and in addresses: "tỉnh Lâm Đồng", "thành phố Hà Nội"; '' → "tỉnh <provinceName>". */
+  provinceUnit: t.default(''),
   /** Địa danh printed before the date (NĐ 30): usually the province name. */
   placeName: req('Địa danh'),
   /** UBND tỉnh: issues the decisions; the signer is the Chủ tịch or, with KT., a Phó Chủ tịch. */

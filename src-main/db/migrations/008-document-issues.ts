@@ -6,13 +6,17 @@ import type { Migration } from './types'
  * register number it took and to the version of the province's document settings it was issued under; rows never
  * change. `document_settings_versions` holds those settings as immutable versions (like the council's Quy chế).
  * `session_minutes` holds what only the minutes say — the real end time, absence reasons, the conclusion — editable
- * until the minutes are issued.
+ * until the minutes are issued. Councils gain the number and date of the decision issuing their Quy chế, entered
+ * once on the council and cited by the decisions.
  */
 export const m008DocumentIssues: Migration = {
   version: 8,
   name: 'document issues, versioned document settings, minutes content',
   up(db) {
     db.exec(`
+      ALTER TABLE councils ADD COLUMN quy_che_decision_no TEXT NOT NULL DEFAULT '';
+      ALTER TABLE councils ADD COLUMN quy_che_decision_date TEXT CHECK (quy_che_decision_date IS NULL OR date(quy_che_decision_date) IS quy_che_decision_date);
+
       CREATE TABLE document_settings_versions (
         id INTEGER PRIMARY KEY,
         settings TEXT NOT NULL CHECK (json_valid(settings)),
