@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { Core } from '../core'
 import { DOCUMENT_KINDS, type DocumentKind } from '../shared/documents'
 import { AppError } from '../shared/result'
 import { argValue, callApi, openCliCore } from './demo'
@@ -50,7 +51,8 @@ export async function runDocuments(argv: readonly string[], io: CliIo): Promise<
   }
 }
 
-export async function writeSessionDocuments(core: Awaited<ReturnType<typeof openCliCore>>, sessionId: number, out: string): Promise<WrittenDocument[]> {
+/** Writes the session's documents into `out`; `docx: false` leaves the DOCX twins out (the PDF checker needs only PDFs). */
+export async function writeSessionDocuments(core: Core, sessionId: number, out: string, opts: { docx?: boolean } = {}): Promise<WrittenDocument[]> {
   const session = await callApi(core, 'sessions.get', { id: sessionId })
   const results = await callApi(core, 'results.list', { sessionId })
   const firstProduct = session.agenda[0]?.productId
@@ -76,7 +78,7 @@ export async function writeSessionDocuments(core: Awaited<ReturnType<typeof open
   ]
   const written: WrittenDocument[] = []
   for (const j of jobs)
-    for (const format of DOCUMENT_KINDS[j.kind].editable ? (['pdf', 'docx'] as const) : (['pdf'] as const)) {
+    for (const format of DOCUMENT_KINDS[j.kind].editable && opts.docx !== false ? (['pdf', 'docx'] as const) : (['pdf'] as const)) {
       const rec = await callApi(core, 'documents.forSession', { sessionId, kind: j.kind, format, ...(j.productId ? { productId: j.productId } : {}), ...(j.memberId ? { memberId: j.memberId } : {}) })
       const file = await callApi(core, 'documents.download', { id: rec.id })
       const path = join(out, `${j.kind}${j.suffix ?? ''}.${format}`)
