@@ -143,7 +143,7 @@ export async function buildDemo(core: Core, log: (line: string) => void): Promis
       if (m.id === recused.id && i === 2) continue
       // Product 4: one member scores far below the others, so the spread exceeds the Quy chế limit and the council re-scores.
       const share = i === RESCORED && k === 1 ? 0.1 : p.level
-      const comment = k === 0 ? `Sản phẩm ${p.name.toLocaleLowerCase('vi')} cần hoàn thiện nhãn phụ và truy xuất nguồn gốc` : ''
+      const comment = k === 0 ? 'Cần hoàn thiện nhãn phụ, bổ sung mã truy xuất nguồn gốc điện tử' : k === 2 ? 'Câu chuyện sản phẩm cần gắn hơn với vùng nguyên liệu địa phương' : ''
       await score(core, s.id, productIds[i]!, m.id, answers(sets.get(p.set)!, share, k), comment)
     }
   await callApi(core, 'sessions.setStatus', { id: s.id, to: 'review' })
