@@ -52,6 +52,6 @@ export const sentence = (s: string): string => `${s.trim().replace(/[.;,\s]+$/u,
 const WJ = '\u2060'
 /**
  * Document numbers such as "26/2026/QĐ-TTg" must not break across lines: a WORD JOINER (U+2060, zero width, present
- * in Tinos) after each slash of a number forbids the break in pdfmake's and Word's line breaking alike.
+ * in Tinos) after each slash and hyphen of a number forbids the break in pdfmake's and Word's line breaking alike.
  */
 export const keepNumbers = (s: string): string => s.replace(/\d+(?:\/\d{4})?\/\p{Lu}\p{L}*(?:-\p{L}+)+/gu, (n) => n.replace(/[/-]/gu, (c) => `${c}${WJ}`))
