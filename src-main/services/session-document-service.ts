@@ -64,7 +64,6 @@ export interface SessionDocumentService {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 const JOBS_KEPT = 50
-const pad = (n: number) => String(n).padStart(2, '0')
 
 export function createSessionDocumentService(d: SessionSourceDeps & { documents: DocumentService; dataDir: string; now?: () => Date }): SessionDocumentService {
   const db: DB = d.db
