@@ -9,7 +9,7 @@ import { canonicalJson } from './document-service'
 import type { SettingsStore } from './settings-service'
 
 /**
- * The province's document settings as immutable versions (migration 008). Saving an unchanged set keeps the current
+ * The province's document settings as immutable versions (table document_settings_versions). Saving an unchanged set keeps the current
  * version; issuing a document pins the version then current, so later edits never change what was issued.
  */
 export interface DocumentSettingsService {

@@ -16,7 +16,7 @@ import { createStore, type Actor } from './sessions/store'
 
 /**
  * Documents of one council session: the DTO comes from the session's records and every number from the register.
- * A document gets its number once, when the office issues it (document_issues, migration 008); before that it is a
+ * A document gets its number once, when the office issues it (table document_issues); before that it is a
  * draft. Generating — again, in the other format, in the pack, or for signing — prints the issued number and never
  * takes a new one. Packs run as polled jobs.
  */

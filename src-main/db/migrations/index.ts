@@ -6,10 +6,10 @@ import { m005Documents } from './005-documents'
 import { m006Signing } from './006-signing'
 import { m007Certificates } from './007-certificates'
 import { m008Inspections } from './008-inspections'
-import { m008DocumentIssues } from './008-document-issues'
+import { m009DocumentIssues } from './009-document-issues'
 import type { Migration } from './types'
 
 /** Every migration, in order. Add one file per version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents, m006Signing, m007Certificates, m008Inspections, m008DocumentIssues]
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents, m006Signing, m007Certificates, m008Inspections, m009DocumentIssues]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -6,13 +6,13 @@ import { tempDir } from '../../utils/core'
 
 const at = '2026-12-01T08:00:00.000Z'
 
-describe('migration 008: document issues, document settings versions, minutes content', () => {
+describe('migration 009: document issues, document settings versions, minutes content', () => {
   it('adds the tables over existing data; issues and settings versions never change; minutes lock once issued', () => {
-    const db = openConnection(join(tempDir(), 'm8.sqlite'))
-    migrateTo(db, 7)
+    const db = openConnection(join(tempDir(), 'm9.sqlite'))
+    migrateTo(db, 8)
     db.exec(`INSERT INTO councils (id, name, period_from, decision_no, decision_date, signer_name, signer_title, quy_che, created_at, updated_at)
       VALUES (1, 'HĐ', '2026-01-01', '1/QĐ-UBND', '2026-01-01', 'A', 'Chủ tịch', '{}', '${at}', '${at}')`)
-    migrateTo(db, 8)
+    migrateTo(db, 9)
     expect(db.prepare('SELECT quy_che_decision_no, quy_che_decision_date FROM councils WHERE id = 1').get()).toEqual({ quy_che_decision_no: '', quy_che_decision_date: null })
     expect(() => db.prepare("UPDATE councils SET quy_che_decision_date = '2026-02-30' WHERE id = 1").run()).toThrow(/CHECK/)
 

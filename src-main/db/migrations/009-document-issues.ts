@@ -9,8 +9,8 @@ import type { Migration } from './types'
  * until the minutes are issued. Councils gain the number and date of the decision issuing their Quy chế, entered
  * once on the council and cited by the decisions.
  */
-export const m008DocumentIssues: Migration = {
-  version: 8,
+export const m009DocumentIssues: Migration = {
+  version: 9,
   name: 'document issues, versioned document settings, minutes content',
   up(db) {
     db.exec(`
