@@ -24,7 +24,9 @@ import { createPeriodicReportService } from './services/reports/periodic-report-
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
-import { createRegistry } from './api/registry'
+import { createDocumentSettingsService } from './services/document-settings-service'
+import { registerDocumentSettingsHandlers } from './api/handlers/document-settings-handlers'
+import { createRegistry, type Registry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import { refuseEmptyDatabase, refuseReadOnly } from './db/open-guard'
@@ -110,9 +112,10 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const documents = createDocumentService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), getSet: (id) => criteria.get(id).set, now: opts.now })
     registerDocumentsHandlers(registry, { documents })
     registerSessionDocumentsHandlers(registry, {
-      sessionDocuments: createSessionDocumentService({ db, criteria, settings, units: loadAdminUnits(opts.resourcesDir), documents, dataDir: opts.dataDir }),
+      sessionDocuments: createSessionDocumentService({ db, criteria, settings, units: loadAdminUnits(opts.resourcesDir), documents, dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}) }),
       ...(opts.openPath ? { openPath: opts.openPath } : {})
     })
+    registerDocumentSettingsHandlers(registry, { documentSettings: createDocumentSettingsService({ db, settings, units: loadAdminUnits(opts.resourcesDir), now: opts.now ?? (() => new Date()) }) })
     registerCatalogueHandlers(registry, createCatalogueServices({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now }))
     registerCouncilsHandlers(registry, { councils: createCouncilService(db, opts.now) })
     const sessions = createSessionServices(db, criteria, criteriaFile.data.version, opts.now, loadAdminUnits(opts.resourcesDir))

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { runAudit } from './audit'
 import { runBackup, runRestore, runVerifyDb } from './backup'
 import { runExport, runImport } from './catalogue'
+import { runDemo } from './demo'
+import { runDocuments } from './documents'
 import { runRate, type CliIo } from './rate'
 
 /** Headless commands (`npm run cli -- <command> …`); each command is one entry, added by the feature that owns it. */
@@ -12,7 +14,9 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   restore: runRestore,
   verify: runVerifyDb,
   import: runImport,
-  export: runExport
+  export: runExport,
+  demo: runDemo,
+  documents: runDocuments
 }
 
 async function readStdin(): Promise<string> {

@@ -1,7 +1,7 @@
-import { candidates5, headerOf } from './context'
-import { para, type TextDocument } from './layout/ast'
-import { basisLines, recipientLines, signatureLines } from './layout/decree30'
-import { annexHeading, article, authorityLine } from './decision'
+import { candidates5, draftMark, headerOf, recipientsOf } from './context'
+import type { TextDocument } from './layout/ast'
+import { recipientLines, signatureLines } from './layout/decree30'
+import { annexHeading, article, authorityLine, basisBlocks } from './decision'
 import type { DocumentInput } from './model'
 import { annexTable } from './results'
 
@@ -13,15 +13,16 @@ export function approvalDocument(input: DocumentInput): TextDocument {
     title: 'Quyết định phê duyệt kết quả đánh giá sản phẩm đề xuất 5 sao',
     landscape: false,
     blocks: [
+      ...draftMark(input.approval),
       headerOf(prov.committee, 'QĐ', input.approval, prov.placeName),
       { kind: 'title', type: 'QUYẾT ĐỊNH', subject: ['Về việc phê duyệt kết quả đánh giá sản phẩm OCOP đạt từ 90 điểm trở lên,', 'đề xuất Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao'] },
       authorityLine(input),
-      ...basisLines(input.legalBasis).map((l) => para(l, { italic: true })),
+      ...basisBlocks(input, 'approval'),
       { kind: 'center', runs: [{ text: 'QUYẾT ĐỊNH:', bold: true }], spaceAfter: 8 },
       article(1, `Phê duyệt kết quả đánh giá ${String(list.length).padStart(2, '0')} sản phẩm OCOP tỉnh ${prov.provinceName} ${input.session.batch} đạt từ 90 điểm trở lên, chi tiết tại Phụ lục kèm theo Quyết định này.`),
       article(2, `Giao ${prov.agency.name} hoàn thiện hồ sơ các sản phẩm tại Điều 1, tham mưu Ủy ban nhân dân tỉnh có văn bản đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao theo quy định.`),
       article(3, `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${prov.committee.name}; Giám đốc ${prov.agency.name}; Chủ tịch Ủy ban nhân dân các xã, phường có sản phẩm và các chủ thể có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này./.`),
-      { kind: 'closing', recipients: recipientLines(['Như Điều 3', 'Bộ Nông nghiệp và Môi trường', 'Chủ tịch, các PCT UBND tỉnh'], 'VT, KT'), signer: signatureLines(prov.committee.signer) },
+      { kind: 'closing', recipients: recipientLines(recipientsOf(input, 'approval', ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường', 'Chủ tịch, các Phó Chủ tịch UBND tỉnh']), 'VT, KT'), signer: signatureLines(prov.committee.signer) },
       { kind: 'page', landscape: true },
       ...annexHeading(input, 'Danh sách sản phẩm đạt từ 90 điểm trở lên đề xuất đánh giá 5 sao', input.approval),
       annexTable(input, list)

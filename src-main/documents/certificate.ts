@@ -1,8 +1,9 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { expiryDate } from '../domain/certificate'
 import { formatScore } from '../domain/star-band'
 import { AppError } from '../shared/result'
-import { criteriaSetOf, recognised } from './context'
-import { A4, CONTENT_HEIGHT_LANDSCAPE, CONTENT_WIDTH_LANDSCAPE, FONT, MARGINS_LANDSCAPE, MM, QUOC_HIEU, TIEU_NGU, TIEU_NGU_WIDTH, addMonths, docSymbol, placeDate, signatureLines, upper, vnDateWords } from './layout/decree30'
+import { addressOf, criteriaSetOf, recognised, refText } from './context'
+import { A4, CONTENT_HEIGHT_LANDSCAPE, CONTENT_WIDTH_LANDSCAPE, FONT, MARGINS_LANDSCAPE, MM, QUOC_HIEU, TIEU_NGU, TIEU_NGU_WIDTH, docSymbol, placeDate, signatureLines, upper, vnDateWords } from './layout/decree30'
 import { fitSize, wrapLines } from './layout/text-metrics'
 import { rule, signature } from './layout/to-pdfmake'
 import type { DocProduct, DocumentInput } from './model'
@@ -78,19 +79,33 @@ const BORDER: Content = {
   ]
 } as unknown as Content
 
-function certificatePage(input: DocumentInput, p: DocProduct, number: number | null): Content[] {
+/**
+ * The number, issue and expiry dates printed on a certificate: the register's record of this product's certificate
+ * (certificates table) when the session assembler found one; the fixture numbers its list on from `certificate.number`;
+ * otherwise a draft without number. The expiry is the one rule of domain/certificate.ts (docs/RULES.md).
+ */
+function certificateFacts(input: DocumentInput, p: DocProduct, legacyNumber: number | null): { number: string | null; issuedOn: string; until: string } {
+  if (p.certificate) return { number: p.certificate.number, issuedOn: p.certificate.issuedOn, until: p.certificate.expiryDate }
+  const [abbr, ...rest] = input.province.certificateSymbol.split('-')
+  const issuedOn = input.certificate.date
+  return { number: legacyNumber === null ? null : docSymbol(legacyNumber, abbr!, rest.join('-')), issuedOn, until: expiryDate(issuedOn, input.province.validityMonths) }
+}
+
+function certificatePage(input: DocumentInput, p: DocProduct, legacyNumber: number | null): Content[] {
   const prov = input.province
   if (p.stars === null || p.stars < 3) throw new AppError('VALIDATION', `Sản phẩm "${p.name}" chưa được công nhận từ 3 sao, không cấp giấy chứng nhận`)
   const set = criteriaSetOf(input, p)
-  const until = addMonths(input.decision.date, prov.validityMonths)
+  const facts = certificateFacts(input, p, legacyNumber)
+  const until = facts.until
   const line = (label: string, value: string, size: number, g: number): Content => ({ text: [{ text: `${label}: ` }, { text: value, bold: true }], fontSize: size, alignment: 'center', margin: [0, g, 0, g] })
   const sig = signatureLines(prov.committee.signer)
-  const address = p.address || '—'
+  const address = addressOf(input, p) || '—'
   const code = `Mã số sản phẩm: ${p.code || '—'}   ·   Bộ tiêu chí số ${String(set.no).padStart(2, '0')}: ${set.name}   ·   Điểm: ${p.mean === null ? '—' : formatScore(p.mean)}`
-  const decision = `Theo Quyết định số ${docSymbol(input.decision.number, 'QĐ', prov.committee.symbol)} ${vnDateWords(input.decision.date)} của Chủ tịch ${prov.committee.name}. Giấy chứng nhận có giá trị ${String(prov.validityMonths).padStart(2, '0')} tháng, đến ${vnDateWords(until)}.`
+  const decision = `Theo ${refText(input, 'decision')} của Chủ tịch ${prov.committee.name}. Giấy chứng nhận có giá trị ${String(prov.validityMonths).padStart(2, '0')} tháng, đến ${vnDateWords(until)}.`
   const fit = certificateFit({ name: upper(p.name), producer: `Chủ thể: ${p.producer}`, address: `Địa chỉ: ${address}`, code, decision })
   const g = (pt: number) => Math.round(pt * fit.gap * 100) / 100
   return [
+    ...(facts.number === null ? [{ text: 'DỰ THẢO', bold: true, fontSize: 12, alignment: 'left' } as Content] : []),
     { text: QUOC_HIEU, bold: true, fontSize: 13, alignment: 'center' },
     { text: TIEU_NGU, bold: true, fontSize: 13, alignment: 'center' },
     rule(INNER, TIEU_NGU_WIDTH),
@@ -105,15 +120,15 @@ function certificatePage(input: DocumentInput, p: DocProduct, number: number | n
     { text: decision, italics: true, fontSize: 13, alignment: 'center', margin: [40, g(4), 40, g(6)] },
     {
       columns: [
-        { width: '*', stack: [{ text: `Số: ${docSymbol(number, prov.certificateSymbol.split('-')[0]!, prov.certificateSymbol.split('-').slice(1).join('-'))}`, fontSize: 13, margin: [30, 40 + CERT_SIGN_SPACE, 0, 0] }] },
-        { width: 300, stack: [{ text: placeDate(prov.placeName, input.decision.date), italics: true, fontSize: 13, alignment: 'center' }, ...signature({ heads: sig.heads, name: sig.name }, 1, CERT_SIGN_SPACE)] }
+        { width: '*', stack: facts.number === null ? [] : [{ text: `Số: ${facts.number}`, fontSize: 13, margin: [30, 40 + CERT_SIGN_SPACE, 0, 0] }] },
+        { width: 300, stack: [{ text: placeDate(prov.placeName, facts.number === null ? null : facts.issuedOn), italics: true, fontSize: 13, alignment: 'center' }, ...signature({ heads: sig.heads, name: sig.name }, 1, CERT_SIGN_SPACE)] }
       ],
       unbreakable: true
     }
   ]
 }
 
-/** Certificates of every recognised product (annex order), numbered on from `certificate.number`; or one product's. */
+/** Certificates of every recognised product (annex order), each with its registered number; or one product's. */
 export function buildCertificates(input: DocumentInput, productId?: string): TDocumentDefinitions {
   const list = byStars(recognised(input))
   const chosen = productId ? list.filter((p) => p.id === productId) : list

@@ -1,8 +1,9 @@
-import { headerOf, recognised } from './context'
+import { basisOf, draftMark, headerOf, proposerOf, recipientsOf, recognised } from './context'
 import { auditHeadLine, para, run, type Block, type TextDocument } from './layout/ast'
 import { basisLines, docSymbol, recipientLines, signatureLines, upper, vnDateWords } from './layout/decree30'
 import type { DocumentInput, IssueDto } from './model'
 import { annexTable, byStars, countByStars } from './results'
+import { keepNumbers } from './wording'
 
 /**
  * Quyết định công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP (3★, 4★; QĐ 26/2026 Điều
@@ -15,8 +16,18 @@ export function authorityLine(input: DocumentInput): Block {
   return { kind: 'center', runs: [run(`CHỦ TỊCH ${upper(input.province.committee.name)}`, { bold: true })], spaceAfter: 8 }
 }
 
+/** "Căn cứ …;" lines then "Theo đề nghị của ….", italic (NĐ 30 Mẫu 1.2). */
+export function basisBlocks(input: DocumentInput, kind: 'decision' | 'approval'): Block[] {
+  const proposer = proposerOf(input, kind)
+  const lines = basisLines([...basisOf(input, kind), ...(proposer ? [proposer] : [])])
+  return lines.map((l) => para(keepNumbers(l), { italic: true }))
+}
+
 export function annexHeading(input: DocumentInput, title: string, issue: IssueDto): Block[] {
-  const ref = `(Kèm theo Quyết định số ${docSymbol(issue.number, 'QĐ', input.province.committee.symbol)} ${vnDateWords(issue.date)} của Chủ tịch ${input.province.committee.name})`
+  const ref =
+    issue.number === null
+      ? `(Kèm theo dự thảo Quyết định của Chủ tịch ${input.province.committee.name})`
+      : `(Kèm theo Quyết định số ${docSymbol(issue.number, 'QĐ', input.province.committee.symbol)} ${vnDateWords(issue.date)} của Chủ tịch ${input.province.committee.name})`
   return [
     { kind: 'center', runs: [run('Phụ lục', { bold: true })], spaceAfter: 0 },
     { kind: 'title', type: null, subject: [upper(title)], note: ref }
@@ -31,18 +42,19 @@ export function decisionDocument(input: DocumentInput): TextDocument {
     title: 'Quyết định công nhận sản phẩm OCOP',
     landscape: false,
     blocks: [
+      ...draftMark(input.decision),
       headerOf(prov.committee, 'QĐ', input.decision, prov.placeName),
       { kind: 'title', type: 'QUYẾT ĐỊNH', subject: [`Về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP ${input.session.batch}`] },
       authorityLine(input),
-      ...basisLines(input.legalBasis).map((l) => para(l, { italic: true })),
+      ...basisBlocks(input, 'decision'),
       { kind: 'center', runs: [run('QUYẾT ĐỊNH:', { bold: true })], spaceAfter: 8 },
       article(1, `Công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận cho ${String(list.length).padStart(2, '0')} sản phẩm OCOP tỉnh ${prov.provinceName} ${input.session.batch} (${countByStars(list)}), chi tiết tại Phụ lục kèm theo Quyết định này.`),
       article(2, `Các chủ thể có sản phẩm tại Điều 1 được sử dụng Giấy chứng nhận, biểu trưng (logo) OCOP và hạng sao được công nhận trên bao bì, nhãn sản phẩm và trong hoạt động xúc tiến thương mại theo quy định. Kết quả công nhận có giá trị ${months} tháng kể từ ngày ký Quyết định này.`),
       article(3, `Giao ${prov.agency.name} tổ chức công bố kết quả, trao Giấy chứng nhận; hướng dẫn, theo dõi, kiểm tra việc duy trì chất lượng sản phẩm sau công nhận.`),
-      article(4, `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${prov.committee.name}; Giám đốc các Sở, ngành; Chủ tịch Ủy ban nhân dân các xã, phường có sản phẩm và các chủ thể có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này./.`),
+      article(4, `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${prov.committee.name}; Giám đốc ${prov.agency.name}; Thủ trưởng các sở, ngành có liên quan; Chủ tịch Ủy ban nhân dân các xã, phường có sản phẩm và các chủ thể có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này./.`),
       {
         kind: 'closing',
-        recipients: recipientLines(['Như Điều 4', 'Bộ Nông nghiệp và Môi trường (b/c)', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Chủ tịch, các PCT UBND tỉnh'], 'VT, KT'),
+        recipients: recipientLines(recipientsOf(input, 'decision', ['Như Điều 4', 'Bộ Nông nghiệp và Môi trường (b/c)', 'Chủ tịch, các Phó Chủ tịch UBND tỉnh']), 'VT, KT'),
         signer: signatureLines(prov.committee.signer)
       },
       ...auditHeadLine(input.session.auditHead),

@@ -52,6 +52,7 @@ export function productFromRating(input: RateInput, result: RatingResult, facts:
     outcome: result.outcome,
     unmetMinimums: unmet,
     agreedOptions: input.agreedOptions.map((a) => ({ ...a })),
-    notes: result.warnings.map((w) => w.message)
+    notes: result.warnings.map((w) => w.message),
+    certificate: null
   }
 }

@@ -1,8 +1,9 @@
-import { candidates5, headerOf, recognised } from './context'
+import { candidates5, draftMark, headerOf, recipientsOf, recognised } from './context'
 import { para, run, type TextDocument } from './layout/ast'
 import { recipientLines, signatureLines, vnDateWords } from './layout/decree30'
 import type { DocumentInput } from './model'
 import { byStars, countByStars, resultsTable } from './results'
+import { keepNumbers } from './wording'
 
 /** Báo cáo kết quả đánh giá, phân hạng của Hội đồng gửi Chủ tịch UBND tỉnh (QĐ 26/2026 Điều 7.3d; NĐ 30 Mẫu 1.4). */
 export function reportDocument(input: DocumentInput): TextDocument {
@@ -15,11 +16,12 @@ export function reportDocument(input: DocumentInput): TextDocument {
     title: 'Báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP',
     landscape: false,
     blocks: [
+      ...draftMark(input.report),
       headerOf(prov.council, 'BC', input.report, prov.placeName),
       { kind: 'title', type: 'BÁO CÁO', subject: [`Kết quả đánh giá, phân hạng sản phẩm OCOP cấp tỉnh ${s.batch}`] },
       para(`Thực hiện ${s.councilDecision}, ${vnDateWords(s.date)} Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${prov.provinceName} đã họp đánh giá, phân hạng ${String(input.products.length).padStart(2, '0')} sản phẩm. Hội đồng báo cáo kết quả như sau:`),
       { kind: 'para', runs: [run('I. TỔ CHỨC ĐÁNH GIÁ', { bold: true })], indent: false },
-      para(`Phiên họp có ${scoring} thành viên tham gia chấm điểm; ${s.quorum.text.charAt(0).toLocaleLowerCase('vi')}${s.quorum.text.slice(1)}. Các thành viên chấm điểm độc lập trên phiếu đánh giá theo Bộ tiêu chí ban hành kèm theo Quyết định số 26/2026/QĐ-TTg; điểm của sản phẩm là trung bình cộng điểm của các thành viên.`),
+      para(`Phiên họp có ${scoring} thành viên tham gia chấm điểm; ${s.quorum.text.charAt(0).toLocaleLowerCase('vi')}${s.quorum.text.slice(1)}. Các thành viên chấm điểm độc lập trên phiếu đánh giá theo Bộ tiêu chí ban hành kèm theo ${keepNumbers('Quyết định số 26/2026/QĐ-TTg')}; điểm của sản phẩm là trung bình cộng điểm của các thành viên.`),
       ...(s.recusals.length > 0 ? [para(`Có ${String(s.recusals.length).padStart(2, '0')} trường hợp thành viên không tham gia chấm điểm do xung đột lợi ích (ghi tại Biên bản họp Hội đồng).`)] : []),
       { kind: 'para', runs: [run('II. KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG', { bold: true })], indent: false },
       resultsTable(input, input.products),
@@ -27,7 +29,7 @@ export function reportDocument(input: DocumentInput): TextDocument {
       para(`1. Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận và cấp Giấy chứng nhận cho ${String(rec.length).padStart(2, '0')} sản phẩm OCOP (${countByStars(rec) || 'không có sản phẩm'}).`),
       ...(five.length > 0 ? [para(`2. Đề nghị phê duyệt kết quả đánh giá ${String(five.length).padStart(2, '0')} sản phẩm đạt từ 90 điểm trở lên và đề xuất Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao.`)] : []),
       para(`Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${prov.provinceName} kính báo cáo./.`),
-      { kind: 'closing', recipients: recipientLines(['Chủ tịch UBND tỉnh (b/c)', 'Sở Nông nghiệp và Môi trường', 'Thành viên Hội đồng'], `VT, ${prov.council.symbol}`), signer: signatureLines(prov.council.signer) }
+      { kind: 'closing', recipients: recipientLines(recipientsOf(input, 'report', ['Chủ tịch UBND tỉnh (b/c)', prov.agency.name, 'Thành viên Hội đồng']), `VT, ${prov.council.symbol}`), signer: signatureLines(prov.council.signer) }
     ]
   }
 }

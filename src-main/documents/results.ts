@@ -1,5 +1,5 @@
 import { formatScore } from '../domain/star-band'
-import { criteriaSetOf, meanText } from './context'
+import { addressOf, criteriaSetOf, meanText } from './context'
 import type { Block } from './layout/ast'
 import type { DocProduct, DocumentInput } from './model'
 
@@ -12,9 +12,18 @@ export const OUTCOME_WORDS: Record<NonNullable<DocProduct['outcome']>, string> =
   'evaluation-stopped': 'Dừng đánh giá'
 }
 
-export const starsWord = (p: DocProduct) => (p.stars === null ? 'Chưa xác định' : p.stars === 0 ? 'Không xếp hạng' : `${p.stars} sao`)
+/** A product of 90 points or more is only proposed for 5★ (the Ministry recognises it): never printed as "5 sao". */
+export const starsWord = (p: DocProduct) =>
+  p.stars === null ? 'Chưa xác định' : p.stars === 0 ? 'Không xếp hạng' : p.outcome === 'proposed-5-star' ? 'Đề xuất 5 sao' : `${p.stars} sao`
 
-export function resultsTable(input: DocumentInput, products: readonly DocProduct[]): Block {
+/** The outcome in words; once the recognition decision is issued, a recognised product "Được công nhận". */
+export function outcomeWord(p: DocProduct, decided: boolean): string {
+  if (!p.outcome) return 'Chưa có kết quả'
+  if (decided && p.outcome === 'recognised-by-province') return `Được công nhận ${p.stars} sao`
+  return OUTCOME_WORDS[p.outcome]
+}
+
+export function resultsTable(input: DocumentInput, products: readonly DocProduct[], decided = false): Block {
   return {
     kind: 'table',
     widths: [7, 30, 28, 9, 11, 10, 22],
@@ -26,7 +35,7 @@ export function resultsTable(input: DocumentInput, products: readonly DocProduct
       String(criteriaSetOf(input, p).no).padStart(2, '0'),
       meanText(p, formatScore),
       starsWord(p),
-      p.outcome ? OUTCOME_WORDS[p.outcome] : 'Chưa có kết quả'
+      outcomeWord(p, decided)
     ]),
     align: ['center', 'left', 'left', 'center', 'center', 'center', 'left'],
     size: 12
@@ -41,7 +50,7 @@ export function annexTable(input: DocumentInput, products: readonly DocProduct[]
     header: ['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Địa chỉ', 'Nhóm sản phẩm', 'Bộ tiêu chí số', 'Mã số sản phẩm', 'Điểm trung bình', 'Hạng sao'],
     rows: products.map((p, i) => {
       const set = criteriaSetOf(input, p)
-      return [String(i + 1), p.name, p.producer, p.address, set.subgroup ?? set.group, String(set.no).padStart(2, '0'), p.code, meanText(p, formatScore), starsWord(p)]
+      return [String(i + 1), p.name, p.producer, addressOf(input, p), set.subgroup ?? set.group, String(set.no).padStart(2, '0'), p.code, meanText(p, formatScore), starsWord(p)]
     }),
     align: ['center', 'left', 'left', 'left', 'left', 'center', 'center', 'center', 'center'],
     size: 11

@@ -1,6 +1,6 @@
 import { isLeaf, type CriteriaSet, type LeafCriterion } from '../shared/criteria'
 import { AppError } from '../shared/result'
-import { criteriaSetOf, memberOf, productOf, setTitle } from './context'
+import { addressOf, criteriaSetOf, memberOf, productOf, setTitle } from './context'
 import { CONTENT_WIDTH, placeDate } from './layout/decree30'
 import type { DocSheet, DocumentInput } from './model'
 import { cell, FS, SheetWriter, type Cell, type Row } from './sheet-writer'
@@ -84,7 +84,7 @@ function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memb
     ['Mã số sản phẩm', product.code],
     ['Tên chủ thể sản xuất', product.producer],
     ['Số điện thoại', product.phone],
-    ['Địa chỉ', product.address],
+    ['Địa chỉ', addressOf(input, product)],
     ['Người đánh giá', `${member.name} (${member.role})`]
   ]
   for (const [label, value] of fields) w.rich(cell(`- ${label}: `, 'R', 12), cell(value || DOTS, value ? 'B' : 'R', 12), 1, 1)

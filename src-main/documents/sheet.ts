@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { AppError } from '../shared/result'
 import { isLeaf, type CriteriaSet, type LeafCriterion } from '../shared/criteria'
-import { criteriaSetOf, memberOf, productOf, setTitle } from './context'
+import { addressOf, criteriaSetOf, memberOf, productOf, setTitle } from './context'
 import { CONTENT_WIDTH, SIZE, placeDate } from './layout/decree30'
 import { baseDefinition } from './layout/to-pdfmake'
 import type { DocSheet, DocumentInput } from './model'
@@ -89,7 +89,7 @@ export function sheetContent(input: DocumentInput, productId: string, memberId: 
     field('Mã số sản phẩm', product.code),
     field('Tên chủ thể sản xuất', product.producer),
     field('Số điện thoại', product.phone),
-    field('Địa chỉ', product.address),
+    field('Địa chỉ', addressOf(input, product)),
     field('Người đánh giá', `${member.name} (${member.role})`),
     ...set.disqualification.map((d) => ({ text: d, bold: true, italics: true, fontSize: 11, margin: [0, 4, 0, 0] }) as Content),
     criteriaTable(set, sheet),

@@ -15,7 +15,8 @@ function memberCell(p: DocProduct, memberId: string, recused: boolean): string {
   if (recused) return '—'
   const s = p.sheets.find((x) => x.memberId === memberId && x.round === p.countingRound)
   if (!s) return '—'
-  return `${s.total}\n${s.parts.A}/${s.parts.B}/${s.parts.C}`
+  // Word joiners keep "A/B/C" on one line: a subtotal cell never breaks between or inside its numbers.
+  return `${s.total}\n${[s.parts.A, s.parts.B, s.parts.C].map((n) => String(n).replace('.', ',')).join('/\u2060')}`
 }
 
 function remarks(p: DocProduct, recusals: string[]): string {
@@ -28,11 +29,12 @@ function remarks(p: DocProduct, recusals: string[]): string {
 }
 
 export function summaryDocument(input: DocumentInput): TextDocument {
-  const members = scoringMembers(input)
+  // Absent members scored nothing: no empty column for them (the minutes name them and their reason).
+  const members = scoringMembers(input).filter((m) => m.present)
   const recused = new Set(input.session.recusals.map((r) => `${r.productId}/${r.memberId}`))
   const table: Block = {
     kind: 'table',
-    widths: [5, 24, 6, ...members.map(() => 7), 8, 7, 8, 26],
+    widths: [5, 19, 5, ...members.map(() => 9), 8, 8, 8, 20],
     header: ['STT', 'Tên sản phẩm, chủ thể', 'Bộ TC', ...members.map((_, i) => `TV ${i + 1}`), 'Điểm TB', 'Chênh lệch', 'Hạng sao đề xuất', 'Yêu cầu tối thiểu chưa đạt, ghi chú'],
     rows: input.products.map((p, i) => [
       String(i + 1),

@@ -2,7 +2,8 @@ import dayjs from 'dayjs'
 import type { CertificateState } from '../shared/certificates'
 
 /**
- * Certificate dates (QĐ 26/2026 Điều 4.3, 7.6). A certificate is valid for 36 months from its issue date, through
+ * Certificate dates (QĐ 26/2026 Điều 4.3, 7.6; docs/RULES.md D3 — the one rule for the certificate PDF, the register,
+ * exports and reminders). A certificate is valid for 36 months from its issue date, through
  * its expiry date inclusive; dayjs clamps to the month's last day, so 29/02/2024 expires on 28/02/2027 and a
  * certificate issued on the 31st of a month expires on the last day of the target month.
  * Re-evaluation is filed no earlier than 180 and no later than 120 days before expiry.

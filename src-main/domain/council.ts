@@ -93,7 +93,9 @@ export function councilHeader(c: CouncilPayload) {
     decisionNo: c.decisionNo,
     decisionDate: c.decisionDate,
     signerName: c.signerName,
-    signerTitle: c.signerTitle
+    signerTitle: c.signerTitle,
+    quyCheDecisionNo: c.quyCheDecisionNo,
+    quyCheDecisionDate: c.quyCheDecisionDate
   }
 }
 

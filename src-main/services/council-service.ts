@@ -20,6 +20,8 @@ interface CouncilRow {
   decision_date: string
   signer_name: string
   signer_title: string
+  quy_che_decision_no: string
+  quy_che_decision_date: string | null
   quy_che: string
   status: 'draft' | 'active'
   created_at: string
@@ -58,10 +60,11 @@ export function createCouncilService(db: DB, now: () => Date = () => new Date())
       FROM councils c ORDER BY c.period_from DESC, c.id DESC`),
     get: db.prepare('SELECT * FROM councils WHERE id = ?'),
     members: db.prepare('SELECT * FROM council_members WHERE council_id = ? ORDER BY grp, ord'),
-    insert: db.prepare(`INSERT INTO councils (name, period_from, period_to, decision_no, decision_date, signer_name, signer_title, quy_che, status, created_at, updated_at)
-      VALUES (@name, @periodFrom, @periodTo, @decisionNo, @decisionDate, @signerName, @signerTitle, @quyChe, 'draft', @now, @now)`),
+    insert: db.prepare(`INSERT INTO councils (name, period_from, period_to, decision_no, decision_date, signer_name, signer_title, quy_che_decision_no, quy_che_decision_date, quy_che, status, created_at, updated_at)
+      VALUES (@name, @periodFrom, @periodTo, @decisionNo, @decisionDate, @signerName, @signerTitle, @quyCheDecisionNo, @quyCheDecisionDate, @quyChe, 'draft', @now, @now)`),
     update: db.prepare(`UPDATE councils SET name = @name, period_from = @periodFrom, period_to = @periodTo, decision_no = @decisionNo,
-      decision_date = @decisionDate, signer_name = @signerName, signer_title = @signerTitle, quy_che = @quyChe, updated_at = @now WHERE id = @id`),
+      decision_date = @decisionDate, signer_name = @signerName, signer_title = @signerTitle, quy_che_decision_no = @quyCheDecisionNo,
+      quy_che_decision_date = @quyCheDecisionDate, quy_che = @quyChe, updated_at = @now WHERE id = @id`),
     setActive: db.prepare(`UPDATE councils SET status = 'active', updated_at = ? WHERE id = ?`),
     clearMembers: db.prepare('DELETE FROM council_members WHERE council_id = ?'),
     insertMember: db.prepare(`INSERT INTO council_members (council_id, grp, ord, role, full_name, gender, organisation, job_title, phone, email)
@@ -97,6 +100,8 @@ export function createCouncilService(db: DB, now: () => Date = () => new Date())
       decisionDate: r.decision_date,
       signerName: r.signer_name,
       signerTitle: r.signer_title,
+      quyCheDecisionNo: r.quy_che_decision_no,
+      quyCheDecisionDate: r.quy_che_decision_date,
       members: people.filter((m) => m.grp === 'council').map((m) => ({ role: m.role, ...person(m) })),
       advisory: people.filter((m) => m.grp === 'advisory').map((m) => ({ role: m.role, ...person(m) })),
       quyChe: JSON.parse(r.quy_che)

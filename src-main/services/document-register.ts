@@ -35,6 +35,8 @@ export interface DocumentRegister {
   /** Records numbers given outside the app (e.g. by the e-office system); refuses any already taken. */
   reserve(year: number, symbol: string, kind: RegisterKind, first: number, count?: number): { id: number; first: number }
   numberOf(numberId: number): number
+  /** The row id of a number already in the register, undefined if it was never given. */
+  idOf(year: number, symbol: string, number: number): number | undefined
   issued(year: number, symbol: string): number[]
   findByInput(inputSha256: string, kind: RegisterKind, format: 'pdf' | 'docx'): DocumentRow | undefined
   insert(doc: NewDocument): DocumentRow
@@ -75,6 +77,7 @@ export function createDocumentRegister(db: DB, now: () => Date = () => new Date(
     return { id, first }
   })
   const numberOf = db.prepare('SELECT number FROM document_numbers WHERE id = ?').pluck()
+  const idOf = db.prepare('SELECT id FROM document_numbers WHERE year = ? AND symbol = ? AND number = ?').pluck()
 
   return {
     allocate: (year, symbol, kind, count = 1) => {
@@ -83,6 +86,7 @@ export function createDocumentRegister(db: DB, now: () => Date = () => new Date(
     },
     reserve: (year, symbol, kind, first, count = 1) => reserve(year, symbol, kind, first, count),
     numberOf: (id) => numberOf.get(id) as number,
+    idOf: (year, symbol, n) => idOf.get(year, symbol, n) as number | undefined,
     issued: (year, symbol) => issued.all(year, symbol) as number[],
     findByInput: (sha, kind, format) => byInput.get(sha, kind, format) as DocumentRow | undefined,
     insert(doc) {

@@ -86,14 +86,31 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
     }
   }
 
-  /** Gives the document its number: reuses the number of the same input in the other format, else allocates or reserves. */
-  function number(kind: DocumentKind, input: DocumentInput, inputSha: string, format: 'pdf' | 'docx', preset?: number): { input: DocumentInput; numberId: number | null; text: string | null } {
+  /**
+   * The number a document prints. A session's document (an input source) carries the number the office issued, read
+   * from the register by the caller, or none (a draft): nothing is allocated here, so re-generating or signing never
+   * takes a new number. Certificates carry each product's registered number. Only a document outside any session
+   * (the sample fixture, a stand-alone DTO) numbers itself: it reuses the number of the same input in the other
+   * format, else allocates or reserves.
+   */
+  function number(kind: DocumentKind, input: DocumentInput, inputSha: string, format: 'pdf' | 'docx', standalone: boolean, options: BuildOptions, preset?: number): { input: DocumentInput; numberId: number | null; text: string | null } {
     if (!isNumbered(kind)) return { input, numberId: null, text: null }
     const issue = input[kind]
     const [abbr, issuer] = NUMBERED[kind](input.province)
     if (preset !== undefined) return { input, numberId: preset, text: docSymbol(register.numberOf(preset), abbr, issuer) }
     const symbol = `${abbr}-${issuer}`
     const year = Number(issue.date.slice(0, 4))
+    if (!standalone && kind === 'certificate') {
+      const list = recognised(input).filter((p) => !options.productId || p.id === options.productId)
+      const numbers = list.map((p) => p.certificate?.number).filter((n): n is string => !!n)
+      return { input, numberId: null, text: numbers.length > 0 ? numbers.join(', ') : null }
+    }
+    if (!standalone) {
+      if (issue.number === null) return { input, numberId: null, text: null }
+      const id = register.idOf(year, symbol, issue.number)
+      if (id === undefined) throw new AppError('CONFLICT', `Số ${docSymbol(issue.number, abbr, issuer)} không có trong sổ văn bản; hãy ban hành văn bản để lấy số`)
+      return { input, numberId: id, text: docSymbol(issue.number, abbr, issuer) }
+    }
     const sibling = register.findByInput(inputSha, kind, format === 'pdf' ? 'docx' : 'pdf')
     let numberId: number
     let value: number
@@ -117,7 +134,8 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
       const existing = register.findByInput(inputSha, req.kind, req.format)
       if (existing) return existing
       if (req.format === 'docx' && !DOCUMENT_KINDS[req.kind].editable) throw new AppError('VALIDATION', `${DOCUMENT_KINDS[req.kind].label}: chỉ xuất được PDF`)
-      const numbered = number(req.kind, input, inputSha, req.format, req.numberId)
+      // Documents of a session print only what the register issued; a stand-alone DTO (no session) numbers itself as before.
+      const numbered = number(req.kind, input, inputSha, req.format, 'fixture' in req.source || req.sessionId == null, req.options, req.numberId)
       const r = await service().run({ type: 'document', kind: req.kind, input: numbered.input, options: req.options, format: req.format })
       const date = documentDate(req.kind, numbered.input)
       return store(r.bytes, join('documents', date.slice(0, 4), `${req.kind}-${inputSha.slice(0, 16)}.${req.format}`), {

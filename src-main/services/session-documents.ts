@@ -7,6 +7,7 @@ import { CONFLICT_LABELS, SEAT_ROLE_LABELS, rateInputOf } from '../domain/sessio
 import { REGISTRATION_TYPE_LABELS, type RegistrationType } from '../shared/catalogue'
 import type { CriteriaSet } from '../shared/criteria'
 import { AppError } from '../shared/result'
+import { composePosition } from '../documents/wording'
 import type { CriteriaService } from './criteria-service'
 import { createStore } from './sessions/store'
 import { finalizeHead } from './sessions/integrity'
@@ -21,8 +22,15 @@ export interface SessionDocumentExtras {
   legalBasis?: string[]
   guests?: string[]
   conclusions?: string[]
+  /** Member id → reason given at roll-call for an absence (session_minutes). */
+  absences?: Record<string, string>
   communeName?: (code: string) => string
 }
+
+/** "05/01/2026": references print dd/mm/yyyy, zero-padded. */
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/')
+/** Stored instants are UTC; the documents speak Vietnam time (UTC+7, no daylight saving). */
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000
 
 /**
  * Builds the documents' input DTO from a finalized session: members and attendance as seated, recusals, each
@@ -39,9 +47,9 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
   const facts = store.productFacts(sessionId, agenda)
   const round = db.prepare('SELECT name FROM rounds WHERE id = ?').get(row.round_id) as { name: string }
   const snapshot = JSON.parse((db.prepare('SELECT snapshot FROM council_versions WHERE id = ?').get(row.council_version_id) as { snapshot: string }).snapshot) as {
-    council: { decisionNo: string; decisionDate: string; signerTitle: string }
+    council: { decisionNo: string; decisionDate: string; signerTitle: string; quyCheDecisionNo?: string; quyCheDecisionDate?: string | null }
   }
-  const [y, m, d] = snapshot.council.decisionDate.split('-')
+  const council = snapshot.council
   const chair = seats.find((s) => s.role === 'chair')
   const secretary = seats.find((s) => s.role === 'secretary')
   type ResultRow = { product_id: number; rating: string; product_code: string | null; product_name: string | null; producer_name: string | null }
@@ -62,7 +70,7 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
     const p = productRow.get(a.product_id) as ProductRow
     const own = Object.fromEntries(comments.filter((c) => c.product_id === a.product_id).map((c) => [String(c.member_id), c.comment]))
     const doc = productFromRating(input, rating, { code: a.code, producer: p.producer, address: p.street, phone: p.phone, commune: commune(p.commune_code), registration: REGISTRATION_TYPE_LABELS[p.registration_type] as DocProduct['registration'] }, own)
-    const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${x.created_at.slice(0, 10)} (${x.author}): ${x.text}. Lý do: ${x.reason}`)
+    const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${ddmmyyyy(new Date(Date.parse(x.created_at) + VN_OFFSET_MS).toISOString().slice(0, 10))} (${x.author}): ${x.text.replace(/[.\s]+$/u, '')}. Lý do: ${x.reason}`)
     // The names the council decided under (snapshotted at finalization), whatever the catalogue says today.
     const snap = resultRows.get(a.product_id)!
     return { ...doc, name: snap.product_name ?? doc.name, code: snap.product_code ?? doc.code, producer: snap.producer_name ?? doc.producer, notes: [...doc.notes, ...notes] }
@@ -81,16 +89,18 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
       startTime: row.start_time,
       endTime: extras.endTime,
       place: row.place,
-      councilDecision: `Quyết định số ${snapshot.council.decisionNo} ngày ${Number(d)}/${Number(m)}/${y} của ${snapshot.council.signerTitle}`,
+      councilDecision: `Quyết định số ${council.decisionNo} ngày ${ddmmyyyy(council.decisionDate)} của ${council.signerTitle}`,
+      quyCheDecision: council.quyCheDecisionNo && council.quyCheDecisionDate ? `Quyết định số ${council.quyCheDecisionNo} ngày ${ddmmyyyy(council.quyCheDecisionDate)} của ${council.signerTitle}` : '',
       members: seats.map((s) => {
         const status = f.attendance.get(s.id)
         return {
           id: String(s.id),
           name: s.full_name,
           role: SEAT_ROLE_LABELS[s.role],
-          position: [s.job_title, s.organisation].filter(Boolean).join(' '),
+          position: composePosition(s.job_title, s.organisation),
           present: status === 'present' || status === 'left',
-          absenceReason: status === 'absent' ? 'Vắng mặt' : ''
+          // Only a reason someone gave; "Vắng mặt" is not a reason.
+          absenceReason: status === 'absent' ? (extras.absences?.[String(s.id)] ?? '').trim() : ''
         }
       }),
       chairId: String(chair?.id ?? seats[0]!.id),

@@ -18,6 +18,7 @@ import { inspectionsMethods } from './api/inspections'
 import { periodicReportMethods } from './api/periodic-report'
 import { historyMethods } from './api/history'
 import { lanMethods } from './api/lan'
+import { documentSettingsMethods } from './api/document-settings'
 
 export * from './api/spec'
 export * from './api/core'
@@ -39,6 +40,7 @@ export * from './api/inspections'
 export * from './api/periodic-report'
 export * from './api/history'
 export * from './api/lan'
+export * from './api/document-settings'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -59,6 +61,7 @@ export const contract = {
   ...backupMethods,
   ...signingMethods,
   ...sessionDocumentsMethods,
+  ...documentSettingsMethods,
   ...productHistoryMethods,
   ...adviceMethods,
   ...inspectionsMethods,

@@ -10,6 +10,8 @@ const t = z.string().transform((s) => s.normalize('NFC').trim())
 const req = (what: string) => t.pipe(z.string().min(1, `${what} không được để trống`))
 const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
 const zTime = z.string().regex(/^\d{2}:\d{2}$/, 'Giờ phải có dạng HH:MM')
+/** '' when the records do not tell (the minutes then give no end time rather than an invented one). */
+const zOptTime = z.string().regex(/^(\d{2}:\d{2})?$/, 'Giờ phải có dạng HH:MM')
 
 /** NĐ 30 Điều 13: TM. (collective), KT. (deputy), TL., TUQ., Q.; null when the head signs in his own name. */
 export const AUTHORITIES = ['TM', 'KT', 'TL', 'TUQ', 'Q'] as const
@@ -36,6 +38,8 @@ export type Issuer = z.output<typeof zIssuer>
 export const zProvinceSettings = z.object({
   /** "Lâm Đồng" — used in titles ("tỉnh Lâm Đồng"). */
   provinceName: req('Tên tỉnh'),
+  /** The province inside a sentence and in addresses: "tỉnh Lâm Đồng", "thành phố Hà Nội"; '' → "tỉnh <provinceName>". */
+  provinceUnit: t.default(''),
   /** Địa danh printed before the date (NĐ 30): usually the province name. */
   placeName: req('Địa danh'),
   /** UBND tỉnh: issues the decisions; the signer is the Chủ tịch or, with KT., a Phó Chủ tịch. */
@@ -68,10 +72,12 @@ export const zSession = z.object({
   number: z.number().int().min(1),
   date: zDate,
   startTime: zTime,
-  endTime: zTime,
+  endTime: zOptTime,
   place: req('Địa điểm'),
   /** "Quyết định số 1234/QĐ-UBND ngày 10/3/2026 của Chủ tịch UBND tỉnh" — the establishing decision. */
   councilDecision: req('Quyết định thành lập Hội đồng'),
+  /** "Quyết định số 15/QĐ-UBND ngày 05/01/2026" — the decision issuing the council's Quy chế; '' when not entered. */
+  quyCheDecision: t.default(''),
   members: z.array(zDocMember).min(1, 'Hội đồng phải có thành viên'),
   chairId: req('Chủ tọa'),
   secretaryId: req('Thư ký'),
@@ -126,11 +132,13 @@ export const zDocProduct = z.object({
   outcome: z.enum(OUTCOMES).nullable(),
   unmetMinimums: z.array(zUnmetMinimum).default([]),
   agreedOptions: z.array(zAgreed).default([]),
-  notes: z.array(t).default([])
+  notes: z.array(t).default([]),
+  /** The certificate as registered (number text, issue and expiry dates); null until it is issued. */
+  certificate: z.object({ number: req('Số giấy chứng nhận'), issuedOn: zDate, expiryDate: zDate }).nullable().default(null)
 })
 export type DocProduct = z.output<typeof zDocProduct>
 
-/** A numbered document: number null prints "Số:      /QĐ-UBND" for a draft. */
+/** A numbered document: number null is a draft — it prints "DỰ THẢO" and no number (context.ts headerOf). */
 export const zIssue = z.object({
   number: z.number().int().min(1).nullable().default(null),
   date: zDate
@@ -144,8 +152,17 @@ export const zDocumentInput = z.object({
   products: z.array(zDocProduct).min(1, 'Phải có ít nhất một sản phẩm'),
   /** Every set a product uses, as loaded (criteria.get). */
   criteriaSets: z.array(zCriteriaSet).min(1),
-  /** Căn cứ lines of the decisions, without the final ";"/"." (the builder adds them). */
+  /** Căn cứ lines of the decisions, without the final ";"/"." (the builder adds them); used when `basis` has none. */
   legalBasis: z.array(t).default([]),
+  /**
+   * From the province's document settings: căn cứ lines per document, "Theo đề nghị của …", nơi nhận. Lines may hold
+   * {tinh}, {hoiDong}, {quyChe}, {baoCao}, {toTrinh}; the builders fill them from this input (context.ts).
+   */
+  basis: z.object({ decision: z.array(t).default([]), approval: z.array(t).default([]), submission: z.array(t).default([]) }).default({ decision: [], approval: [], submission: [] }),
+  proposer: z.object({ decision: t.default(''), approval: t.default('') }).default({ decision: '', approval: '' }),
+  recipients: z.record(z.string(), z.array(t)).default({}),
+  /** Which version of the document settings the input was built from (null: the defaults, nothing saved). */
+  settingsVersion: z.number().int().nullable().default(null),
   minutes: zIssue,
   report: zIssue,
   submission: zIssue,

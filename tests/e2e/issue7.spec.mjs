@@ -137,6 +137,8 @@ test('Cài đặt → Sao lưu lists the copy taken before finalizing, backs up 
 })
 
 test('the signer approves the finalized results and signs the decision with a .p12 through the UI; pdfsig validates the download', async () => {
+  // The office issues the báo cáo, tờ trình and quyết định first (each cites the one before); signing prints that number.
+  for (const kind of ['report', 'submission', 'decision']) await api('documents.issue', { sessionId: S.sessionId, kind })
   await page.getByText('Báo cáo', { exact: true }).click()
   await page.getByTestId('tab-signing').click()
   await choose('signing-session', /Đợt 2 năm 2026 — 20\/11\/2026/)

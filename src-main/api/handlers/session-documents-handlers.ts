@@ -13,9 +13,13 @@ export function registerSessionDocumentsHandlers(r: Registry, d: SessionDocument
   const s = d.sessionDocuments
   r.handle('documents.forSession', async (i) => {
     const options = { ...(i.productId ? { productId: String(i.productId) } : {}), ...(i.memberId ? { memberId: String(i.memberId) } : {}) }
-    return toRecord(await s.generate({ sessionId: i.sessionId, kind: i.kind, format: i.format, options, ...(i.number !== undefined ? { number: i.number } : {}) }))
+    return toRecord(await s.generate({ sessionId: i.sessionId, kind: i.kind, format: i.format, options }))
   })
-  r.handle('documents.nextNumber', (i) => s.nextNumber(i.sessionId, i.kind))
+  r.handle('documents.issue', (i, ctx) => s.issue(i, ctx.actor))
+  r.handle('documents.issues', (i) => s.issues(i.sessionId))
+  r.handle('documents.minutesText', (i) => s.minutesText(i.sessionId))
+  r.handle('documents.saveMinutesText', (i, ctx) => s.saveMinutesText(i, ctx.actor))
+  r.handle('documents.nextNumber', (i) => s.nextNumber(i.sessionId, i.kind, i.productId))
   r.handle('documents.sessionList', (i) => s.list(i.sessionId).map(toRecord))
   r.handle('documents.startPack', (i) => s.startPack(i.sessionId))
   r.handle('documents.jobStatus', (i) => s.job(i.jobId))

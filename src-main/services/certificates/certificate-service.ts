@@ -55,10 +55,18 @@ export function createCertificateService(d: CertificateDeps) {
     recordStatus(d.db, productId, from, to, check.stars, reason, at)
   }
 
-  const issueTx = (req: { sessionId: number; decisionNo: string; decisionDate: string; issuedOn: string; productIds?: number[] | undefined }): number[] => {
-    const session = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(req.sessionId) as { status: string } | undefined
+  const issueTx = (given: { sessionId: number; decisionNo?: string | undefined; decisionDate?: string | undefined; issuedOn: string; productIds?: number[] | undefined }): number[] => {
+    const session = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(given.sessionId) as { status: string } | undefined
     if (!session) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên họp')
     if (session.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ cấp giấy chứng nhận từ phiên họp đã chốt kết quả')
+    // A certificate cites the recognition decision as the register has it (one numbering truth): issued first, same number.
+    const decided = d.db.prepare("SELECT number_text, doc_date FROM document_issues WHERE session_id = ? AND kind = 'decision' AND product_scope = 0").get(given.sessionId) as
+      | { number_text: string; doc_date: string }
+      | undefined
+    if (!decided) throw new AppError('CONFLICT', 'Quyết định công nhận của phiên họp chưa được ban hành (chưa có số trong sổ văn bản); hãy ban hành quyết định ở thẻ Văn bản trước khi cấp giấy chứng nhận')
+    if ((given.decisionNo !== undefined && given.decisionNo !== decided.number_text) || (given.decisionDate !== undefined && given.decisionDate !== decided.doc_date))
+      throw new AppError('CONFLICT', `Quyết định công nhận của phiên họp đã ban hành số ${decided.number_text} ngày ${decided.doc_date.split('-').reverse().join('/')}; số hoặc ngày nhập không khớp sổ văn bản`)
+    const req = { ...given, decisionNo: decided.number_text, decisionDate: decided.doc_date }
     if (req.issuedOn < req.decisionDate) throw new AppError('VALIDATION', 'Ngày cấp không được trước ngày ký quyết định công nhận', [{ path: 'issuedOn', message: 'Ngày cấp trước ngày quyết định' }])
     type R = { product_id: number; name: string; stars: number | null; outcome: string | null; status: ProductStatus; product_stars: number | null }
     const rows = d.db

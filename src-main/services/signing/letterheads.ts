@@ -15,7 +15,8 @@ export function signerOf(a: Approval, body: 'committee' | 'council'): Signer {
 /** The session's documents DTO with the approver as every body's signer and the chosen issue date and end time. */
 export function approvedSource(raw: DocumentInputRaw, a: Approval, o: { issueDate: string; endTime: string }): DocumentInputRaw {
   const p = raw.province
-  const issue = { number: null, date: o.issueDate }
+  // An issued document keeps its registered number and date (signing never numbers anew); a draft takes the chosen date.
+  const keep = (i: DocumentInputRaw['minutes']) => (i?.number ? i : { number: null, date: o.issueDate })
   return {
     ...raw,
     province: {
@@ -25,12 +26,12 @@ export function approvedSource(raw: DocumentInputRaw, a: Approval, o: { issueDat
       agency: { ...p.agency, signer: signerOf(a, 'council') }
     },
     session: { ...raw.session, endTime: o.endTime },
-    minutes: issue,
-    report: issue,
-    submission: issue,
-    decision: issue,
-    approval: issue,
-    notice: issue,
-    certificate: issue
+    minutes: keep(raw.minutes),
+    report: keep(raw.report),
+    submission: keep(raw.submission),
+    decision: keep(raw.decision),
+    approval: keep(raw.approval),
+    notice: keep(raw.notice),
+    certificate: keep(raw.certificate)
   }
 }

@@ -121,8 +121,9 @@ export const certificatesMethods = {
     roles: OFFICE_ROLES,
     input: obj({
       sessionId: zId,
-      decisionNo: zName.pipe(z.string().max(60, 'Số quyết định quá dài')),
-      decisionDate: zDay,
+      /** The session's recognition decision as issued in the register; when given, it must match the register. */
+      decisionNo: zName.pipe(z.string().max(60, 'Số quyết định quá dài')).optional(),
+      decisionDate: zDay.optional(),
       issuedOn: zDay,
       /** Only these products of the session; all recognised ones when absent. */
       productIds: z.array(zId).min(1).optional()

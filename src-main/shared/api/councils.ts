@@ -60,6 +60,9 @@ export const zCouncilPayload = z
     decisionDate: zIsoDate,
     signerName: zName.pipe(z.string().max(120, 'Họ tên người ký quá dài')),
     signerTitle: zName.pipe(z.string().max(200, 'Chức vụ người ký quá dài')),
+    /** The province's decision issuing the council's Quy chế (the decisions cite it); empty until entered. */
+    quyCheDecisionNo: zOptText(60),
+    quyCheDecisionDate: zIsoDate.nullable().default(null),
     members: z.array(zCouncilMember).max(60, 'Hội đồng có quá nhiều thành viên').default([]),
     advisory: z.array(zAdvisoryMember).max(60, 'Tổ tư vấn có quá nhiều thành viên').default([]),
     quyChe: zQuyChe.default(zQuyChe.parse({}))
@@ -68,6 +71,10 @@ export const zCouncilPayload = z
   .refine((p) => p.periodTo === null || p.periodTo >= p.periodFrom, {
     message: 'Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu',
     path: ['periodTo']
+  })
+  .refine((p) => (p.quyCheDecisionNo === '') === (p.quyCheDecisionDate === null), {
+    message: 'Nhập cả số và ngày của quyết định ban hành Quy chế',
+    path: ['quyCheDecisionNo']
   })
 export type CouncilPayload = z.output<typeof zCouncilPayload>
 export type CouncilPayloadInput = z.input<typeof zCouncilPayload>

@@ -97,6 +97,16 @@ export function CouncilEditor({ council, versions, onSaved, onBack, notice = nul
             onChange={(d) => form.setFieldValue('periodTo', d || null)}
           />
         </Grid.Col>
+        <Grid.Col span={3}><TextInput label={t('form.quyCheDecisionNo')} description={t('form.quyCheDecisionHint')} {...form.getInputProps('quyCheDecisionNo')} /></Grid.Col>
+        <Grid.Col span={3}>
+          <TextInput
+            type="date"
+            label={t('form.quyCheDecisionDate')}
+            {...form.getInputProps('quyCheDecisionDate')}
+            value={values.quyCheDecisionDate ?? ''}
+            onChange={(e) => form.setFieldValue('quyCheDecisionDate', e.currentTarget.value || null)}
+          />
+        </Grid.Col>
       </Grid>
 
       <Title order={4}>{t('members.title')}</Title>

@@ -24,6 +24,8 @@ export function emptyCouncil(): CouncilFormValues {
     decisionDate: '',
     signerName: '',
     signerTitle: '',
+    quyCheDecisionNo: '',
+    quyCheDecisionDate: null,
     members: [emptyPerson('chair') as CouncilMember, emptyPerson('secretary') as CouncilMember],
     advisory: [emptyPerson('leader') as AdvisoryMember],
     quyChe: structuredClone(DEFAULT_QUY_CHE)
@@ -32,7 +34,7 @@ export function emptyCouncil(): CouncilFormValues {
 
 /** The same zod schema the API enforces, mapped onto Mantine's dotted field paths for inline errors. */
 export function validateCouncil(values: CouncilFormValues): Record<string, string> {
-  const parsed = zCouncilPayload.safeParse({ ...values, periodTo: values.periodTo || null })
+  const parsed = zCouncilPayload.safeParse({ ...values, periodTo: values.periodTo || null, quyCheDecisionDate: values.quyCheDecisionDate || null })
   if (parsed.success) return {}
   const errors: Record<string, string> = {}
   for (const issue of parsed.error.issues) {
@@ -44,5 +46,5 @@ export function validateCouncil(values: CouncilFormValues): Record<string, strin
 
 /** Parsed payload to send: empty optional date becomes null, strings normalised by the schema. */
 export function toPayload(values: CouncilFormValues): CouncilPayload {
-  return zCouncilPayload.parse({ ...values, periodTo: values.periodTo || null })
+  return zCouncilPayload.parse({ ...values, periodTo: values.periodTo || null, quyCheDecisionDate: values.quyCheDecisionDate || null })
 }

@@ -5,6 +5,7 @@ import type { Session } from '../../../src-main/shared/contract'
 import { useQuery } from '../../api/context'
 import { DocumentList } from './documents/DocumentList'
 import { GeneratePanel } from './documents/GeneratePanel'
+import { MinutesTextPanel } from './documents/MinutesTextPanel'
 import { PackPanel } from './documents/PackPanel'
 
 /** "Văn bản": the session's official documents — one at a time, the whole pack, and what the register holds. */
@@ -20,6 +21,9 @@ export function DocumentsTab({ session }: { session: Session }) {
         <>
           <Title order={3} size="h5">{t('pack.title')}</Title>
           <PackPanel sessionId={session.id} onDone={onDone} />
+          <Divider />
+          <Title order={3} size="h5">{t('minutesText.title')}</Title>
+          <MinutesTextPanel sessionId={session.id} />
           <Divider />
         </>
       ) : null}

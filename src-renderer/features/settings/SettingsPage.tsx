@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import type { Language } from '../../i18n'
 import { BackupPanel } from './BackupPanel'
+import { DocumentSettingsPanel } from './DocumentSettingsPanel'
 import { ProvinceSettings } from './ProvinceSettings'
 
 /** Cài đặt: interface language (stored in the DB) and where the data lives. */
@@ -29,6 +30,7 @@ export function SettingsPage() {
         />
       </div>
       <ProvinceSettings />
+      <DocumentSettingsPanel />
       <BackupPanel />
       <Title order={4}>{t('about')}</Title>
       {info.error ? <Alert color="red">{info.error.message}</Alert> : null}

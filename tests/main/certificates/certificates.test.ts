@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { call, ok } from '../../utils/core'
-import { certCore, finalizedSession } from './helpers'
+import { certCore, finalizedSession, issueDecision } from './helpers'
 
 const ISSUE = { decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01' }
 
@@ -11,6 +11,7 @@ describe('certificates through the real core', () => {
   it('issues from the recognition decision, lists, reminds, and sweeps expiry through the status machine', async () => {
     const core = await certCore()
     const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     const refused5 = await call(core, 'certificates.issue', { sessionId: f.sessionId, ...ISSUE, productIds: [f.fiveStar] })
     expect(!refused5.ok && refused5.error.code).toBe('CONFLICT')
     const early = await call(core, 'certificates.issue', { sessionId: f.sessionId, ...ISSUE, issuedOn: '2026-11-30' })
@@ -61,6 +62,7 @@ describe('certificates through the real core', () => {
   it('revokes on a ground of Điều 8 with a Decree 30 decision, once', async () => {
     const core = await certCore()
     const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     const [cert] = await ok(core, 'certificates.issue', { sessionId: f.sessionId, ...ISSUE })
     const input = {
       certificateId: cert!.id,
@@ -72,8 +74,7 @@ describe('certificates through the real core', () => {
       signerTitle: 'Phó Chủ tịch',
       signerName: 'Nguyễn Văn Bình'
     }
-    const noProvince = await call(core, 'certificates.revoke', input)
-    expect(!noProvince.ok && noProvince.error.code).toBe('VALIDATION')
+    // The province is declared before the decision could be issued (issueDecision); the revocation names it too.
     await ok(core, 'settings.setProvince', { provinceCode: '68', bodyName: 'Ủy ban nhân dân tỉnh Lâm Đồng', advisoryBody: 'Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng', placeName: 'Lâm Đồng' })
     const backwards = await call(core, 'certificates.revoke', { ...input, decidedOn: '2027-03-01' })
     expect(!backwards.ok && backwards.error.code).toBe('VALIDATION')
@@ -100,6 +101,7 @@ describe('certificates through the real core', () => {
   it('keeps the written-opinion mode beside the session and says when opinions differ', async () => {
     const core = await certCore()
     const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     const late = await call(core, 'reevaluation.setMode', { sessionId: f.sessionId, mode: 'written-opinions' })
     expect(!late.ok && late.error.code).toBe('FINALIZED')
     const op = await ok(core, 'reevaluation.opinions', { sessionId: f.sessionId })

@@ -6,6 +6,8 @@ import { checkOpinions } from '../../../src-main/domain/written-opinions'
 describe('certificate dates (Điều 4.3, 7.6)', () => {
   it('adds 36 months with end-of-month clamping', () => {
     expect(expiryDate('2026-12-01')).toBe('2029-12-01')
+    // Same calendar day 36 months later, as published provincial decisions print it (docs/RULES.md D3).
+    expect(expiryDate('2025-03-10')).toBe('2028-03-10')
     expect(expiryDate('2024-02-29')).toBe('2027-02-28')
     expect(expiryDate('2026-08-31')).toBe('2029-08-31')
     expect(expiryDate('2025-05-31', 9)).toBe('2026-02-28')

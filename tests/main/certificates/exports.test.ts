@@ -8,7 +8,7 @@ import { PTNT_OCOP_COLUMNS } from '../../../src-main/exports/columns'
 import { createDocumentRegister } from '../../../src-main/services/document-register'
 import { createFileStore } from '../../../src-main/services/dossier-service'
 import { call, ok } from '../../utils/core'
-import { certCore, finalizedSession } from './helpers'
+import { certCore, finalizedSession, issueDecision } from './helpers'
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
@@ -67,6 +67,7 @@ describe('exports re-read and compared with the database', () => {
     const addFile = (productId: number, item: string, name: string, mime: string, b: { sha256: string; size: number }) =>
       core.db.prepare('INSERT INTO dossier_files (product_id, item_key, sha256, size, mime, original_name, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(productId, item, b.sha256, b.size, mime, name, at)
     addFile(f.recognised, 'mau-02', 'Ảnh sản phẩm.png', 'image/png', img)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     const [cert] = await ok(core, 'certificates.issue', { sessionId: f.sessionId, decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01' })
 
     // PTNT_OCOP: the same rows as the database, in XLSX and in CSV.

@@ -34,6 +34,18 @@ export async function finalizedSession(core: Core): Promise<{ sessionId: number;
   return { sessionId: s.sessionId, recognised: p0, fiveStar: p1, results: results.map((r) => ({ productId: r.productId, stars: r.stars, outcome: r.outcome })) }
 }
 
+/**
+ * Issues the session's report, tờ trình and recognition decision through the API, as the office does before
+ * certificates (each cites the one before); the decision takes the typed number, so its text is "<number>/QĐ-UBND".
+ */
+export async function issueDecision(core: Core, sessionId: number, decision: { number: number; date: string }): Promise<string> {
+  const province = await ok(core, 'settings.getProvince', {})
+  if (!province.provinceCode) await ok(core, 'settings.setProvince', { provinceCode: '68', bodyName: 'Ủy ban nhân dân tỉnh Lâm Đồng', advisoryBody: 'Sở Nông nghiệp và Môi trường', placeName: 'Lâm Đồng' })
+  await ok(core, 'documents.issue', { sessionId, kind: 'report', date: decision.date })
+  await ok(core, 'documents.issue', { sessionId, kind: 'submission', date: decision.date })
+  return (await ok(core, 'documents.issue', { sessionId, kind: 'decision', date: decision.date, number: decision.number })).number
+}
+
 /** Each criterion at its 3★ minimum where one is marked, else at its best option: a total between 70 and 89. */
 function atThreeStarMarkers(set: CriteriaSet): Record<string, string> {
   const out: Record<string, string> = {}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INSPECTION_ITEM_CODES } from '../../../src-main/shared/inspection'
 import { call, ok } from '../../utils/core'
-import { certCore, finalizedSession } from '../certificates/helpers'
+import { certCore, finalizedSession, issueDecision } from '../certificates/helpers'
 
 const pass = INSPECTION_ITEM_CODES.map((item) => ({ item, result: 'pass' as const, note: '' }))
 const failing = (note: string) => [{ item: 'quality-standard' as const, result: 'fail' as const, note }, ...pass.filter((f) => f.item !== 'quality-standard')]
@@ -10,6 +10,7 @@ describe('post-recognition inspection through the real core (Điều 9)', () => 
   it('plans, inspects, follows up, proposes revocation and links the Điều 8 decision, all in the audit chain', async () => {
     const core = await certCore(() => new Date('2027-06-01T03:00:00Z'))
     const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     await ok(core, 'certificates.issue', { sessionId: f.sessionId, decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01' })
     const productId = f.recognised
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { call, ok } from '../../utils/core'
 import { INSPECTION_ITEM_CODES } from '../../../src-main/shared/inspection'
-import { certCore, finalizedSession } from '../certificates/helpers'
+import { certCore, finalizedSession, issueDecision } from '../certificates/helpers'
 
 const pass = INSPECTION_ITEM_CODES.map((item) => ({ item, result: 'pass' as const, note: '' }))
 
@@ -10,6 +10,7 @@ describe('reports.periodic and its XLSX', () => {
   it('counts what the database holds for the period, and the workbook says the same', async () => {
     const core = await certCore(() => new Date('2027-06-20T03:00:00Z'))
     const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 120, date: '2026-12-01' })
     await ok(core, 'certificates.issue', { sessionId: f.sessionId, decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01' })
     await ok(core, 'inspections.record', {
       productId: f.recognised,

@@ -33,39 +33,45 @@ describe('documents from a session', () => {
     if (!r.ok) expect(r.error.message).toMatch(/Chưa khai báo tỉnh/)
   })
 
-  it('numbers the minutes from the register, returns the stored one again, refuses another number', async () => {
+  it('prints the minutes as a draft until issued, then with the number issued once; regenerating returns the stored one', async () => {
     await ok(core, 'settings.setProvince', PROVINCE)
     const next = await ok(core, 'documents.nextNumber', { sessionId: session.sessionId, kind: 'minutes' })
     expect(next).toEqual({ symbol: 'BB-HĐOCOP', next: 1, assigned: null })
+    const draft = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'minutes', format: 'pdf' })
+    expect(draft.number).toBeNull()
+    await ok(core, 'documents.issue', { sessionId: session.sessionId, kind: 'minutes' })
     const a = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'minutes', format: 'pdf' })
     expect(a.number).toBe('01/BB-HĐOCOP')
     const again = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'minutes', format: 'pdf' })
     expect(again.id).toBe(a.id)
     const docx = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'minutes', format: 'docx' })
     expect(docx.number).toBe('01/BB-HĐOCOP')
-    const other = await call(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'minutes', format: 'pdf', number: 7 })
+    const other = await call(core, 'documents.issue', { sessionId: session.sessionId, kind: 'minutes', number: 7 })
     expect(other.ok).toBe(false)
-    if (!other.ok) expect(other.error.message).toMatch(/đã được cấp số 01\/BB-HĐOCOP/)
+    if (!other.ok) expect(other.error.message).toMatch(/đã được ban hành, số 01\/BB-HĐOCOP/)
     expect((await ok(core, 'documents.nextNumber', { sessionId: session.sessionId, kind: 'minutes' }))?.assigned).toBe('01/BB-HĐOCOP')
   }, 60_000)
 
-  it('takes a typed number and refuses one already used', async () => {
-    const typed = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'report', format: 'pdf', number: 12 })
+  it('issues with a typed number and refuses one already used', async () => {
+    const typed = await ok(core, 'documents.issue', { sessionId: session.sessionId, kind: 'report', number: 12 })
     expect(typed.number).toBe('12/BC-HĐOCOP')
+    expect((await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'report' })).number).toBe('12/BC-HĐOCOP')
+    await ok(core, 'documents.issue', { sessionId: session.sessionId, kind: 'submission' })
     // The two decisions share the register of QĐ-UBND: the approval cannot take the decision's number.
-    expect((await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'decision', number: 12 })).number).toBe('12/QĐ-UBND')
-    const used = await call(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'approval', number: 12 })
+    expect((await ok(core, 'documents.issue', { sessionId: session.sessionId, kind: 'decision', number: 12 })).number).toBe('12/QĐ-UBND')
+    const used = await call(core, 'documents.issue', { sessionId: session.sessionId, kind: 'approval', number: 12 })
     expect(used.ok).toBe(false)
     if (!used.ok) expect(used.error.message).toMatch(/đã được cấp cho văn bản khác/)
   }, 60_000)
 
-  it('generates per-member sheets, one certificate per recognised product, and refuses a number on an unnumbered kind', async () => {
+  it('generates per-member sheets, one certificate per recognised product, and refuses to issue an unnumbered kind', async () => {
     const member = (await ok(core, 'sessions.get', { id: session.sessionId })).members.find((m) => m.scores)!
     const sheet = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'sheet', productId: session.recognised, memberId: member.id })
     expect(sheet.number).toBeNull()
+    await ok(core, 'certificates.issue', { sessionId: session.sessionId, issuedOn: '2026-12-10' })
     const cert = await ok(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'certificate', productId: session.recognised })
-    expect(cert.number).toMatch(/\/GCN-OCOP$/)
-    const r = await call(core, 'documents.forSession', { sessionId: session.sessionId, kind: 'summary', number: 3 })
+    expect(cert.number).toBe('01/GCN-OCOP')
+    const r = await call(core, 'documents.issue', { sessionId: session.sessionId, kind: 'summary' })
     expect(r.ok).toBe(false)
   }, 60_000)
 
@@ -80,8 +86,8 @@ describe('documents from a session', () => {
     expect(pack.kind).toBe('pack')
     const file = await ok(core, 'documents.download', { id: pack.id })
     expect(createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex')).toBe(pack.sha256)
-    // The minutes inside the pack carry the number the minutes already had.
-    expect(list.filter((d) => d.kind === 'minutes' && d.format === 'pdf')).toHaveLength(1)
+    // The pack takes no number of its own: the register still holds only what was issued.
+    expect(core.db.prepare("SELECT count(*) FROM document_numbers WHERE kind IN ('minutes', 'pack')").pluck().get()).toBe(1)
     const second = await waitJob(core, (await ok(core, 'documents.startPack', { sessionId: session.sessionId })).id)
     expect(second.documentId).toBe(done.documentId)
   }, 120_000)

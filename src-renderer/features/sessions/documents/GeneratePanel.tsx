@@ -1,6 +1,6 @@
-import { Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { IconFileText } from '@tabler/icons-react'
+import { IconFileText, IconRubberStamp } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentKind } from '../../../../src-main/shared/documents'
@@ -8,7 +8,8 @@ import type { DocumentRecord, Session } from '../../../../src-main/shared/contra
 import { useApi, useQuery } from '../../../api/context'
 
 const EDITABLE = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval'])
-const NUMBERED = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval', 'notice', 'certificate'])
+/** Kinds the office issues here (certificates are numbered when they are issued, under Báo cáo → Giấy chứng nhận). */
+const NUMBERED = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval', 'notice'])
 /** Which choices each kind needs: a sheet is one member's on one product; certificates and notices may be all. */
 const NEEDS: Partial<Record<DocumentKind, { product: 'required' | 'optional'; member?: true }>> = {
   'sheet-blank': { product: 'required', member: true },
@@ -24,10 +25,15 @@ interface Values {
   productId: string | null
   memberId: string | null
   number: number | string
+  date: string
 }
 
-/** One document at a time: its kind, the product and member when it needs them, the format, and its number. */
-/** `refresh` changes when documents were made elsewhere (the pack numbers its minutes and decisions). */
+/**
+ * One document at a time: its kind, the product and member when it needs them, the format. A numbered kind prints as
+ * a draft (DỰ THẢO) until the office issues it: "Ban hành" asks for confirmation showing the number it will take
+ * (the next of the register, or one typed from the e-office system), then the document prints that number for good.
+ * `refresh` changes when documents were made elsewhere.
+ */
 export function GeneratePanel({ session, refresh, onGenerated }: { session: Session; refresh: number; onGenerated: (doc: DocumentRecord) => void }) {
   const { t } = useTranslation('session-documents')
   const api = useApi()
@@ -35,15 +41,18 @@ export function GeneratePanel({ session, refresh, onGenerated }: { session: Sess
   const results = useQuery('results.list', { sessionId: session.id }, { skip: !finalized })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [issuedMsg, setIssuedMsg] = useState<string | null>(null)
   const form = useForm<Values>({
-    initialValues: { kind: finalized ? 'minutes' : 'sheet-blank', format: 'pdf', productId: null, memberId: null, number: '' },
+    initialValues: { kind: finalized ? 'minutes' : 'sheet-blank', format: 'pdf', productId: null, memberId: null, number: '', date: '' },
     validate: {
       productId: (v, all) => (NEEDS[all.kind]?.product === 'required' && !v ? t('form.productRequired') : null),
       memberId: (v, all) => (NEEDS[all.kind]?.member && !v ? t('form.memberRequired') : null)
     }
   })
   const { kind } = form.values
-  const next = useQuery('documents.nextNumber', { sessionId: session.id, kind }, { skip: !finalized || !NUMBERED.has(kind) })
+  const scopedProduct = kind === 'notice' && form.values.productId ? { productId: Number(form.values.productId) } : {}
+  const next = useQuery('documents.nextNumber', { sessionId: session.id, kind, ...scopedProduct }, { skip: !finalized || !NUMBERED.has(kind) })
   const reloadNext = next.reload
   useEffect(() => reloadNext(), [refresh, reloadNext])
   const outcomes = new Map((results.data ?? []).map((r) => [r.productId, r.outcome]))
@@ -63,15 +72,32 @@ export function GeneratePanel({ session, refresh, onGenerated }: { session: Sess
       kind: v.kind,
       format: EDITABLE.has(v.kind) ? v.format : 'pdf',
       ...(v.productId ? { productId: Number(v.productId) } : {}),
-      ...(needs?.member && v.memberId ? { memberId: Number(v.memberId) } : {}),
-      ...(NUMBERED.has(v.kind) && typeof v.number === 'number' ? { number: v.number } : {})
+      ...(needs?.member && v.memberId ? { memberId: Number(v.memberId) } : {})
     })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
-    form.setFieldValue('number', '')
-    next.reload()
     onGenerated(r.value)
   })
+
+  const issue = async () => {
+    const v = form.values
+    setBusy(true)
+    setError(null)
+    const r = await api.call('documents.issue', {
+      sessionId: session.id,
+      kind: v.kind,
+      ...scopedProduct,
+      ...(v.date ? { date: v.date } : {}),
+      ...(typeof v.number === 'number' ? { number: v.number } : {})
+    })
+    setBusy(false)
+    setConfirming(false)
+    if (!r.ok) return setError(r.error.message)
+    form.setFieldValue('number', '')
+    setIssuedMsg(t('issue.done', { kind: t(`kinds.${v.kind}`), number: r.value.number }))
+    next.reload()
+  }
+  const willTake = next.data ? (typeof form.values.number === 'number' ? `${String(form.values.number).padStart(2, '0')}/${next.data.symbol}` : `${String(next.data.next).padStart(2, '0')}/${next.data.symbol}`) : ''
 
   return (
     <form onSubmit={submit} data-testid="generate-form">
@@ -92,10 +118,26 @@ export function GeneratePanel({ session, refresh, onGenerated }: { session: Sess
           next.data.assigned ? (
             <Text size="sm" data-testid="number-assigned">{t('form.assigned', { number: next.data.assigned })}</Text>
           ) : (
-            <NumberInput label={t('form.number')} description={t('form.numberHint', { next: String(next.data.next).padStart(2, '0'), symbol: next.data.symbol })} w={300} min={1} max={99999} allowDecimal={false}
-              placeholder={String(next.data.next).padStart(2, '0')} data-testid="doc-number" {...form.getInputProps('number')} />
+            <Group align="flex-end" gap="sm">
+              <Text size="sm" c="dimmed" w={360} data-testid="draft-hint">{t('issue.draftHint')}</Text>
+              <NumberInput label={t('form.number')} description={t('form.numberHint', { next: String(next.data.next).padStart(2, '0'), symbol: next.data.symbol })} w={300} min={1} max={99999} allowDecimal={false}
+                placeholder={String(next.data.next).padStart(2, '0')} data-testid="doc-number" {...form.getInputProps('number')} />
+              <TextInput type="date" label={t('issue.date')} description={t('issue.dateHint')} w={180} data-testid="issue-date" {...form.getInputProps('date')} />
+              <Button variant="light" color="orange" leftSection={<IconRubberStamp size={16} />} onClick={() => (setIssuedMsg(null), setConfirming(true))} data-testid="issue-document">{t('issue.button')}</Button>
+            </Group>
           )
         ) : null}
+        <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('issue.confirmTitle')} centered>
+          <Stack>
+            <Text data-testid="issue-confirm-text">{t('issue.confirm', { kind: t(`kinds.${kind}`), number: willTake })}</Text>
+            <Text size="sm" c="dimmed">{t('issue.once')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>{t('issue.cancel')}</Button>
+              <Button color="orange" loading={busy} onClick={() => void issue()} data-testid="issue-confirm">{t('issue.confirmButton', { number: willTake })}</Button>
+            </Group>
+          </Stack>
+        </Modal>
+        {issuedMsg ? <Alert color="green" data-testid="issue-done">{issuedMsg}</Alert> : null}
         <Group>
           <Button type="submit" loading={busy} leftSection={<IconFileText size={16} />} disabled={!available(kind)} data-testid="generate-document">{t('form.generate')}</Button>
         </Group>
