@@ -26,7 +26,7 @@ import { registerSessionDocumentsHandlers } from './api/handlers/session-documen
 import { createSessionDocumentService } from './services/session-document-service'
 import { createDocumentSettingsService } from './services/document-settings-service'
 import { registerDocumentSettingsHandlers } from './api/handlers/document-settings-handlers'
-import { createRegistry, type Registry } from './api/registry'
+import { createRegistry } from './api/registry'
 import { openConnection, type DB } from './db/connection'
 import { schemaVersion, upgrade } from './db/migrate'
 import { refuseEmptyDatabase, refuseReadOnly } from './db/open-guard'

@@ -58,7 +58,7 @@ describe('five-star proposal panel', () => {
 
     await user.click(screen.getByRole('textbox', { name: 'Phiên họp đã chốt kết quả' }))
     expect(screen.queryByRole('option', { name: /2026-12-01/ })).toBeNull()
-    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 2026-11-20' }))
+    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 20/11/2026' }))
     await waitFor(() => expect(c.calls).toContainEqual(['results.list', { sessionId: 9 }]))
     await user.click(screen.getByRole('textbox', { name: 'Sản phẩm đề xuất 5 sao' }))
     expect(screen.queryByRole('option', { name: /Trà xanh/ })).toBeNull()
@@ -93,7 +93,7 @@ describe('five-star proposal panel', () => {
     }) as ApiClient['call']
     const { user } = render(<FiveStarPanel />, { client: c })
     await user.click(screen.getByRole('textbox', { name: 'Phiên họp đã chốt kết quả' }))
-    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 2026-11-20' }))
+    await user.click(await screen.findByRole('option', { name: 'Đợt 2 năm 2026 — 20/11/2026' }))
     expect(await screen.findByTestId('five-star-none')).toBeTruthy()
   })
 
@@ -105,7 +105,7 @@ describe('five-star proposal panel', () => {
         ? { ok: false, error: { code: 'CONFLICT', message: 'Báo cáo của Hội đồng cấp tỉnh: tệp văn bản đã bị thay đổi ngoài ứng dụng (mã SHA-256 không khớp)' } }
         : base(method as never, input as never)) as ApiClient['call']
     const { user } = render(<FiveStarPanel />, { client: c })
-    await pick(user, 'Phiên họp đã chốt kết quả', /2026-11-20/)
+    await pick(user, 'Phiên họp đã chốt kết quả', /20\/11\/2026/)
     await waitFor(() => expect(c.calls).toContainEqual(['results.list', { sessionId: 9 }]))
     await pick(user, 'Sản phẩm đề xuất 5 sao', /Cà phê Arabica/)
     for (const [label, option] of [['Văn bản đề nghị của UBND tỉnh', /Công văn/], ['Báo cáo của Tổ tư vấn', /Tổ tư vấn/], ['Báo cáo của Hội đồng cấp tỉnh', /Báo cáo kết quả/], ['Quyết định phê duyệt kết quả đánh giá', /Quyết định phê duyệt/]] as const)

@@ -6,7 +6,7 @@ import { silentLogger } from '../../../src-main/logger'
 import { createLiveHub, type LiveHub } from '../../../src-main/services/live/live-events'
 import type { LiveEvent } from '../../../src-main/shared/api/lan'
 import { createDeviceTracker } from '../../../src-main/transport/devices'
-import { startHttpServer, type HttpHost } from '../../../src-main/transport/http'
+import { officeCookieName, startHttpServer, type HttpHost } from '../../../src-main/transport/http'
 import { RESOURCES, ok, tempDir } from '../../utils/core'
 import { openScoringSession } from '../sessions/helpers'
 
@@ -87,7 +87,7 @@ describe('LAN mode pieces over loopback HTTP', () => {
 
     expect((await listen(host.port, {})).status).toBe(401)
     const member = await listen(host.port, { Cookie: cookie })
-    const desk = await listen(host.port, { Cookie: `ocop_session=${TOKEN}` })
+    const desk = await listen(host.port, { Cookie: `${officeCookieName(host.port)}=${TOKEN}` })
     expect(member.events[0]).toMatchObject({ kind: 'hello', sessionId: s.sessionId })
 
     live.events.emit({ kind: 'status', sessionId: other.sessionId, status: 'review' })

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 import { AuditPanel } from '../../../src-renderer/features/sessions/AuditPanel'
 import { render, screen, waitFor } from '../../utils/render'
 import { fakeClient, session } from './fake'
@@ -22,7 +23,7 @@ describe('AuditPanel', () => {
     expect(first).toHaveTextContent('Thành viên Lê Thị Bình')
     expect(first).toHaveTextContent('Lưu câu trả lời')
     expect(first).toHaveTextContent('Sản phẩm Bánh đa nem · Tiêu chí 1.45')
-    expect(first).toHaveTextContent(new Date(events[0]!.at).toLocaleString('vi-VN'))
+    expect(first).toHaveTextContent(formatDateTime(events[0]!.at, { withSeconds: true }))
     expect(container.querySelector('[data-seq="44"]')).toHaveTextContent('Thư ký (trình duyệt)')
     expect(container.querySelector('[data-seq="43"]')).toHaveTextContent('Văn phòng (máy này)')
     expect(screen.getByTestId('audit-newer')).toBeDisabled()
