@@ -5,10 +5,9 @@ import type { Column } from '../../exports/columns'
 import type { FileOut } from '../../shared/api/certificates'
 import { INSPECTION_ITEMS, INSPECTION_OUTCOMES, type InspectionItem } from '../../shared/inspection'
 import { REGISTRATION_TYPE_LABELS } from '../../shared/catalogue'
+import { formatDay, vnDayOf } from '../../shared/vn-format'
 import type { AdminUnits } from '../admin-units-service'
 
-/** The calendar day in Vietnam of a stored UTC instant: results count in the period of the day they were finalized there. */
-const vnDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
 
 /**
  * Loads the facts of the periodic report (finalized results, certificates with their revocations, inspections with
@@ -30,7 +29,8 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
   function report(period: Period): PeriodicReport {
     const results: ResultFact[] = (q.results.all() as Array<{ product_id: number; finalized_at: string; stars: number | null; registration_type: ResultFact['registrationType'] }>).map((r) => ({
       productId: r.product_id,
-      finalizedOn: vnDay.format(new Date(r.finalized_at)),
+      // Results count in the period of the day they were finalized in Vietnam.
+      finalizedOn: vnDayOf(r.finalized_at)!,
       stars: r.stars,
       registrationType: r.registration_type
     }))
@@ -67,7 +67,7 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
       ]
       const stars = (k: string) => (k === '0' ? 'Không xếp hạng (bị loại, dừng đánh giá)' : `${k} sao`)
       addSheet(wb, 'Tổng hợp', pair, [
-        { label: `Kỳ báo cáo: từ ${showDay(period.from)} đến ${showDay(period.to)}`, count: null },
+        { label: `Kỳ báo cáo: từ ${formatDay(period.from)} đến ${formatDay(period.to)}`, count: null },
         { label: 'Sản phẩm được Hội đồng đánh giá, phân hạng', count: r.evaluations.total },
         ...(['lan-dau', 'nang-hang', 'danh-gia-lai'] as const).map((t) => ({ label: `— ${REGISTRATION_TYPE_LABELS[t]}`, count: r.evaluations.byType[t] })),
         { label: 'Sản phẩm đạt 3 sao, 4 sao (UBND tỉnh công nhận)', count: r.evaluations.recognised },
@@ -75,7 +75,7 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
         { label: 'Giấy chứng nhận đã cấp', count: r.certificates.issued },
         { label: 'Giấy chứng nhận bị thu hồi', count: r.certificates.revoked },
         { label: 'Giấy chứng nhận hết hiệu lực', count: r.certificates.expired },
-        { label: `Giấy chứng nhận còn hiệu lực đến ${showDay(period.to)}`, count: r.portfolio.valid },
+        { label: `Giấy chứng nhận còn hiệu lực đến ${formatDay(period.to)}`, count: r.portfolio.valid },
         { label: 'Lượt kiểm tra sau công nhận', count: r.inspections.total },
         { label: '— trong đó đột xuất', count: r.inspections.adHoc }
       ])
@@ -93,8 +93,4 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
   }
 }
 
-function showDay(day: string): string {
-  const [y, m, dd] = day.split('-')
-  return `${dd}/${m}/${y}`
-}
 export type PeriodicReportService = ReturnType<typeof createPeriodicReportService>

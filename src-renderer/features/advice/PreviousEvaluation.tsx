@@ -5,7 +5,6 @@ import type { ProductHistoryView } from '../../../src-main/shared/api/history'
 import { useQuery } from '../../api/context'
 import { formatDay } from '../../../src-main/shared/vn-format'
 
-const day = (d: string | null): string => formatDay(d)
 
 /**
  * The product's previous evaluation beside the current one (re-evaluation, upgrade): stars, mean, parts and the
@@ -23,11 +22,11 @@ export function PreviousEvaluation({ sessionId, productId, compact = false }: { 
       <Stack gap={4}>
         <Text fw={600} size="sm">
           {p.source === 'app'
-            ? t('previous.fromSession', { date: day(p.date), stars: p.stars ?? '—', mean: p.mean === null ? '—' : formatScore(p.mean) })
-            : t('previous.recorded', { stars: p.stars ?? '—', date: day(p.date) })}
+            ? t('previous.fromSession', { date: formatDay(p.date), stars: p.stars ?? '—', mean: p.mean === null ? '—' : formatScore(p.mean) })
+            : t('previous.recorded', { stars: p.stars ?? '—', date: formatDay(p.date) })}
         </Text>
         {p.parts ? <Text size="xs">{t('previous.parts', { a: formatScore(p.parts.A), b: formatScore(p.parts.B), c: formatScore(p.parts.C) })}</Text> : null}
-        {p.certificate ? <Text size="xs">{t('previous.certificate', { number: p.certificate.number, issued: day(p.certificate.issuedOn), expiry: day(p.certificate.expiryDate), stars: p.certificate.stars })}</Text> : null}
+        {p.certificate ? <Text size="xs">{t('previous.certificate', { number: p.certificate.number, issued: formatDay(p.certificate.issuedOn), expiry: formatDay(p.certificate.expiryDate), stars: p.certificate.stars })}</Text> : null}
         {!compact && q.data!.moved.length > 0 ? <Text size="xs" c="orange.9" data-testid="moved-count">{t('previous.moved', { count: q.data!.moved.length })}</Text> : null}
         {!compact && p.criteria.length > 0 ? <PreviousCriteria view={q.data!} /> : null}
       </Stack>

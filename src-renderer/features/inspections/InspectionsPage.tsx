@@ -1,17 +1,16 @@
 import { Group, NumberInput, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { vnDayOf } from '../../../src-main/shared/vn-format'
 import { PlanTab } from './PlanTab'
 import { RecordsTab } from './RecordsTab'
 import { SummaryTab } from './SummaryTab'
 
-/** Today's year in Vietnam time, whatever the machine's zone. */
-const vnYear = (): number => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
 
 /** Kiểm tra sau công nhận (QĐ 26/2026 Điều 9): the year's plan, the inspection records, and the summary. */
 export function InspectionsPage() {
   const { t } = useTranslation('inspections')
-  const [year, setYear] = useState<number>(vnYear())
+  const [year, setYear] = useState<number>(Number(vnDayOf(new Date())!.slice(0, 4)))
   return (
     <Stack data-testid="inspections-page">
       <Group justify="space-between" align="flex-end">

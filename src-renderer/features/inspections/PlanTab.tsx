@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PLAN_REASONS, type PlanReason } from '../../../src-main/shared/inspection'
 import { useApi, useQuery } from '../../api/context'
 import { RecordForm, type RecordTarget } from './RecordForm'
-import { showDay } from './show'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 /**
  * Kế hoạch kiểm tra: the products proposed for the year by rule and by risk (expiring certificates, means near the
@@ -75,7 +75,7 @@ export function PlanTab({ year }: { year: number }) {
                         />
                       </Table.Td>
                       <Table.Td><Text size="sm" fw={600}>{c.name}</Text><Text size="xs" c="dimmed">{c.producerName} · {c.code}</Text></Table.Td>
-                      <Table.Td><Text size="sm">{c.stars}★ · {t('plan.expires', { day: showDay(c.expiryDate) })}</Text>{c.mean !== null ? <Text size="xs" c="dimmed">{t('plan.mean', { mean: c.mean.toFixed(2).replace('.', ',') })}</Text> : null}</Table.Td>
+                      <Table.Td><Text size="sm">{c.stars}★ · {t('plan.expires', { day: formatDay(c.expiryDate) })}</Text>{c.mean !== null ? <Text size="xs" c="dimmed">{t('plan.mean', { mean: c.mean.toFixed(2).replace('.', ',') })}</Text> : null}</Table.Td>
                       <Table.Td>{c.reasons.map((r) => <Badge key={r} variant="light" mr={4} mb={2}>{PLAN_REASONS[r]}</Badge>)}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -115,7 +115,7 @@ export function PlanTab({ year }: { year: number }) {
                     {i.inspections.length === 0 ? (
                       <Badge color="gray" variant="outline">{t('plan.notYet')}</Badge>
                     ) : (
-                      i.inspections.map((x) => <Text key={x.id} size="xs">{t('plan.inspectedOn', { day: showDay(x.inspectedOn) })} — {t(`outcome.${x.outcome}`)}</Text>)
+                      i.inspections.map((x) => <Text key={x.id} size="xs">{t('plan.inspectedOn', { day: formatDay(x.inspectedOn) })} — {t(`outcome.${x.outcome}`)}</Text>)
                     )}
                   </Table.Td>
                   <Table.Td>

@@ -8,7 +8,7 @@ import { useApi, useQuery } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
 import { RevokeForm } from '../reports/RevokeForm'
 import { RecordForm, type RecordTarget } from './RecordForm'
-import { showDay } from './show'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 const OUTCOME_COLOR = { 'no-action': 'green', recommendations: 'orange', 'revocation-proposed': 'red' } as const
 
@@ -44,7 +44,7 @@ export function RecordsTab({ year }: { year: number }) {
           <Table.Tbody>
             {list.data.map((i) => (
               <Table.Tr key={i.id} data-inspection-id={i.id}>
-                <Table.Td>{showDay(i.inspectedOn)}</Table.Td>
+                <Table.Td>{formatDay(i.inspectedOn)}</Table.Td>
                 <Table.Td><Text size="sm" fw={600}>{i.productName}</Text><Text size="xs" c="dimmed">{i.producerName}</Text></Table.Td>
                 <Table.Td>{t(`kind.${i.kind}`)}</Table.Td>
                 <Table.Td><Badge color={OUTCOME_COLOR[i.outcome]} variant="light">{t(`outcome.${i.outcome}`)}</Badge></Table.Td>
@@ -53,7 +53,7 @@ export function RecordsTab({ year }: { year: number }) {
                     {i.outcome === 'recommendations'
                       ? i.followedUpBy.length > 0
                         ? t('records.followedUp')
-                        : t('records.deadline', { day: showDay(i.deadline) })
+                        : t('records.deadline', { day: formatDay(i.deadline) })
                       : i.revocation
                         ? t('records.revoked', { number: i.revocation.number })
                         : '—'}
@@ -112,7 +112,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
   return (
     <Paper withBorder p="sm" data-testid="inspection-detail" data-inspection-id={i.id}>
       <Stack gap="xs">
-        <Text fw={600}>{t('detail.title', { name: i.productName, day: showDay(i.inspectedOn) })}</Text>
+        <Text fw={600}>{t('detail.title', { name: i.productName, day: formatDay(i.inspectedOn) })}</Text>
         <Text size="sm">{t('detail.team', { team: i.team })}</Text>
         <Table withTableBorder>
           <Table.Tbody>
@@ -125,7 +125,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
             ))}
           </Table.Tbody>
         </Table>
-        {i.outcome === 'recommendations' ? <Text size="sm">{t('detail.recommendation', { text: i.recommendation, day: showDay(i.deadline) })}</Text> : null}
+        {i.outcome === 'recommendations' ? <Text size="sm">{t('detail.recommendation', { text: i.recommendation, day: formatDay(i.deadline) })}</Text> : null}
         {i.revocationGround ? <Text size="sm">{t('detail.ground', { letter: groundLetter(i.revocationGround), text: REVOCATION_GROUNDS[i.revocationGround] })}</Text> : null}
         <Text size="sm" fw={500}>{t('detail.evidence')}</Text>
         {i.evidence.length === 0 ? <Text size="xs" c="dimmed">{t('detail.noEvidence')}</Text> : null}
@@ -150,7 +150,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
           ) : certificate ? (
             <RevokeForm
               cert={certificate}
-              proposal={{ inspectionId: i.id, ground: i.revocationGround!, conclusionRef: t('detail.conclusionRef', { day: showDay(i.inspectedOn), id: i.id }), conclusionDate: i.inspectedOn }}
+              proposal={{ inspectionId: i.id, ground: i.revocationGround!, conclusionRef: t('detail.conclusionRef', { day: formatDay(i.inspectedOn), id: i.id }), conclusionDate: i.inspectedOn }}
               onDone={() => {
                 setRevoking(false)
                 onChanged()

@@ -2,7 +2,7 @@ import { Alert, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@ma
 import { useTranslation } from 'react-i18next'
 import { INSPECTION_ITEMS } from '../../../src-main/shared/inspection'
 import { useQuery } from '../../api/context'
-import { showDay } from './show'
+import { formatDay } from '../../../src-main/shared/vn-format'
 
 /** The year at a glance: planned vs done, outcomes, findings by item, and follow-ups whose deadline has passed. */
 export function SummaryTab({ year }: { year: number }) {
@@ -54,7 +54,7 @@ export function SummaryTab({ year }: { year: number }) {
       {d.overdue.length === 0 ? (
         <Text size="sm" c="dimmed">{t('summary.noOverdue')}</Text>
       ) : (
-        d.overdue.map((o) => <Text key={o.inspectionId} size="sm" data-testid="overdue">{t('summary.overdueLine', { name: o.productName, day: showDay(o.deadline) })}</Text>)
+        d.overdue.map((o) => <Text key={o.inspectionId} size="sm" data-testid="overdue">{t('summary.overdueLine', { name: o.productName, day: formatDay(o.deadline) })}</Text>)
       )}
     </Stack>
   )

@@ -1,19 +1,17 @@
 import { Alert, Button, Group, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDay, vnDayOf } from '../../../src-main/shared/vn-format'
 import { standardPeriod } from '../../../src-main/domain/periodic-report'
 import { INSPECTION_ITEMS, type InspectionItem } from '../../../src-main/shared/inspection'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64 } from '../catalogue/files'
-import { formatDay } from '../../../src-main/shared/vn-format'
-
-const vnYear = (): number => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
 
 /** Báo cáo định kỳ: the 6-month or yearly results of the OCOP programme, on screen and as the XLSX tables. */
 export function PeriodicPanel() {
   const { t } = useTranslation('reports')
   const api = useApi()
-  const [year, setYear] = useState(vnYear())
+  const [year, setYear] = useState(Number(vnDayOf(new Date())!.slice(0, 4)))
   const [kind, setKind] = useState<'h1' | 'year'>('h1')
   const [error, setError] = useState<string | null>(null)
   const period = standardPeriod(year, kind)
