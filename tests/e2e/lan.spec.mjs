@@ -182,7 +182,7 @@ test('from the namespace: a foreign Host and office methods are refused; the joi
   assert.equal(office.status, 403, 'the office token does not work from another device')
   const anonymous = await driver.run(RAW_REQUEST, { url: `${lanUrl}api/sessions.list`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
   assert.equal(anonymous.status, 401)
-  const events = await driver.run(RAW_REQUEST, { url: `${lanUrl}events`, headers: { Cookie: `ocop_session=${server.token}` } })
+  const events = await driver.run(RAW_REQUEST, { url: `${lanUrl}events`, headers: { Authorization: `Bearer ${server.token}` } })
   assert.equal(events.status, 403)
   const page = await driver.run(RAW_REQUEST, { url: lanUrl })
   assert.equal(page.status, 200)

@@ -73,6 +73,10 @@ export async function seedFinalizedMeeting(page, server, productNames = ['Bánh 
     }
   await api('sessions.setStatus', { id: s.id, to: 'review' })
   const results = await api('sessions.finalize', { id: s.id })
-  await api('certificates.issue', { sessionId: s.id, decisionNo: '120/QĐ-UBND', decisionDate: '2026-11-25', issuedOn: '2026-11-25' })
+  // The recognition decision is issued from the register first (each document cites the one before); the
+  // certificates take its number and date.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+  for (const kind of ['report', 'submission', 'decision']) await api('documents.issue', { sessionId: s.id, kind })
+  await api('certificates.issue', { sessionId: s.id, issuedOn: today })
   return { sessionId: s.id, roundId: round.id, councilId: council.id, products, results }
 }

@@ -65,7 +65,7 @@ after(async () => {
   await server?.stop()
 })
 
-test('the head on the decision is checked in Kiểm tra văn bản; an edited result is named there and under Chốt kết quả', async () => {
+test('the head on the minutes is checked in Kiểm tra văn bản; an edited result is named there and under Chốt kết quả', async () => {
   await office.getByText('Đợt/Phiên đánh giá', { exact: true }).click()
   await office.locator(`[data-session-id="${S.sessionId}"]`).click()
   await office.locator('[data-testid="session-detail"][data-status="finalized"]').waitFor()
@@ -75,13 +75,14 @@ test('the head on the decision is checked in Kiểm tra văn bản; an edited re
   assert.match(head, /^\d+-[0-9A-F]{16}$/)
   await office.screenshot({ path: join(ARTIFACTS, 'tamper-finalize-intact.png'), fullPage: true })
 
+  // Every product here is proposed for 5★ (no recognition decision), so the minutes carry the head: issued as 07.
+  await api('documents.issue', { sessionId: S.sessionId, kind: 'minutes', number: 7 })
   await office.getByTestId('tab-documents').click()
   await office.getByTestId('doc-kind').click()
-  await office.getByRole('option', { name: 'Quyết định công nhận và Phụ lục' }).click()
-  await office.getByTestId('doc-number').fill('7')
+  await office.getByRole('option', { name: 'Biên bản họp Hội đồng' }).click()
   await office.getByTestId('generate-document').click()
-  await office.locator('[data-testid="documents-list"] [data-kind="decision"]').getByText('07/QĐ-UBND').waitFor()
-  const decision = (await api('documents.sessionList', { sessionId: S.sessionId })).find((d) => d.kind === 'decision')
+  await office.locator('[data-testid="documents-list"] [data-kind="minutes"]').getByText('07/BB-HĐOCOP').waitFor()
+  const decision = (await api('documents.sessionList', { sessionId: S.sessionId })).find((d) => d.kind === 'minutes')
   const code = codeOf(decision.inputSha256)
 
   const lookUp = async () => {

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconFileText, IconRubberStamp } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentKind } from '../../../../src-main/shared/documents'
 import type { DocumentRecord, Session } from '../../../../src-main/shared/contract'
+import { VnDateInput } from '../../../ui/VnDateInput'
 import { useApi, useQuery } from '../../../api/context'
 
 const EDITABLE = new Set<DocumentKind>(['minutes', 'report', 'submission', 'decision', 'approval'])
@@ -122,7 +123,7 @@ export function GeneratePanel({ session, refresh, onGenerated }: { session: Sess
               <Text size="sm" c="dimmed" w={360} data-testid="draft-hint">{t('issue.draftHint')}</Text>
               <NumberInput label={t('form.number')} description={t('form.numberHint', { next: String(next.data.next).padStart(2, '0'), symbol: next.data.symbol })} w={300} min={1} max={99999} allowDecimal={false}
                 placeholder={String(next.data.next).padStart(2, '0')} data-testid="doc-number" {...form.getInputProps('number')} />
-              <TextInput type="date" label={t('issue.date')} description={t('issue.dateHint')} w={180} data-testid="issue-date" {...form.getInputProps('date')} />
+              <VnDateInput label={t('issue.date')} description={t('issue.dateHint')} w={180} data-testid="issue-date" value={form.values.date} onChange={(d) => form.setFieldValue('date', d)} error={form.errors.date} />
               <Button variant="light" color="orange" leftSection={<IconRubberStamp size={16} />} onClick={() => (setIssuedMsg(null), setConfirming(true))} data-testid="issue-document">{t('issue.button')}</Button>
             </Group>
           )
