@@ -46,7 +46,7 @@ export function AdvicePanel({ sessionId, productId }: { sessionId: number; produ
                     <Table.Td><Text size="xs">{c.currentOptionText}</Text><Text size="xs" c="dimmed">{t('meanPoints', { points: formatScore(c.currentMeanPoints) })}</Text></Table.Td>
                     <Table.Td><Text size="xs">{c.targetOptionText}</Text><Text size="xs" c="dimmed">{t('points', { points: c.targetPoints })}</Text></Table.Td>
                     <Table.Td>+{formatScore(c.meanGain)}</Table.Td>
-                    <Table.Td>{c.satisfiesMarkers.length > 0 ? c.satisfiesMarkers.map((l) => <Badge key={l} variant="light" color="orange" mr={4}>{t('marker', { level: l })}</Badge>) : '—'}</Table.Td>
+                    <Table.Td>{c.satisfiesMarkers.length > 0 ? c.satisfiesMarkers.map((l) => <Text key={l} size="xs" fw={600} c="orange.9" style={{ whiteSpace: 'nowrap' }}>{t('marker', { level: l })}</Text>) : '—'}</Table.Td>
                     <Table.Td>
                       <Checkbox aria-label={t('feasibleLabel', { code: c.criterionCode })} checked={feasible.includes(c.criterionCode)} onChange={(e) => toggle(c.criterionCode, e.currentTarget.checked)} />
                     </Table.Td>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../src-main/shared/api/sessions'
 import { useApi, useQuery } from '../../api/context'
+import { formatDateTime } from '../../../src-main/shared/vn-format'
 import { AdvicePanel } from '../advice/AdvicePanel'
 import { AuditPanel } from './AuditPanel'
 
@@ -45,7 +46,7 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
   return (
     <Stack gap="sm" data-testid="finalize">
       {session.status === 'finalized' ? (
-        <Alert color="green" variant="light" data-testid="finalized">{t('finalize.done', { at: (session.finalizedAt ?? '').slice(0, 16).replace('T', ' ') })}</Alert>
+        <Alert color="green" variant="light" data-testid="finalized">{t('finalize.done', { at: formatDateTime(session.finalizedAt) })}</Alert>
       ) : blocked.length > 0 ? (
         <Alert color="orange" title={t('finalize.blockedTitle')} data-testid="finalize-blocked">
           <Stack gap={2}>{blocked.map((b) => <Text key={b} size="sm">• {b}</Text>)}</Stack>

@@ -1,0 +1,111 @@
+// Issue 14 in Chromium: a finalized product below 5★ gets its improvement advice under Chốt kết quả; a recognised
+// product is planned for post-recognition inspection, inspected with one failed commitment and a deadline already
+// passed (overdue in the summary); the periodic report shows what the API counts for the year.
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { apiOf, seedFinalizedMeeting } from './seed.mjs'
+
+let server, browser, page, seeded
+const api = (method, input) => apiOf(page, server)(method, input)
+const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+/** `YYYY-MM-DD` n days before today (Vietnam), typed as the office does: dd/mm/yyyy. */
+const typedDaysAgo = (n) => {
+  const d = new Date(`${vnToday()}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - n)
+  const iso = d.toISOString().slice(0, 10)
+  return { iso, typed: iso.split('-').reverse().join('/') }
+}
+
+before(async () => {
+  server = await startServer(tempDataDir())
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  await page.goto(server.url)
+  await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
+  seeded = await seedFinalizedMeeting(page, server, ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt'])
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('Chốt kết quả: the recognised product gets the fewest improvements to its next star, as the API computes them', async () => {
+  const recognised = seeded.results.find((r) => r.stars !== null && r.stars >= 3 && r.stars < 5)
+  assert.ok(recognised, 'the seeded meeting has a 3–4★ product')
+  const expected = await api('advice.product', { sessionId: seeded.sessionId, productId: recognised.productId, feasible: [] })
+  assert.ok(expected.plan && expected.plan.changes.length > 0)
+  await page.goto(`${server.origin}/#/rounds/${seeded.sessionId}/finalize`)
+  await page.getByTestId('finalized').waitFor()
+  await page.locator(`[data-testid="results"] tr[data-product-id="${recognised.productId}"]`).getByTestId('advice-open').click()
+  const panel = page.getByTestId('advice-panel')
+  await panel.getByTestId('advice-table').waitFor()
+  const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-criterion')))
+  assert.deepEqual(rows, expected.plan.changes.map((c) => c.criterionCode))
+  assert.match(await panel.getByTestId('advice-summary').innerText(), new RegExp(`Để đạt ${expected.target} sao`))
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-advice.png'), fullPage: true })
+  page.assertNoErrors()
+})
+
+test('Kiểm tra sau công nhận: plan proposed and saved, record with a failed item and a passed deadline, overdue in the summary', async () => {
+  const year = Number(vnToday().slice(0, 4))
+  await page.goto(`${server.origin}/#/inspections`)
+  await page.getByTestId('inspections-page').waitFor()
+  await page.getByTestId('plan-propose').click()
+  await page.getByTestId('plan-candidates').locator('tbody tr').first().waitFor()
+  await page.getByTestId('plan-create').click()
+  const plan = page.getByTestId('plan')
+  await plan.waitFor()
+  const planned = await api('inspections.plans', { year })
+  assert.equal(planned.length, 1)
+  const productId = planned[0].items[0].productId
+
+  await plan.locator(`tr[data-product-id="${productId}"]`).getByRole('button', { name: 'Ghi biên bản' }).click()
+  const form = page.getByTestId('inspection-form')
+  await form.waitFor()
+  const inspected = typedDaysAgo(3)
+  const deadline = typedDaysAgo(1)
+  await form.getByTestId('inspected-on').fill(inspected.typed)
+  await page.keyboard.press('Tab')
+  await form.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }).fill('Sở Nông nghiệp và Môi trường; Chi cục Chất lượng')
+  await form.locator('tr[data-item="quality-standard"]').getByText('Không đạt').click()
+  await form.getByRole('textbox', { name: /Ghi chú: Tiêu chuẩn chất lượng/ }).fill('Phiếu kiểm nghiệm đã hết hiệu lực')
+  await form.getByRole('radio', { name: /Có khuyến nghị khắc phục/ }).check()
+  await form.getByRole('textbox', { name: 'Nội dung khuyến nghị khắc phục' }).fill('Kiểm nghiệm lại sản phẩm và nộp kết quả')
+  await form.getByTestId('deadline').fill(deadline.typed)
+  await page.keyboard.press('Tab')
+  await form.getByTestId('inspection-save').click()
+  await form.waitFor({ state: 'detached' })
+
+  const records = await api('inspections.list', { year })
+  assert.equal(records.length, 1)
+  assert.deepEqual([records[0].inspectedOn, records[0].deadline, records[0].outcome], [inspected.iso, deadline.iso, 'recommendations'])
+  assert.equal(records[0].findings.find((f) => f.item === 'quality-standard').result, 'fail')
+
+  await page.getByTestId('tab-summary').click()
+  await page.getByTestId('stat-planned').getByText('1/1').waitFor()
+  assert.equal(await page.getByTestId('overdue').count(), 1)
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-inspection-summary.png'), fullPage: true })
+  page.assertNoErrors()
+})
+
+test('Báo cáo định kỳ: the year on screen equals what the API counts', async () => {
+  const year = Number(vnToday().slice(0, 4))
+  const report = await api('reports.periodic', { from: `${year}-01-01`, to: `${year}-12-31` })
+  await page.goto(`${server.origin}/#/reports`)
+  await page.getByTestId('reports-page').waitFor()
+  await page.getByTestId('tab-periodic').click()
+  await page.getByTestId('periodic-panel').getByText('Cả năm').click()
+  const evaluations = page.getByTestId('periodic-evaluations')
+  await evaluations.getByText(`Sản phẩm được Hội đồng đánh giá, phân hạng`).waitFor()
+  await page.getByText(`đến 31/12/${year}`).waitFor()
+  const text = await evaluations.innerText()
+  assert.match(text, new RegExp(`Sản phẩm được Hội đồng đánh giá, phân hạng\\s+${report.evaluations.total}`))
+  const certs = await page.getByTestId('periodic-certificates').innerText()
+  assert.match(certs, new RegExp(`Giấy chứng nhận đã cấp\\s+${report.certificates.issued}`))
+  assert.match(certs, new RegExp(`Lượt kiểm tra sau công nhận\\s+${report.inspections.total}`))
+  assert.equal(report.inspections.total, 1)
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-periodic.png'), fullPage: true })
+  page.assertNoErrors()
+})
