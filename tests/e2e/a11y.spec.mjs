@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
-import { seedFinalizedMeeting } from './seed.mjs'
+import { apiOf, seedFinalizedMeeting } from './seed.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const SCREENS = [
@@ -21,7 +21,20 @@ const SCREENS = [
   ['settings', '#/settings', 'backup-panel']
 ]
 
-let server, browser, page
+// The inner screens of a record or a page (issue 15): every tab of the finalized session, the report and inspection
+// tabs, and the product, producer and council records; `{session}`, `{product}`, … are the seeded ids.
+const SESSION_INNER = ['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents', 'opinions']
+const INNER = [
+  ...SESSION_INNER.map((tab) => ['rounds', `#/rounds/{session}/${tab}`, 'session-detail']),
+  ...['exports', 'five-star', 'members', 'signing', 'blocking', 'periodic'].map((tab) => ['reports', `#/reports/${tab}`, 'reports-page']),
+  ['inspections', '#/inspections/records', 'inspections-page'],
+  ['inspections', '#/inspections/summary', 'inspections-page'],
+  ['products', '#/products/{product}', null],
+  ['producers', '#/producers/{producer}', null],
+  ['councils', '#/councils/{council}', null]
+]
+
+let server, browser, page, ids
 
 before(async () => {
   server = await startServer(tempDataDir())
@@ -31,7 +44,9 @@ before(async () => {
   page = await newPage(context)
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  await seedFinalizedMeeting(page, server)
+  const seeded = await seedFinalizedMeeting(page, server)
+  const product = await apiOf(page, server)('products.get', { id: seeded.products[0] })
+  ids = { session: seeded.sessionId, product: seeded.products[0], producer: product.producerId, council: seeded.councilId }
 })
 after(async () => {
   await browser?.close()
@@ -48,15 +63,17 @@ async function axe() {
   return violations
 }
 
-for (const [area, hash, testId] of SCREENS)
-  test(`axe finds no WCAG 2 A/AA violation on ${hash}`, async () => {
+for (const [area, pattern, testId] of [...SCREENS, ...INNER])
+  test(`axe finds no WCAG 2 A/AA violation on ${pattern}`, async () => {
+    const hash = pattern.replace(/\{(\w+)\}/g, (_, k) => String(ids[k]))
+    const shot = SCREENS.some((s) => s[1] === pattern) ? area : pattern.slice(2).replace(/\{\w+\}/g, 'id').replace(/\//g, '-')
     await page.goto(`${server.origin}/${hash}`)
     await page.reload() // a hash change alone keeps the data loaded before; each screen loads fresh
     await page.locator(`nav a[data-nav="${area}"][aria-current="page"]`).waitFor()
     if (testId) await page.getByTestId(testId).first().waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(600) // charts and lists settle after their data arrives
-    await page.screenshot({ path: join(ARTIFACTS, `a11y-${area}.png`) })
+    await page.screenshot({ path: join(ARTIFACTS, `a11y-${shot}.png`) })
     const found = await axe()
     assert.deepEqual(found, [], `${hash}:\n${JSON.stringify(found, null, 2)}`)
     page.assertNoErrors()

@@ -10,6 +10,7 @@ import { render, screen, waitFor, within } from '../utils/render'
 const cert: Certificate = {
   id: 7,
   productId: 1,
+  sessionId: 3,
   productCode: '68-24778-2026-1',
   productName: 'Trà Ô long Cầu Đất',
   producerName: 'Hợp tác xã Chè Cầu Đất',
@@ -108,6 +109,36 @@ describe('issuing certificates', () => {
     expect(c.calls.some(([m]) => m === 'certificates.issue')).toBe(false)
     await user.click(screen.getByTestId('issue-confirm-ok'))
     await waitFor(() => expect(c.calls.find(([m]) => m === 'certificates.issue')?.[1]).toEqual({ sessionId: 3, decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-02' }))
+  })
+})
+
+describe('certificates from a session (its "what next" link)', () => {
+  const session = { id: 3, status: 'finalized', roundName: 'Đợt 2 năm 2026', date: '2026-11-20' }
+  const decision = { kind: 'decision', productId: null, number: '120/QĐ-UBND', date: '2026-12-01', settingsVersion: 1, issuedAt: '2026-12-01T02:00:00Z' }
+
+  it('prefills the decision number and date from the register and prints a certificate from its row', async () => {
+    const recorded = { ...cert, id: 8, sessionId: null, recorded: true, number: '15/GCN-OCOP' }
+    const c = client((m) =>
+      m === 'sessions.list' ? [session] : m === 'certificates.list' ? [cert, recorded] : m === 'documents.issues' ? [decision] : m === 'app.info' ? { mode: 'desktop' } : m === 'documents.forSession' ? { id: 41 } : m === 'documents.openInViewer' ? { opened: true } : null
+    )
+    const { user } = render(<CertificatesPanel sessionId={3} />, { client: c })
+    await waitFor(() => expect(screen.getByLabelText(/Số quyết định công nhận/)).toHaveValue('120/QĐ-UBND'))
+    expect(screen.getByLabelText(/Ngày quyết định/)).toHaveValue('01/12/2026')
+    expect(screen.getByText('Theo sổ văn bản (quyết định đã ban hành)')).toBeTruthy()
+    expect(c.calls.find(([m]) => m === 'documents.issues')?.[1]).toEqual({ sessionId: 3 })
+    // A recorded certificate (paper, no session) has no file to print; the session's one prints its own PDF.
+    expect(screen.queryByTestId('cert-print-8')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'In giấy chứng nhận số 01/GCN-OCOP' }))
+    await waitFor(() => expect(c.calls.find(([m]) => m === 'documents.openInViewer')?.[1]).toEqual({ id: 41 }))
+    expect(c.calls.find(([m]) => m === 'documents.forSession')?.[1]).toEqual({ sessionId: 3, kind: 'certificate', format: 'pdf', productId: 1 })
+  })
+
+  it('points to the Văn bản tab while the session has no issued decision', async () => {
+    const c = client((m) => (m === 'sessions.list' ? [session] : m === 'certificates.list' ? [] : m === 'documents.issues' ? [] : null))
+    render(<CertificatesPanel sessionId={3} />, { client: c })
+    const alert = await screen.findByTestId('issue-no-decision')
+    expect(within(alert).getByRole('link', { name: 'Ban hành ở thẻ Văn bản của phiên' })).toHaveAttribute('href', '#/rounds/3/documents')
+    expect(screen.getByLabelText(/Số quyết định công nhận/)).toHaveValue('')
   })
 })
 

@@ -47,6 +47,7 @@ export function toCertificate(r: CertificateRow, units: AdminUnits, asOf: string
   return {
     id: r.id,
     productId: r.product_id,
+    sessionId: r.session_id,
     productCode: r.product_code,
     productName: r.product_name,
     producerName: r.producer_name,

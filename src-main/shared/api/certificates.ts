@@ -17,6 +17,8 @@ const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict()
 export const zCertificate = z.object({
   id: z.number().int(),
   productId: z.number().int(),
+  /** The session that issued it (its PDF is that session's certificate document); null for a recorded one. */
+  sessionId: z.number().int().nullable(),
   productCode: z.string(),
   productName: z.string(),
   producerName: z.string(),

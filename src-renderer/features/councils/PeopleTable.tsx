@@ -26,7 +26,8 @@ export function PeopleTable({ form, field, roles, roleLabels, addLabel, emptyLab
   )
   return (
     <>
-      <Table.ScrollContainer minWidth={1280}>
+      {/* The sideways-scrolling region is a tab stop with a name, even while it holds no row (axe: scrollable-region-focusable). */}
+      <Table.ScrollContainer minWidth={1280} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t(`${field}.title`) } }}>
       <Table withTableBorder striped data-testid={`${field}-table`} data-rows={rows.length}>
         <Table.Thead>
           <Table.Tr>

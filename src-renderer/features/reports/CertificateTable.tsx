@@ -1,12 +1,21 @@
-import { Badge, Button, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core'
+import { IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Certificate } from '../../../src-main/shared/contract'
 import { formatDay } from '../../../src-main/shared/vn-format'
 
 const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
 
-/** Certificates with their expiry and re-evaluation window; `onRevoke` adds the action column. */
-export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Certificate[]; onRevoke?: (c: Certificate) => void; /** What an empty list says; default "no certificate yet". */ empty?: string }) {
+/** Certificates with their expiry and re-evaluation window; `onRevoke` / `onPrint` add the action column. */
+export function CertificateTable({ rows, onRevoke, onPrint, empty }: {
+  rows: readonly Certificate[]
+  onRevoke?: (c: Certificate) => void
+  /** Prints the certificate's PDF (issued from a session; a recorded one has no file here). */
+  onPrint?: (c: Certificate) => void
+  /** What an empty list says; default "no certificate yet". */
+  empty?: string
+}) {
+  const actions = !!(onRevoke || onPrint)
   const { t } = useTranslation('reports')
   if (rows.length === 0) return <Text c="dimmed">{empty ?? t('cert.none')}</Text>
   return (
@@ -21,7 +30,7 @@ export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Cer
           <Table.Th>{t('cert.expiryDate')}</Table.Th>
           <Table.Th>{t('cert.window')}</Table.Th>
           <Table.Th>{t('cert.state')}</Table.Th>
-          {onRevoke && <Table.Th />}
+          {actions && <Table.Th><VisuallyHidden>{t('cert.actions')}</VisuallyHidden></Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -53,13 +62,20 @@ export function CertificateTable({ rows, onRevoke, empty }: { rows: readonly Cer
               {/* The cell keeps the badge whole ("Còn hiệu lực", not "CÒN HI…"). */}
               <Badge color={STATE_COLOR[c.state]} tt="none" styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}>{t(`cert.stateValue.${c.state}`)}</Badge>
             </Table.Td>
-            {onRevoke && (
+            {actions && (
               <Table.Td>
-                {c.state === 'valid' && c.stars < 5 && (
-                  <Button size="xs" variant="light" color="red" onClick={() => onRevoke(c)}>
-                    {t('revoke.open')}
-                  </Button>
-                )}
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  {onPrint && c.sessionId !== null && (
+                    <Button size="xs" variant="subtle" leftSection={<IconPrinter size={14} />} onClick={() => onPrint(c)} aria-label={t('cert.printOf', { number: c.number })} data-testid={`cert-print-${c.id}`}>
+                      {t('cert.print')}
+                    </Button>
+                  )}
+                  {onRevoke && c.state === 'valid' && c.stars < 5 && (
+                    <Button size="xs" variant="light" color="red" onClick={() => onRevoke(c)}>
+                      {t('revoke.open')}
+                    </Button>
+                  )}
+                </Group>
               </Table.Td>
             )}
           </Table.Tr>

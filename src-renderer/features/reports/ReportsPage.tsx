@@ -1,5 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import { useTabRoute } from '../../routing/hooks'
 import { CertificatesPanel } from './CertificatesPanel'
 import { ExportsPanel } from './ExportsPanel'
@@ -16,6 +17,9 @@ export function ReportsPage() {
   const { t } = useTranslation('reports')
   const { t: ta } = useTranslation('advice')
   const [tab, setTab] = useTabRoute(REPORT_TABS, 'certificates')
+  // `#/reports/certificates/<session id>`: the session's "what next" opens issuing with that session picked.
+  const [loc] = useLocation()
+  const forSession = /^\/certificates\/([1-9]\d{0,9})$/.exec(loc)?.[1]
   return (
     <Stack data-testid="reports-page">
       <Title order={2}>{t('title')}</Title>
@@ -34,7 +38,7 @@ export function ReportsPage() {
           <Tabs.Tab value="periodic" data-testid="tab-periodic">{t('periodic.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="certificates" pt="md">
-          <CertificatesPanel />
+          <CertificatesPanel key={forSession ?? ''} sessionId={forSession ? Number(forSession) : undefined} />
         </Tabs.Panel>
         <Tabs.Panel value="exports" pt="md">
           <ExportsPanel />

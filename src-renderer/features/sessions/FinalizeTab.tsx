@@ -6,6 +6,7 @@ import { useApi, useQuery } from '../../api/context'
 import { formatDateTime } from '../../../src-main/shared/vn-format'
 import { AdvicePanel } from '../advice/AdvicePanel'
 import { AuditPanel } from './AuditPanel'
+import { NextStepsPanel } from './NextStepsPanel'
 
 /** Finalize (only with quorum, every sheet in, nothing open), the stored results with amendments, and the audit chain. */
 export function FinalizeTab({ session, onFinalized }: { session: Session; onFinalized: () => void }) {
@@ -67,6 +68,7 @@ export function FinalizeTab({ session, onFinalized }: { session: Session; onFina
         </Alert>
       ) : null}
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+      {session.status === 'finalized' ? <NextStepsPanel sessionId={session.id} /> : null}
       {results.data.length > 0 ? (
         <Table withTableBorder data-testid="results">
           <Table.Thead>

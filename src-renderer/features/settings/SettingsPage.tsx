@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { useApi, useQuery } from '../../api/context'
 import type { Language } from '../../i18n'
 import { BackupPanel } from './BackupPanel'
+import { DisplaySettings } from './DisplaySettings'
 import { DocumentSettingsPanel } from './DocumentSettingsPanel'
 import { ProvinceSettings } from './ProvinceSettings'
 
-/** Cài đặt: interface language (stored in the DB) and where the data lives. */
+/** Cài đặt: interface language (stored in the DB), large text (this device) and where the data lives. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation('settings')
   const api = useApi()
@@ -29,6 +30,7 @@ export function SettingsPage() {
           ]}
         />
       </div>
+      <DisplaySettings />
       <ProvinceSettings />
       <DocumentSettingsPanel />
       <BackupPanel />
