@@ -65,7 +65,7 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
                 data-testid="agenda-pick-all"
               />
             </Table.Th>
-            <Table.Th w={60}>{t('agenda.ord')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('agenda.ord')}</Table.Th>
             <Table.Th>{t('agenda.code')}</Table.Th>
             <Table.Th>{t('agenda.name')}</Table.Th>
             <Table.Th>{t('agenda.producer')}</Table.Th>
