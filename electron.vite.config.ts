@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       target: 'node20',
-      lib: { entry: { index: resolve(__dirname, 'src-main/index.ts'), server: resolve(__dirname, 'src-main/server.ts'), 'render-worker': resolve(__dirname, 'src-main/documents/render-worker.ts'), 'read-worker': resolve(__dirname, 'src-main/services/import/read-worker.ts') } }
+      lib: { entry: { index: resolve(__dirname, 'src-main/index.ts'), server: resolve(__dirname, 'src-main/server.ts'), 'render-worker': resolve(__dirname, 'src-main/documents/render-worker.ts'), 'read-worker': resolve(__dirname, 'src-main/services/import/read-worker.ts'), 'export-worker': resolve(__dirname, 'src-main/exports/export-worker.ts') } }
     }
   },
   preload: {

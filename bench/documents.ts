@@ -13,9 +13,8 @@ import { scoringMembers } from '../src-main/documents/context'
 import { lamDongFixture } from '../src-main/documents/fixtures/lam-dong'
 import type { DocumentInput } from '../src-main/documents/model'
 import { renderPack, type PackResult } from '../src-main/documents/pack'
-import { configurePdfmake, renderPdf, TINOS_FILES } from '../src-main/documents/render'
+import { TINOS_FILES } from '../src-main/documents/render'
 import { createRenderService } from '../src-main/documents/render-service'
-import { buildSheetBatch } from '../src-main/documents/sheet'
 import { renderSheetsPdf } from '../src-main/documents/sheet-pdfkit'
 import { isLeaf, type CriteriaFile, type CriteriaSet } from '../src-main/shared/criteria'
 
@@ -30,7 +29,7 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6
 }
 
-/** The same sheets as the pdfmake builder, drawn row by row at a fixed height: the fastest possible baseline. */
+/** The same sheets as sheet-pdfkit.ts, drawn row by row at a fixed height: the fastest possible baseline. */
 function pdfkitSheets(input: DocumentInput): Promise<{ bytes: number; pages: number }> {
   const doc = new PDFKit({ size: 'A4', margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM }, autoFirstPage: false, info: { CreationDate: new Date('2026-07-28T00:00:00Z') } })
   doc.registerFont('R', resolve(FONTS, TINOS_FILES.normal))
@@ -148,16 +147,7 @@ export async function benchDocuments(): Promise<void> {
     await service.close()
   }
 
-  // After the packs, so the main thread's pdfmake does not count in their peak memory: one product's sheets both ways.
-  const one = { ...input, products: [input.products[0]!] }
-  const items = one.products[0]!.sheets.filter((s) => s.counted).map((s) => ({ productId: one.products[0]!.id, memberId: s.memberId }))
-  configurePdfmake(FONTS)
-  for (let i = 0; i < 2; i++) await renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false)
-  await renderSheetsPdf(FONTS, one, items, 'filled', 'x')
-  const mk = await timed(() => renderPdf(buildSheetBatch(one, items, 'filled'), one.session.date, false))
-  const kitSheets = await timed(() => renderSheetsPdf(FONTS, one, items, 'filled', 'x'))
-  console.log(`per sheet, warmed, 1 thread (one product's ${items.length} sheets in one document, fonts embedded once): pdfmake ${((mk.cpu * 1000) / items.length).toFixed(0)} ms CPU, pdfkit sheet-pdfkit.ts ${((kitSheets.cpu * 1000) / items.length).toFixed(0)} ms CPU`)
-
+  // After the packs, so it does not count in their peak memory: the sheets' one renderer alone.
   const all = input.products.flatMap((p) => p.sheets.filter((s) => s.counted).map((s) => ({ productId: p.id, memberId: s.memberId })))
   const full = await timed(() => renderSheetsPdf(FONTS, input, all, 'filled', 'x'))
   console.log(`sheet-pdfkit.ts alone, 1 thread, all ${all.length} full sheets in one document: ${secs(full.ms)} wall, ${full.cpu.toFixed(1)} s CPU, ${(full.value.byteLength / 1e6).toFixed(1)} MB`)

@@ -10,7 +10,6 @@ import { minutesDocument } from './minutes'
 import { DOCUMENT_KINDS, type DocumentInput, type DocumentKind } from './model'
 import { noticeDocument } from './notice'
 import { reportDocument } from './report'
-import { buildSheet } from './sheet'
 import { submissionDocument } from './submission'
 import { summaryDocument } from './summary'
 
@@ -40,11 +39,6 @@ const TEXT_BUILDERS: Partial<Record<DocumentKind, (input: DocumentInput, o: Buil
   notice: (i, o) => noticeDocument(i, o.productId)
 }
 
-function need(v: string | undefined, what: string): string {
-  if (!v) throw new AppError('VALIDATION', `Cần chọn ${what}`)
-  return v
-}
-
 export function documentDate(kind: DocumentKind, input: DocumentInput): string {
   switch (kind) {
     case 'minutes':
@@ -69,6 +63,6 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput, o: Build
     return { kind, title: text.title, pdf: textDocumentToPdfmake(text), text: DOCUMENT_KINDS[kind].editable ? text : null, date }
   }
   if (kind === 'certificate') return { kind, title: 'Giấy chứng nhận sản phẩm OCOP', pdf: buildCertificates(input, o.productId), text: null, date }
-  const pdf = buildSheet(input, need(o.productId, 'sản phẩm'), need(o.memberId, 'thành viên'), kind === 'sheet' ? 'filled' : 'blank')
-  return { kind, title: String(pdf.info?.title ?? 'Phiếu đánh giá'), pdf, text: null, date }
+  // What is left are the scoring sheets: their one renderer is sheet-pdfkit.ts (the render worker draws them; PDF only).
+  throw new AppError('VALIDATION', `${DOCUMENT_KINDS[kind].label}: chỉ xuất được PDF`)
 }

@@ -28,7 +28,7 @@ function own(bytes: Uint8Array): Uint8Array {
 async function run(job: RenderJob): Promise<Uint8Array> {
   switch (job.type) {
     case 'document': {
-      // Sheets are drawn with pdfkit (sheet-pdfkit.ts), like the pack's, so a single sheet prints the same.
+      // Sheets have one renderer, pdfkit (sheet-pdfkit.ts), for a single sheet as for the pack's.
       if ((job.kind === 'sheet' || job.kind === 'sheet-blank') && job.format === 'pdf') {
         const item = { productId: job.options.productId ?? '', memberId: job.options.memberId ?? '' }
         if (!item.productId) throw new AppError('VALIDATION', 'Cần chọn sản phẩm')

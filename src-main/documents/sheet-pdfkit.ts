@@ -6,8 +6,13 @@ import type { DocSheet, DocumentInput } from './model'
 import { cell, FS, SheetWriter, type Cell, type Row } from './sheet-writer'
 
 /**
- * The scoring sheet (same content and layout as sheet.ts) drawn directly with pdfkit: pdfmake spends several times
- * more CPU per sheet, and the pack has one sheet per product and member (540 in a 60-product session). The criteria
+ * The scoring sheet (Phiếu đánh giá, QĐ 26/2026 Phụ lục II "kiêm phiếu đánh giá sản phẩm OCOP", DOMAIN.md §3.7) —
+ * the one source of its content and layout, for a single sheet as for the pack: the set's header fields, the
+ * disqualification lines, the criteria table with a box per option, part totals and TỔNG CỘNG, the star-marker note,
+ * the assessor's opinion and signature; `blank` is pre-filled with member and product for paper scoring, `filled`
+ * ticks the member's options. Drawn directly with pdfkit: pdfmake spends 2.6× the CPU per sheet (145 against 55 ms
+ * on set 11), cannot number a sheet's own pages ("Trang x/y") inside a pack, and the pack has one sheet per product
+ * and member (540 in a 60-product session). The criteria
  * texts repeat on every sheet of a set, so their line breaks and glyph runs are computed once (sheet-writer.ts).
  */
 const stars = (n: number | undefined) => (n ? ` ${'*'.repeat(n)}` : '')

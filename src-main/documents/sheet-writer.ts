@@ -6,7 +6,7 @@ import { TINOS_FILES } from './render'
 
 /**
  * The drawing side of the pdfkit scoring sheet (sheet-pdfkit.ts): Tinos faces, the criteria table's geometry (the
- * widths, padding and rules of sheet.ts's pdfmake table), line breaking and text lines. Rows are never split across
+ * widths, padding and rules of the criteria table), line breaking and text lines. Rows are never split across
  * pages, and the table header is repeated after a page break.
  */
 export type Face = 'R' | 'B' | 'I' | 'BI'
@@ -18,7 +18,7 @@ function tinos(dir: string): Record<Face, Buffer> {
   return fontCache.data
 }
 
-/** The criteria table of sheet.ts: box, text and points columns (content widths), 2.5/1 pt padding, 0.5 pt rules. */
+/** The criteria table: box, text and points columns (content widths), 2.5/1 pt padding, 0.5 pt rules. */
 export const FS = 11
 const LINE = 0.5
 const PAD_X = 2.5
@@ -279,7 +279,7 @@ export class SheetWriter {
     this.y = this.draw(c, MARGINS.left, this.y + marginTop, CONTENT_WIDTH) + marginBottom
   }
 
-  /** "- Label: value" with the value in bold (or dots when empty), as the pdfmake sheet's fields. */
+  /** "- Label: value" with the value in bold (or dots when empty), as the sheet's header fields. */
   rich(lead: Cell, value: Cell, marginTop: number, marginBottom: number): void {
     const need = this.height({ ...lead, text: lead.text + value.text }, CONTENT_WIDTH) + marginTop
     if (this.y + need > BOTTOM) this.newPage()

@@ -2,12 +2,12 @@ import type { DB } from '../db/connection'
 import { certificateNumberWithYear, composeAddress } from '../domain/export-text'
 import { certificateState } from '../domain/certificate'
 import type { CertificateState } from '../shared/certificates'
-import type { AdminUnits } from '../services/admin-units-service'
+import type { AdminUnits, UnitNames } from '../services/admin-units-service'
 import type { AnnexRow, NationalRow, PtntOcopRow } from './columns'
 
 /**
  * Rows of the exports, read straight from the database in one statement each, so a 20,000-product export is one
- * pass. Which certificates: PTNT_OCOP lists every certificate with its state on `asOf`; the national record lists
+ * pass (the `…Iter` forms yield row by row for the streaming XLSX writer). Which certificates: PTNT_OCOP lists every certificate with its state on `asOf`; the national record lists
  * those valid on `asOf` (the national system shows products currently recognised).
  */
 export const TRANG_THAI: Record<CertificateState, string> = { valid: 'Còn hiệu lực', expired: 'Hết hiệu lực', revoked: 'Đã thu hồi' }
@@ -49,18 +49,27 @@ const CERTS = `SELECT c.id, c.year, c.number, c.number_text, c.stars, c.issued_o
   LEFT JOIN product_export_info i ON i.product_id = p.id`
 
 export function ptntOcopRows(db: DB, asOf: string): PtntOcopRow[] {
-  return (db.prepare(`${CERTS} ORDER BY c.year, c.number IS NULL, c.number, c.id`).all() as CertJoin[]).map((r) => ({
-    MA_OCOP: maOcop(r.year, r.number, r.id),
-    Ma_DonViHanhChinh: r.commune_code,
-    Ma_ThoiGian: String(r.year),
-    Ma_SanPham: r.code,
-    TenSanPham: r.name,
-    XepHang: `${r.stars}*`,
-    ChuTheSXKD: r.producer,
-    DoanhThuNam: r.annual_revenue,
-    TrangThai: TRANG_THAI[certificateState(r.status, r.expiry_date, asOf)]
-  }))
+  return [...ptntOcopIter(db, asOf)]
 }
+
+/** The PTNT_OCOP rows one at a time, straight from the statement, for the streaming XLSX writer. */
+export function* ptntOcopIter(db: DB, asOf: string): Generator<PtntOcopRow> {
+  for (const r of db.prepare(`${CERTS} ORDER BY c.year, c.number IS NULL, c.number, c.id`).iterate() as IterableIterator<CertJoin>)
+    yield {
+      MA_OCOP: maOcop(r.year, r.number, r.id),
+      Ma_DonViHanhChinh: r.commune_code,
+      Ma_ThoiGian: String(r.year),
+      Ma_SanPham: r.code,
+      TenSanPham: r.name,
+      XepHang: `${r.stars}*`,
+      ChuTheSXKD: r.producer,
+      DoanhThuNam: r.annual_revenue,
+      TrangThai: TRANG_THAI[certificateState(r.status, r.expiry_date, asOf)]
+    }
+}
+
+/** Rows the exports read: every certificate (PTNT_OCOP, and the national record before its validity filter). */
+export const certificateCount = (db: DB): number => db.prepare('SELECT count(*) FROM certificates').pluck().get() as number
 
 export interface NationalRecord {
   name: string
@@ -74,7 +83,12 @@ export interface NationalRecord {
   images: Array<{ file_name: string; sha256: string; size: number; mime: string }>
 }
 
-export function nationalRecords(db: DB, units: AdminUnits, asOf: string): NationalRecord[] {
+export function nationalRecords(db: DB, units: UnitNames, asOf: string): NationalRecord[] {
+  return [...nationalRecordsIter(db, units, asOf)]
+}
+
+/** The national records one at a time (images are read first, grouped by product: a few per product). */
+export function* nationalRecordsIter(db: DB, units: UnitNames, asOf: string): Generator<NationalRecord> {
   const images = db.prepare("SELECT product_id, original_name, sha256, size, mime FROM dossier_files WHERE mime LIKE 'image/%' ORDER BY product_id, id").all() as Array<{
     product_id: number
     original_name: string
@@ -84,9 +98,9 @@ export function nationalRecords(db: DB, units: AdminUnits, asOf: string): Nation
   }>
   const byProduct = new Map<number, NationalRecord['images']>()
   for (const f of images) byProduct.set(f.product_id, [...(byProduct.get(f.product_id) ?? []), { file_name: f.original_name, sha256: f.sha256, size: f.size, mime: f.mime }])
-  return (db.prepare(`${CERTS} ORDER BY p.code`).all() as CertJoin[])
-    .filter((r) => certificateState(r.status, r.expiry_date, asOf) === 'valid')
-    .map((r) => ({
+  for (const r of db.prepare(`${CERTS} ORDER BY p.code`).iterate() as IterableIterator<CertJoin>) {
+    if (certificateState(r.status, r.expiry_date, asOf) !== 'valid') continue
+    yield {
       name: r.name,
       ocop_star: r.stars,
       ocop_certificate_number: certificateNumberWithYear(r.number_text, r.year),
@@ -101,7 +115,8 @@ export function nationalRecords(db: DB, units: AdminUnits, asOf: string): Nation
         email: r.email
       },
       images: byProduct.get(r.product_id) ?? []
-    }))
+    }
+  }
 }
 
 export function nationalRow(r: NationalRecord): NationalRow {

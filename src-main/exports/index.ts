@@ -7,13 +7,16 @@ import type { FileOut } from '../shared/api/certificates'
 import { AppError } from '../shared/result'
 import { fiveStarBundle, type BundleRequest } from './bundle'
 import { chartsWorkbook } from './charts'
-import { ANNEX_COLUMNS, MIME, NATIONAL_COLUMNS, PTNT_OCOP_COLUMNS } from './columns'
-import { annexRows, nationalRecords, nationalRow, ptntOcopRows, type SetInfoLite } from './data'
-import { addSheet, fileOut, toCsv, workbook, xlsxBytes } from './writers'
+import { ANNEX_COLUMNS, MIME, PTNT_OCOP_COLUMNS } from './columns'
+import { annexRows, certificateCount, nationalRecords, ptntOcopRows, type SetInfoLite } from './data'
+import { addSheet, bufferOf, fileOut, toCsv, workbook, xlsxBytes } from './writers'
+import { exportInWorker } from './xlsx-in-worker'
+import { unitTable } from './xlsx-jobs'
 
 /**
  * The one module every export goes through (docs/exports.md): PTNT_OCOP (QĐ 5277), the national system's product
- * record, the decision annex, the 5★ proposal bundle and the reports' chart data.
+ * record, the decision annex, the 5★ proposal bundle and the reports' chart data. The large XLSX files (PTNT_OCOP,
+ * national record, catalogue) are streamed by a worker thread (xlsx-in-worker.ts).
  */
 export const NATIONAL_FORMAT = 'ocop-council/national-records@1'
 
@@ -31,24 +34,24 @@ export function createExportService(d: ExportDeps) {
   const stamp = () => today(d.now).replace(/-/g, '')
   return {
     async ptntOcop(format: 'xlsx' | 'csv', asOf?: string): Promise<FileOut> {
-      const rows = ptntOcopRows(d.db, asOf ?? today(d.now))
-      if (rows.length === 0) throw new AppError('NOT_FOUND', 'Chưa có giấy chứng nhận nào: tệp PTNT_OCOP sẽ trống nên không tạo tệp. Hãy cấp hoặc ghi nhận giấy chứng nhận trước.')
-      if (format === 'csv') return fileOut(`PTNT_OCOP-${stamp()}.csv`, MIME.csv, toCsv(PTNT_OCOP_COLUMNS, rows))
-      const wb = workbook(d.now())
-      addSheet(wb, 'PTNT_OCOP', PTNT_OCOP_COLUMNS, rows)
-      return fileOut(`PTNT_OCOP-${stamp()}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+      const day = asOf ?? today(d.now)
+      if (certificateCount(d.db) === 0) throw new AppError('NOT_FOUND', 'Chưa có giấy chứng nhận nào: tệp PTNT_OCOP sẽ trống nên không tạo tệp. Hãy cấp hoặc ghi nhận giấy chứng nhận trước.')
+      if (format === 'csv') return fileOut(`PTNT_OCOP-${stamp()}.csv`, MIME.csv, toCsv(PTNT_OCOP_COLUMNS, ptntOcopRows(d.db, day)))
+      const out = await exportInWorker(d.db, { type: 'ptnt', now: d.now().toISOString(), asOf: day })
+      return fileOut(`PTNT_OCOP-${stamp()}.xlsx`, MIME.xlsx, bufferOf(out.bytes))
     },
     async nationalRecords(format: 'xlsx' | 'json', asOf?: string): Promise<FileOut> {
       const day = asOf ?? today(d.now)
-      const records = nationalRecords(d.db, d.units, day)
-      if (records.length === 0) throw new AppError('NOT_FOUND', `Không có giấy chứng nhận nào còn hiệu lực ngày ${day.split('-').reverse().join('/')}: hồ sơ hệ thống quốc gia sẽ trống nên không tạo tệp.`)
+      const empty = () => new AppError('NOT_FOUND', `Không có giấy chứng nhận nào còn hiệu lực ngày ${day.split('-').reverse().join('/')}: hồ sơ hệ thống quốc gia sẽ trống nên không tạo tệp.`)
       if (format === 'json') {
+        const records = nationalRecords(d.db, d.units, day)
+        if (records.length === 0) throw empty()
         const body = JSON.stringify({ format: NATIONAL_FORMAT, asOf: day, exportedAt: d.now().toISOString(), products: records }, null, 2)
         return fileOut(`san-pham-OCOP-${stamp()}.json`, MIME.json, Buffer.from(body, 'utf8'))
       }
-      const wb = workbook(d.now())
-      addSheet(wb, 'San pham OCOP', NATIONAL_COLUMNS, records.map(nationalRow))
-      return fileOut(`san-pham-OCOP-${stamp()}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+      const out = await exportInWorker(d.db, { type: 'national', now: d.now().toISOString(), asOf: day, units: unitTable(d.units) })
+      if (out.rows === 0) throw empty()
+      return fileOut(`san-pham-OCOP-${stamp()}.xlsx`, MIME.xlsx, bufferOf(out.bytes))
     },
     async annex(sessionId: number): Promise<FileOut> {
       const s = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(sessionId) as { status: string } | undefined

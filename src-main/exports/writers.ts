@@ -21,16 +21,34 @@ export function toCsv(columns: readonly Column[], rows: ReadonlyArray<Record<str
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8')
 }
 
+/** A sheet column as written: key, header, width and the cell format of its data cells (text keeps leading zeros). */
+export interface SheetColumn {
+  key: string
+  header: string
+  width: number
+  numFmt?: string
+}
+
+export function sheetColumns(columns: readonly Column[]): SheetColumn[] {
+  return columns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    width: Math.max(10, Math.min(60, c.header.length + 4)),
+    ...(c.type === 'text' || c.type === 'date' ? { numFmt: '@' } : c.type === 'number' ? { numFmt: '0.00' } : {})
+  }))
+}
+
+/** A row as written: text guarded like the CSV (exceljs writes formulas only from { formula } objects). */
+export const guardedRow = (r: Readonly<Record<string, string | number | null>>): Record<string, string | number | null> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseCell(v)]))
+
 export function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: ReadonlyArray<Record<string, string | number | null>>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, Math.min(60, c.header.length + 4)) }))
+  const specs = sheetColumns(columns)
+  ws.columns = specs.map((c) => ({ header: c.header, key: c.key, width: c.width }))
   ws.getRow(1).font = { bold: true }
-  for (const c of columns) {
-    if (c.type === 'text' || c.type === 'date') ws.getColumn(c.key).numFmt = '@'
-    if (c.type === 'number') ws.getColumn(c.key).numFmt = '0.00'
-  }
-  // Text stays a plain string cell (exceljs writes formulas only from { formula } objects), guarded like the CSV.
-  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseCell(v)])))
+  for (const c of specs) if (c.numFmt) ws.getColumn(c.key).numFmt = c.numFmt
+  for (const r of rows) ws.addRow(guardedRow(r))
   return ws
 }
 
@@ -45,6 +63,9 @@ export function workbook(now: Date): ExcelJS.Workbook {
 export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
+
+/** A Buffer over a worker's transferred bytes, without copying. */
+export const bufferOf = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength)
 
 export function fileOut(fileName: string, mimeType: string, bytes: Buffer): FileOut {
   return { fileName, mimeType, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, base64: bytes.toString('base64') }

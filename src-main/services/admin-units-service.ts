@@ -30,6 +30,9 @@ export interface AdminUnits {
   resolver: CommuneResolver
 }
 
+/** The names lookup the exports need; the export worker builds it from a plain table (exports/unit-names.ts). */
+export type UnitNames = { province(code: string): { name: string } | undefined; commune(code: string): { name: string } | undefined }
+
 const PREFIX_RE = /^(xa|phuong|dac khu|thi tran|thi xa|thanh pho|tinh|quan|huyen)\s+/
 /** Folded, with U+2019 and U+0027 treated alike (README caveat 2) and without a type prefix. */
 export const bareName = (s: string): string => foldVietnamese(s.replace(/\u2019/g, "'")).replace(PREFIX_RE, '')

@@ -1,4 +1,4 @@
-import { exportCatalogue } from '../../services/catalogue-export'
+import { exportCatalogueInWorker } from '../../exports/xlsx-in-worker'
 import type { CatalogueDeps } from '../../services/catalogue-wiring'
 import { EMPTY_PROVINCE, PROVINCE_SETTINGS_KEY } from '../../services/settings-service'
 import type { ProvinceSettings } from '../../shared/contract'
@@ -29,7 +29,7 @@ export function registerCatalogueHandlers(r: Registry, d: CatalogueDeps): void {
   r.handle('catalogue.exportXlsx', async () => {
     const now = d.now()
     const body = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)?.bodyName
-    const out = await exportCatalogue(d.db, d.units, d.sets, now, body || undefined)
+    const out = await exportCatalogueInWorker(d.db, d.units, d.sets, now, body || undefined)
     return { fileName: `danh-muc-ocop-${vnDayOf(now)}.xlsx`, contentBase64: out.buffer.toString('base64'), producers: out.producers, products: out.products }
   })
   r.handle('dossier.get', (i, ctx) => d.dossier.get(i.productId, ctx.actor))

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { DB } from '../../db/connection'
 import { createExportService, type ExportService } from '../../exports'
+import { runningExports } from '../../exports/xlsx-in-worker'
 import { loadAdminUnits } from '../../services/admin-units-service'
 import { createCertificateService, type CertificateDeps, type CertificateService } from '../../services/certificates/certificate-service'
 import { createRecordedCertificates, type RecordedCertificates } from '../../services/certificates/recorded-certificates'
@@ -63,6 +64,7 @@ export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps & 
   r.handle('exports.ptntOcop', (i) => d.exports.ptntOcop(i.format, i.asOf))
   r.handle('exports.nationalRecords', (i) => d.exports.nationalRecords(i.format, i.asOf))
   r.handle('exports.annex', (i) => d.exports.annex(i.sessionId))
+  r.handle('exports.progress', () => runningExports())
   r.handle('exports.fiveStarBundle', (i) => d.exports.fiveStarBundle(i))
   r.handle('exports.setProductInfo', (i) => d.exports.setProductInfo(i))
 }

@@ -50,12 +50,11 @@ export function headerBlock(b: Extract<Block, { kind: 'header' }>, contentWidth 
 
 /**
  * Table layouts by name, so definitions stay JSON (snapshots, worker messages); the renderer registers them.
- * ocopBare: the heading grid, no borders or padding; ocopGrid: data tables; ocopSheet: the dense criteria table.
+ * ocopBare: the heading grid, no borders or padding; ocopGrid: data tables.
  */
 export const TABLE_LAYOUTS = {
   ocopBare: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
-  ocopGrid: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2, hLineWidth: () => 0.6, vLineWidth: () => 0.6 },
-  ocopSheet: { paddingLeft: () => 2.5, paddingRight: () => 2.5, paddingTop: () => 1, paddingBottom: () => 1, hLineWidth: () => 0.5, vLineWidth: () => 0.5 }
+  ocopGrid: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2, hLineWidth: () => 0.6, vLineWidth: () => 0.6 }
 }
 
 const runs = (rs: Run[]) => rs.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }))

@@ -24,6 +24,13 @@ export const exportsMethods = {
     }),
     output: zFileOut
   }),
+  /** The XLSX exports being written by the export worker right now (catalogue, PTNT_OCOP, national record), for a progress bar. */
+  'exports.progress': method({
+    kind: 'query',
+    roles: OFFICE_ROLES,
+    input: obj({}),
+    output: z.array(z.object({ type: z.enum(['catalogue', 'ptnt', 'national']), done: z.number().int(), total: z.number().int() }))
+  }),
   'exports.setProductInfo': method({
     kind: 'command',
     roles: OFFICE_ROLES,

@@ -10,6 +10,7 @@ import { ImportButton } from '../catalogue-import/ImportButton'
 import { CommuneSelect, foldFilter } from '../catalogue/CommuneSelect'
 import { downloadBase64 } from '../catalogue/files'
 import { Pager } from '../catalogue/Pager'
+import { ExportProgress, useExportRun } from '../reports/ExportProgress'
 import { ProductDetailView } from './ProductDetailView'
 import { ProductForm } from './ProductForm'
 import { SetSelect } from './SetSelect'
@@ -43,8 +44,9 @@ export function ProductsPage() {
     set(v)
     setPage(1)
   }
+  const exporting = useExportRun()
   const exportXlsx = async () => {
-    const r = await api.call('catalogue.exportXlsx', {})
+    const r = await exporting.run('catalogue', () => api.call('catalogue.exportXlsx', {}))
     if (!r.ok) return setNotice({ ok: false, text: r.error.message })
     downloadBase64(r.value.fileName, XLSX_MIME, r.value.contentBase64)
     setNotice({ ok: true, text: t('common.exported', { producers: r.value.producers, products: r.value.products }) })
@@ -58,11 +60,12 @@ export function ProductsPage() {
       <Group justify="space-between">
         <Title order={2}>{t('products.title')}</Title>
         <Group>
-          <Button variant="default" onClick={() => void exportXlsx()}>{t('common.export')}</Button>
+          <Button variant="default" loading={exporting.busy !== null} onClick={() => void exportXlsx()}>{t('common.export')}</Button>
           <ImportButton onImported={list.reload} />
           <Button onClick={() => setView({ kind: 'new' })}>{t('products.add')}</Button>
         </Group>
       </Group>
+      <ExportProgress busy={exporting.busy} step={exporting.step} />
       {notice ? <Alert color={notice.ok ? 'green' : 'red'} withCloseButton onClose={() => setNotice(null)}>{notice.text}</Alert> : null}
       <Group align="end">
         <TextInput label={t('common.search')} placeholder={t('common.searchHint')} value={search} onChange={(e) => filter(setSearch)(e.currentTarget.value)} w={260} />

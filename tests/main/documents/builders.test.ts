@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { buildDocument } from '../../../src-main/documents/build'
 import { minutesDocument } from '../../../src-main/documents/minutes'
 import { addMonths, basisLines, numberLine, placeDate, recipientLines, signatureLines, vnDateWords } from '../../../src-main/documents/layout/decree30'
 import { DOCUMENT_KIND_NAMES, zDocumentInput } from '../../../src-main/documents/model'
-import { fixture, texts } from './helpers'
+import { renderSheetsPdf } from '../../../src-main/documents/sheet-pdfkit'
+import { tempDir } from '../../utils/core'
+import { FONTS, fixture, texts } from './helpers'
 
 describe('Decree 30 formatting rules', () => {
   it('pads the day below 10 and the months 1–2 only (NĐ 30 Phụ lục I)', () => {
@@ -40,8 +45,8 @@ describe('document builders on the Lâm Đồng fixture', () => {
     expect(input.products[0]!.rounds).toBe(2)
   })
 
-  it('builds every kind as a JSON-safe definition whose text is NFC', () => {
-    for (const kind of DOCUMENT_KIND_NAMES) {
+  it('builds every kind as a JSON-safe definition whose text is NFC (the sheets have their own renderer)', () => {
+    for (const kind of DOCUMENT_KIND_NAMES.filter((k) => k !== 'sheet' && k !== 'sheet-blank')) {
       const built = buildDocument(kind, input, { productId: 'sp01', memberId: 'tv02' })
       const json = JSON.stringify(built.pdf)
       expect(JSON.parse(json)).toEqual(built.pdf)
@@ -101,9 +106,13 @@ describe('document builders on the Lâm Đồng fixture', () => {
     expect(() => buildDocument('certificate', input, { productId: 'sp03' })).toThrow(/không thuộc danh sách được công nhận/)
   })
 
-  it('a filled sheet needs the member to have scored the product', () => {
-    expect(() => buildDocument('sheet', input, { productId: 'sp02', memberId: 'tv09' })).toThrow(/không có phiếu chấm/)
-    expect(texts(buildDocument('sheet-blank', input, { productId: 'sp02', memberId: 'tv09' }).pdf).join('\n')).toContain('Đỗ Minh Khôi (Ủy viên)')
+  it('a filled sheet needs the member to have scored the product; sheets are drawn by sheet-pdfkit.ts only', async () => {
+    await expect(renderSheetsPdf(FONTS, input, [{ productId: 'sp02', memberId: 'tv09' }], 'filled', 'Phiếu')).rejects.toThrow(/không có phiếu chấm/)
+    const blank = await renderSheetsPdf(FONTS, input, [{ productId: 'sp02', memberId: 'tv09' }], 'blank', 'Phiếu')
+    const file = join(tempDir('ocop-sheet-'), 'blank.pdf')
+    writeFileSync(file, blank)
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Đỗ Minh Khôi (Ủy viên)')
+    expect(() => buildDocument('sheet', input, { productId: 'sp02', memberId: 'tv03' })).toThrow('Phiếu đánh giá: chỉ xuất được PDF')
   })
 
   it('the minutes list a member without a position without an empty gap', () => {
