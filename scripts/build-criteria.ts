@@ -37,7 +37,12 @@ type SrcSet = {
   parts: Array<{ code: 'A' | 'B' | 'C'; title: string; max_points: number; sections: Array<{ id: string; text: string; max_points: number; criteria: SrcCriterion[] }> }>
 }
 
-export const CRITERIA_VERSION = 'qd26-2026@1'
+// @2: the yes/no options supplied for the bilingual-label criterion (the decision prints none) lost the extraction's
+// "(RECONSTRUCTED label)" suffix, which was printed on official sheets. Sessions keep the version they were run with.
+export const CRITERIA_VERSION = 'qd26-2026@2'
+
+// The extraction marks the labels it supplied; the flag travels as `reconstructed`, the marker must not be printed.
+const SUPPLIED_LABEL = /\s*\(RECONSTRUCTED label\)\s*$/i
 
 const STOP = /không đánh giá (các|những) bước tiếp theo|không xem xét các chỉ tiêu khác/i
 // A heading the extraction stored as a note (shared/ocop/README.md, "Data exceptions" 1): not a note of the criterion.
@@ -72,7 +77,7 @@ function convertCriterion(c: SrcCriterion): unknown {
     ...base,
     options: (c.options ?? []).map((o) => ({
       id: o.id,
-      text: nfc(o.text),
+      text: nfc(o.text).replace(SUPPLIED_LABEL, ''),
       points: o.points,
       ...(o.min_star_marker ? { marker: o.min_star_marker } : {}),
       ...(o.reconstructed ? { reconstructed: nfc(o.reconstruction_note ?? 'Giá trị được bổ sung khi trích xuất') } : {})

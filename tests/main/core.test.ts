@@ -13,7 +13,7 @@ describe('core start-up', () => {
     expect(second.db.prepare('SELECT DISTINCT loaded_at FROM criteria_sets').all()).toEqual(loadedAt)
     expect(second.db.prepare('SELECT count(*) n FROM criteria_sets').get()).toEqual({ n: 26 })
     const info = await ok(second, 'app.info', {})
-    expect(info).toMatchObject({ name: 'OCOP Council', dataDir: dir, criteriaVersion: 'qd26-2026@1', mode: 'browser' })
+    expect(info).toMatchObject({ name: 'OCOP Council', dataDir: dir, criteriaVersion: 'qd26-2026@2', mode: 'browser' })
     second.close()
   })
 })

@@ -19,4 +19,14 @@ describe('scripts/build-criteria', () => {
     const notes = set26.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria.flatMap((c) => c.notes)))
     expect(notes.some((n) => n.startsWith('PHẦN C'))).toBe(false)
   })
+
+  it('prints the supplied yes/no labels of the bilingual-label criterion without the extraction marker', () => {
+    const converted = convertCriteria(JSON.parse(readFileSync(SOURCE, 'utf8')))
+    const options = converted.sets.flatMap((set) => set.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria.flatMap((c) => c.options ?? []))))
+    expect(options.some((o) => /RECONSTRUCTED/i.test(o.text))).toBe(false)
+    const bilingual = converted.sets.flatMap((set) => set.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria)))
+      .filter((c) => /song ngữ/i.test(c.text) && c.maxPoints === 1)
+    expect(bilingual.length).toBeGreaterThanOrEqual(22)
+    for (const c of bilingual) expect(c.options?.map((o) => o.text)).toEqual(['Không đáp ứng', 'Đáp ứng'])
+  })
 })

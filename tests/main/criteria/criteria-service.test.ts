@@ -34,8 +34,8 @@ describe('loading criteria into the DB', () => {
   it('keeps an older version readable next to a new one', () => {
     const db = fresh()
     loadCriteria(db, data)
-    loadCriteria(db, { ...data, version: 'qd26-2026@2' })
-    const svc = createCriteriaService(db, 'qd26-2026@2')
+    loadCriteria(db, { ...data, version: 'qd26-2026@99' })
+    const svc = createCriteriaService(db, 'qd26-2026@99')
     expect(svc.get('QD26-2026-06', data.version).version).toBe(data.version)
     expect(svc.list()).toHaveLength(26)
     expect(() => svc.get('QD26-2026-06', 'nope')).toThrow(/Không tìm thấy bộ tiêu chí/)
