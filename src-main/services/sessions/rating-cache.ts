@@ -2,8 +2,8 @@ import { rateProduct, type RatingResult } from '../../domain/rate'
 import { rateInputOf, type ProductFacts, type SessionFacts } from '../../domain/session-rating'
 import type { CriteriaService } from '../criteria-service'
 
-/** Products remembered at most (a few sessions' agendas); the oldest entry goes first. */
-const CAPACITY = 2_000
+/** Products remembered at most (a few sessions' agendas, a few KB of key each); the oldest entry goes first. */
+const CAPACITY = 600
 
 /**
  * The engine's rating per product, remembered under the exact engine input it was computed from. The key is the
