@@ -14,7 +14,7 @@ import { loadAdminUnits } from '../src-main/services/admin-units-service'
 import { setLookup } from '../src-main/services/catalogue-wiring'
 import { createCriteriaService } from '../src-main/services/criteria-service'
 import { createProducer } from '../src-main/services/producer-service'
-import { createProduct } from '../src-main/services/product-service'
+import { createProduct, createProductService, productSearch } from '../src-main/services/product-service'
 import { PRODUCER_KINDS, REGISTRATION_TYPES } from '../src-main/shared/catalogue'
 import { zProducerInput } from '../src-main/shared/contract'
 
@@ -38,7 +38,7 @@ const fmt = (xs: number[]): string => {
   return `p50 ${quantile(s, 0.5).toFixed(2)} ms, p95 ${quantile(s, 0.95).toFixed(2)} ms, max ${s.at(-1)!.toFixed(2)} ms (n=${s.length})`
 }
 
-function generate(core: Core): number {
+export function generate(core: Core): number {
   const rand = rng(42)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
   const units = loadAdminUnits(RESOURCES)
@@ -79,6 +79,41 @@ function generate(core: Core): number {
   return performance.now() - t0
 }
 
+/**
+ * Beside the search figure: the same queries through the service, split by length (three characters or more use the
+ * trigram index of migration 016, shorter ones the LIKE scan), and raw-SQL floors prepared once: one pass of the
+ * index over every match (their count, the least any query finding them reads) and the same first page and total in
+ * plain SQL (no registry, no mapping).
+ */
+function searchLowerBound(core: Core, queries: string[]): void {
+  const long = queries.filter((q) => [...q].length >= 3)
+  const short = queries.filter((q) => [...q].length < 3)
+  const service = createProductService(core.db, { units: loadAdminUnits(RESOURCES), sets: setLookup(createCriteriaService(core.db, core.info().criteriaVersion)) })
+  const count = core.db.prepare('SELECT count(*) FROM product_search WHERE product_search MATCH ?').pluck()
+  const page = core.db.prepare(`SELECT x.*, p.name AS producer_name FROM products x INDEXED BY products_sort JOIN producers p ON p.id = x.producer_id
+    WHERE ${productSearch('abc').where} ORDER BY x.sort_key, x.id LIMIT 50`)
+  const measure = (xs: string[], f: (q: string) => unknown): number[] => {
+    const out: number[] = []
+    for (let i = 0; i < 210; i++) {
+      const q = xs[i % xs.length]!
+      const t = performance.now()
+      f(q)
+      if (i >= 10) out.push(performance.now() - t)
+    }
+    return out
+  }
+  const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`
+  const svc = measure(long, (q) => service.list({ query: q, page: 1, pageSize: 50 }))
+  const floor = measure(long, (q) => count.get(phrase(q)))
+  const raw = measure(long, (q) => [count.get(phrase(q)), page.all({ match: phrase(q) })])
+  const p95 = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.95)
+  console.log(`  queries of 3+ characters (trigram index), service: ${fmt(svc)}`)
+  console.log(`  queries of 1-2 characters (LIKE scan), service:     ${fmt(measure(short, (q) => service.list({ query: q, page: 1, pageSize: 50 })))}`)
+  console.log(`  raw-SQL lower bound, one index pass over every match:  ${fmt(floor)}`)
+  console.log(`  raw SQL, same first page + total:                     ${fmt(raw)}`)
+  console.log(`  ratio of p95, service to the index pass: ${(p95(svc) / p95(floor)).toFixed(2)}×, to the raw page + total: ${(p95(svc) / p95(raw)).toFixed(2)}×`)
+}
+
 async function timed(core: Core, method: string, input: unknown): Promise<number> {
   const t = performance.now()
   const r = await core.registry.dispatch(method, input, ctx)
@@ -105,6 +140,7 @@ export async function benchCatalogue(): Promise<void> {
     console.log(`product list, first page of 50, no filter:     ${fmt(await runs(50, () => ({ page: 1, pageSize: 50 })))}`)
     console.log(`product list, page 200 of 400:                 ${fmt(await runs(50, () => ({ page: 200, pageSize: 50 })))}`)
     console.log(`product search (no diacritics), first page:    ${fmt(await runs(200, () => ({ query: queries[Math.floor(rand() * queries.length)], pageSize: 50 })))}`)
+    searchLowerBound(core, queries)
     console.log(
       `product filters (set + commune + status):      ${fmt(
         await runs(200, () => ({ setId: `QD26-2026-${String(1 + Math.floor(rand() * 25)).padStart(2, '0')}`, communeCode: communes[Math.floor(rand() * communes.length)]!.code, status: 'registered' }))

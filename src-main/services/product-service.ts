@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { DB } from '../db/connection'
 import { kindAllowedForSet } from '../domain/producer'
 import { formatFormNumber, formatProductCode, nextSerial, parseProductCode } from '../domain/product-code'
@@ -201,15 +202,42 @@ export interface ProductListInput {
   pageSize: number
 }
 
+/** The substring scan products.list used for every query before migration 016, kept for queries under three characters. */
+const PRODUCT_LIKE = "(x.name_fold LIKE @q ESCAPE '\\' OR x.code LIKE @q ESCAPE '\\' OR p.name_fold LIKE @q ESCAPE '\\')"
+
+/** The shortest folded query the trigram index can serve (three characters, counted as code points). */
+const TRIGRAM = 3
+
+/**
+ * The search condition of products.list: a substring of the folded product name, the code or the folded producer
+ * name. Three characters or more go through the FTS5 trigram index of migration 016 (a quoted phrase: a substring
+ * match on the same text); shorter queries, which the trigram index cannot serve, keep the LIKE scan. Both give the
+ * same products (tests/main/catalogue/product-search.test.ts).
+ */
+export function productSearch(query: string): { indexed: boolean; where: string; args: Record<string, string> } {
+  const folded = foldVietnamese(query)
+  if ([...folded].length >= TRIGRAM) return { indexed: true, where: `x.id IN (${SEARCH_MATCH})`, args: { match: `"${folded.replace(/"/g, '""')}"` } }
+  return { indexed: false, where: PRODUCT_LIKE, args: { q: likePattern(query) } }
+}
+const SEARCH_MATCH = 'SELECT rowid FROM product_search WHERE product_search MATCH @match'
+
 export function createProductService(db: DB, deps: CatalogueDeps, now: () => Date = () => new Date()) {
   const get = (id: number) => getProduct(db, deps, id)
+  // The list's statements differ only by which filters are set: each shape is prepared once, on first use.
+  const statements = new Map<string, Statement<unknown[]>>()
+  const sql = (text: string) => {
+    let st = statements.get(text)
+    if (!st) statements.set(text, (st = db.prepare(text)))
+    return st
+  }
   return {
     list(i: ProductListInput) {
       const where: string[] = []
       const args: Record<string, unknown> = {}
-      if (i.query?.trim()) {
-        where.push("(x.name_fold LIKE @q ESCAPE '\\' OR x.code LIKE @q ESCAPE '\\' OR p.name_fold LIKE @q ESCAPE '\\')")
-        args.q = likePattern(i.query)
+      const search = i.query?.trim() ? productSearch(i.query) : null
+      if (search) {
+        where.push(search.where)
+        Object.assign(args, search.args)
       }
       const eq: Array<[keyof ProductListInput, string]> = [
         ['setId', 'x.set_id'],
@@ -224,11 +252,16 @@ export function createProductService(db: DB, deps: CatalogueDeps, now: () => Dat
         args[k] = i[k]
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      const from = 'FROM products x JOIN producers p ON p.id = x.producer_id'
-      const total = (db.prepare(`SELECT count(*) AS n ${from} ${w}`).get(args) as { n: number }).n
-      const rows = db
-        .prepare(`SELECT x.*, p.name AS producer_name ${from} ${w} ORDER BY x.sort_key, x.id LIMIT @limit OFFSET @offset`)
-        .all({ ...args, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }) as ProductRow[]
+      // A search alone: the index holds one row per product (triggers of 016), so it counts the matches by itself,
+      // and the page walks the products in list order, keeping the first matches (no sort of every match).
+      const searchOnly = search?.indexed === true && where.length === 1
+      const from = `FROM products x${searchOnly ? ' INDEXED BY products_sort' : ''} JOIN producers p ON p.id = x.producer_id`
+      const total = (sql(searchOnly ? `SELECT count(*) AS n FROM product_search WHERE product_search MATCH @match` : `SELECT count(*) AS n ${from} ${w}`).get(args) as { n: number }).n
+      const rows = sql(`SELECT x.*, p.name AS producer_name ${from} ${w} ORDER BY x.sort_key, x.id LIMIT @limit OFFSET @offset`).all({
+        ...args,
+        limit: i.pageSize,
+        offset: (i.page - 1) * i.pageSize
+      }) as ProductRow[]
       return { items: rows.map((r) => toProduct(r, deps)), total, page: i.page, pageSize: i.pageSize }
     },
     get,

@@ -1,16 +1,18 @@
 import type { DB } from '../../db/connection'
-import { rateProduct, ratingToJson, type RatingResult } from '../../domain/rate'
-import { eligibleSeats, liveQuorum, rateInputOf, roundComplete, sheetState, visibleRounds, type ProductFacts, type SessionFacts } from '../../domain/session-rating'
+import { ratingToJson, type RatingResult } from '../../domain/rate'
+import { eligibleSeats, liveQuorum, roundComplete, sheetState, visibleRounds, type ProductFacts, type SessionFacts } from '../../domain/session-rating'
 import { leafCriteria } from '../../shared/criteria'
 import type { Amendment, ProductReview, Progress, ReviewMatrix, ReviewRow, SessionResult } from '../../shared/api/sessions'
 import { AppError } from '../../shared/result'
 import type { CriteriaService } from '../criteria-service'
 import { sessionSeal } from './integrity'
+import { createRatingCache } from './rating-cache'
 import { sha256, type Actor, type AgendaRow, type SessionRow, type Store } from './store'
 
 /** Sealed progress, the review matrix and per-criterion view, the council's decisions, re-score rounds and finalization. */
 export function createReviewService(db: DB, store: Store, criteria: CriteriaService, now: () => Date) {
   const at = () => now().toISOString()
+  const cache = createRatingCache(criteria)
   const q = {
     totals: db.prepare("SELECT product_id, member_id, scoring_round, total FROM sheets WHERE session_id = ? AND status = 'submitted'"),
     rescores: db.prepare('SELECT scoring_round, reason, opened_at FROM rescores WHERE session_id = ? AND product_id = ? ORDER BY scoring_round'),
@@ -40,7 +42,7 @@ export function createReviewService(db: DB, store: Store, criteria: CriteriaServ
 
   function rate(row: SessionRow, f: SessionFacts, p: ProductFacts): RatingResult | null {
     if (visibleRounds(f, p).length === 0) return null
-    return rateProduct(rateInputOf(f, p), criteria.get(p.setId, row.criteria_version).set, row.criteria_version)
+    return cache.rate(row.id, row.criteria_version, f, p)
   }
 
   function reviewRow(row: SessionRow, f: SessionFacts, a: AgendaRow, p: ProductFacts, totals: Map<string, number>): { row: ReviewRow; rating: RatingResult | null } {
@@ -170,6 +172,8 @@ export function createReviewService(db: DB, store: Store, criteria: CriteriaServ
   }
 
   return {
+    /** The rating cache's counters (engine runs avoided and made). */
+    ratingCache: cache.stats,
     progress(sessionId: number): Progress {
       const { row, f, agenda, facts } = load(sessionId)
       return {
