@@ -2,15 +2,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../../src-main/db/connection'
 import { migrateTo } from '../../../src-main/db/migrate'
-import { m016ProductSearch } from '../../../src-main/db/migrations/016-product-search'
+import { m012ProductSearch } from '../../../src-main/db/migrations/012-product-search'
 import { tempDir } from '../../utils/core'
 
 const at = '2026-06-01T00:00:00.000Z'
 
-describe('migration 016: product search index', () => {
+describe('migration 012: product search index', () => {
   it('fills the index from existing products and keeps it in step with inserts, updates, deletes and producer renames', () => {
     const db = openConnection(join(tempDir(), 'm16.sqlite'))
-    migrateTo(db, m016ProductSearch.version - 1)
+    migrateTo(db, m012ProductSearch.version - 1)
     const producer = db.prepare(`INSERT INTO producers (id, kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
       VALUES (?, 'htx', ?, ?, ?, 'Người đại diện', 'nam', 'Kinh', '68', '24778', ?, ?)`)
     producer.run(1, 'HTX Chè Cầu Đất', 'htx che cau dat', 'htx che', at, at)
@@ -19,7 +19,7 @@ describe('migration 016: product search index', () => {
       VALUES (?, ?, ?, '68', '24778', ?, 2026, ?, ?, ?, ?, 'QD26-2026-06', 'lan-dau', 'registered', ?, ?)`)
     product.run(1, '68-24778-2026-1', 'F-1', 1, 'Chè Ô long', 'che o long', 'che', 1, at, at)
     product.run(2, '68-24778-2026-2', 'F-2', 2, 'Mứt dâu', 'mut dau', 'mut', 2, at, at)
-    migrateTo(db, m016ProductSearch.version)
+    migrateTo(db, m012ProductSearch.version)
 
     const index = () => db.prepare('SELECT rowid AS id, name, code, producer FROM product_search ORDER BY rowid').all()
     const match = (q: string) => db.prepare('SELECT rowid FROM product_search WHERE product_search MATCH ? ORDER BY rowid').pluck().all(`"${q}"`)

@@ -9,12 +9,10 @@ import type { Migration } from './types'
  * `case_sensitive 1`: both sides are already folded, so the index compares them as they are. The index is derived
  * data, kept in sync by triggers on every insert, update and delete of products and on a producer's rename, and
  * filled here from the existing rows. FTS5's own tables cannot be STRICT (the schema guard exempts them).
- *
- * Numbered 16 by the lead's plan; `version` is this branch's next one and is renumbered at merge.
  */
 const ROW = `NEW.id, NEW.name_fold, lower(NEW.code), (SELECT name_fold FROM producers WHERE id = NEW.producer_id)`
 
-export const m016ProductSearch: Migration = {
+export const m012ProductSearch: Migration = {
   version: 12,
   name: 'product search index (FTS5 trigram over the folded names and the code)',
   up(db) {
