@@ -196,7 +196,11 @@ export function withPageNumbers(dd: TDocumentDefinitions): TDocumentDefinitions 
 /** The headlineLevel marking a paragraph kept with what follows it (pdfmake's own hook for headings). */
 export const KEEP_WITH_NEXT = 1
 
-/** A heading or caption that would end a page starts the next one instead (added by the renderer: a function). */
+/**
+ * A heading or caption that would end a page starts the next one instead (added by the renderer: a function). A run
+ * of them (heading, then the caption of a table) moves together: pdfmake decides each node once, in order, so a
+ * heading followed on its page only by other kept nodes breaks first.
+ */
 export function keepHeadings(dd: TDocumentDefinitions): TDocumentDefinitions {
-  return { ...dd, pageBreakBefore: (node, q) => node.headlineLevel === KEEP_WITH_NEXT && q.getFollowingNodesOnPage().length === 0 }
+  return { ...dd, pageBreakBefore: (node, q) => node.headlineLevel === KEEP_WITH_NEXT && q.getFollowingNodesOnPage().every((n) => n.headlineLevel === KEEP_WITH_NEXT) }
 }

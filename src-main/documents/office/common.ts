@@ -1,5 +1,5 @@
 import { draftMark, headerOf } from '../context'
-import { run, type Block } from '../layout/ast'
+import { para, run, type Block } from '../layout/ast'
 import { recipientLines, shortDate, signatureLines } from '../layout/decree30'
 import { keepNumbers } from '../wording'
 import type { CountLine, OfficeHead } from './model'
@@ -18,8 +18,9 @@ export const caption = (text: string, italic = true): Block => ({ kind: 'para', 
 /** Numbers under 10 with a leading zero, as the province's documents print counts ("05 sản phẩm"). */
 export const n2 = (n: number): string => String(n).padStart(2, '0')
 
-/** A two-column count table: label and number, with the total as its last row. */
+/** A two-column count table: label and number, with the total as its last row; a sentence when there is no line. */
 export function countTable(first: string, lines: readonly CountLine[], total = true): Block {
+  if (lines.length === 0) return para('Không có số liệu trong kỳ.')
   const rows = lines.map((l, i) => [String(i + 1), l.label, String(l.count)])
   if (total) rows.push(['', 'Tổng cộng', String(lines.reduce((s, l) => s + l.count, 0))])
   return { kind: 'table', widths: [8, 62, 20], header: ['STT', first, 'Số lượng'], rows, align: ['center', 'left', 'center'], size: 12 }

@@ -49,7 +49,7 @@ export function programmeReportDocument(i: ReportDocInput): TextDocument {
       caption('Bảng 6. Kết luận kiểm tra'),
       countTable('Kết luận', s.byOutcome),
       caption('Bảng 7. Nội dung kiểm tra không đạt'),
-      ...(s.failedItems.length > 0 ? [countTable('Nội dung kiểm tra', s.failedItems)] : [para('Không có nội dung kiểm tra không đạt.')]),
+      countTable('Nội dung kiểm tra', s.failedItems),
       para(`${h.agency.name} kính báo cáo./.`),
       officeClosing(h)
     ]
