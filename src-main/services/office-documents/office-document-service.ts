@@ -328,18 +328,16 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
     return { kind: ref.kind, scope, number: text, date, settingsVersion: pinned.versionId, issuedAt: at }
   })
 
+  /** The draft from the records as they are now, or the issued document as it was issued. */
+  function source(ref: OfficeRef): { input: AnyInput; numberId: number | null; numberText: string | null } {
+    const r = issueRow(ref.kind, scopeOf(ref))
+    if (r) return { input: JSON.parse(r.input) as AnyInput, numberId: r.number_id, numberText: r.number_text }
+    return { input: liveInput(ref, settingsService.current().settings, today()), numberId: null, numberText: null }
+  }
+
   return {
-    /** The draft from the records as they are now, or the issued document as it was issued. */
-    source(ref: OfficeRef): { input: AnyInput; numberId: number | null; numberText: string | null } {
-      const r = issueRow(ref.kind, scopeOf(ref))
-      if (r) return { input: JSON.parse(r.input) as AnyInput, numberId: r.number_id, numberText: r.number_text }
-      return { input: liveInput(ref, settingsService.current().settings, today()), numberId: null, numberText: null }
-    },
-    text(ref: OfficeRef): TextDocument {
-      return build(ref.kind, this.source(ref).input)
-    },
     async generate(ref: OfficeRef, format: 'pdf' | 'docx'): Promise<DocumentRow> {
-      const s = this.source(ref)
+      const s = source(ref)
       const json = canonicalJson({ kind: ref.kind, input: s.input })
       return d.documents.generateText({
         kind: ref.kind,
