@@ -22,7 +22,7 @@ import type { Inspection, InspectionPlan } from '../../shared/api/inspections'
 import type { AdminUnits } from '../admin-units-service'
 import { canonicalJson, type DocumentService } from '../document-service'
 import type { DocumentRow } from '../document-register'
-import { createDocumentSettingsService, inSentence } from '../document-settings-service'
+import { createDocumentSettingsService, inSentence, runningName } from '../document-settings-service'
 import { vietnamTime } from '../session-document-source'
 import type { SettingsStore } from '../settings-service'
 import type { Actor, Store } from '../sessions/store'
@@ -61,7 +61,6 @@ export interface OfficeDocumentDeps {
   inspections: { plan(id: number): InspectionPlan; one(id: number): Inspection }
   advice: { product(i: { sessionId: number; productId: number; target?: StarLevel | undefined; feasible: readonly string[] }): ProductAdvice }
   periodic: { report(p: { from: string; to: string }): PeriodicReportView }
-  sectorName?: (key: string) => string
   now?: () => Date
 }
 
@@ -252,7 +251,8 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
       portfolio: {
         valid: r.portfolio.valid,
         byStars: r.portfolio.byStars.map((x) => ({ label: stars(x.key), count: x.count })),
-        bySector: r.portfolio.bySector.map((x) => ({ label: d.sectorName?.(x.key) ?? x.key, count: x.count })),
+        // Sector names are stored in capitals (the decision's headings): printed in sentence case.
+        bySector: r.portfolio.bySector.map((x) => ({ label: runningName(x.key), count: x.count })),
         byCommune: r.portfolio.byCommune.map((x) => ({ label: x.key, count: x.count }))
       },
       inspections: {

@@ -55,12 +55,12 @@ export function OfficeDocumentActions({ docRef, testId }: { docRef: OfficeRefIn;
           {t('docx')}
         </Button>
         {s?.assigned ? (
-          <Badge color="green" variant="light" data-testid={`${testId}-number`}>
+          <Badge color="green" variant="light" tt="none" data-testid={`${testId}-number`}>
             {t('assigned', { number: s.assigned })}
           </Badge>
         ) : s ? (
           <>
-            <Badge color="gray" variant="light">{t('draft')}</Badge>
+            <Badge color="gray" variant="light" tt="none">{t('draft')}</Badge>
             <Button size="xs" variant="light" color="orange" leftSection={<IconRubberStamp size={14} />} onClick={() => setConfirming(true)} data-testid={`${testId}-issue`}>
               {t('issue')}
             </Button>
