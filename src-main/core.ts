@@ -21,6 +21,8 @@ import { createInspectionService } from './services/inspections/inspection-servi
 import { createFileStore } from './services/dossier-service'
 import { registerPeriodicReportHandlers } from './api/handlers/periodic-report-handlers'
 import { createPeriodicReportService } from './services/reports/periodic-report-service'
+import { registerOfficeDocumentsHandlers } from './api/handlers/office-documents-handlers'
+import { createOfficeDocumentService } from './services/office-documents/office-document-service'
 import { createProductHistoryService } from './services/product-history-service'
 import { registerSessionDocumentsHandlers } from './api/handlers/session-documents-handlers'
 import { createSessionDocumentService } from './services/session-document-service'
@@ -122,14 +124,22 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const live = opts.live ?? createLiveHub(opts.now)
     registerSessionsHandlers(registry, { sessions, backupBefore, events: live.events })
     registerLanHandlers(registry, { hub: live, sessions, fontsDir: join(opts.resourcesDir, 'fonts'), ...(opts.now ? { now: opts.now } : {}) })
-    registerAdviceHandlers(registry, { advice: createAdviceService(db, sessions.store, criteria), history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
+    const advice = createAdviceService(db, sessions.store, criteria)
+    registerAdviceHandlers(registry, { advice, history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
     registerInspectionsHandlers(registry, { inspections })
     const sectors = new Map(criteria.list().map((s) => [s.id, s.sector]))
-    registerPeriodicReportHandlers(registry, {
-      periodic: createPeriodicReportService({ db, units: loadAdminUnits(opts.resourcesDir), sectorOf: (id) => sectors.get(id) ?? id, now: opts.now ?? (() => new Date()) })
-    })
-    registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now, inspections }), backupBefore })
+    const periodic = createPeriodicReportService({ db, units: loadAdminUnits(opts.resourcesDir), sectorOf: (id) => sectors.get(id) ?? id, now: opts.now ?? (() => new Date()) })
+    registerPeriodicReportHandlers(registry, { periodic })
+    const officeDocuments = createOfficeDocumentService({ db, documents, settings, units: loadAdminUnits(opts.resourcesDir), store: sessions.store, inspections, advice, periodic, ...(opts.now ? { now: opts.now } : {}) })
+    registerOfficeDocumentsHandlers(registry, { officeDocuments })
+    // A revocation proposed by an inspection cites the inspection's biên bản by its registered number.
+    const revocable = {
+      assertRevocable: (id: number, productId: number) => inspections.assertRevocable(id, productId),
+      linkRevocation: (id: number, revocationId: number, productId: number) => inspections.linkRevocation(id, revocationId, productId),
+      recordNumber: (id: number) => officeDocuments.issued('inspection-record', String(id))
+    }
+    registerCertificatesHandlers(registry, { ...createCertificatesDeps({ db, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, criteria, settings, now: opts.now, inspections: revocable }), backupBefore })
     const signing = createSigningService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), now: opts.now })
     registerSigningHandlers(registry, { signOff: createSignOffService({ db, dataDir: opts.dataDir, signing, documents, criteria, settings, units: loadAdminUnits(opts.resourcesDir), fileNameOf }) })
     registerVerifyHandlers(registry, { verify: createVerifyService(composeRegisters(signedRegister(db), documentsRegister(db))) })

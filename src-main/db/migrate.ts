@@ -53,7 +53,7 @@ export async function upgrade(
   now: () => Date = () => new Date(),
   migrations: readonly Migration[] = MIGRATIONS
 ): Promise<{ from: number; to: number; backup?: string }> {
-  const latest = migrations.length
+  const latest = migrations.at(-1)?.version ?? 0
   assertNotTooNew(db, file, latest)
   const from = schemaVersion(db)
   if (from === latest) return { from, to: from }

@@ -1,4 +1,5 @@
 import type { BuildOptions } from './build'
+import type { TextDocument } from './layout/ast'
 import type { DocumentInput, DocumentKind } from './model'
 
 /** Messages between the render service and its workers (structured-clone safe). */
@@ -6,6 +7,8 @@ export type RenderJob =
   | { type: 'document'; kind: DocumentKind; input: DocumentInput; options: BuildOptions; format: 'pdf' | 'docx' }
   | { type: 'sheets'; input: DocumentInput; items: Array<{ productId: string; memberId: string }>; variant: 'blank' | 'filled' }
   | { type: 'merge'; parts: Uint8Array[]; title: string; date: string }
+  /** A text document built outside a session (the office's documents, documents/office/). */
+  | { type: 'text'; text: TextDocument; date: string; format: 'pdf' | 'docx' }
 
 export interface RenderRequest {
   id: number

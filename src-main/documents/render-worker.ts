@@ -4,6 +4,7 @@ import { buildDocument } from './build'
 import { configurePdfmake, mergePdfs, renderDocxBytes, renderPdf } from './render'
 import type { RenderJob, RenderReply, RenderRequest } from './render-jobs'
 import { renderSheetsPdf, sheetTitle } from './sheet-pdfkit'
+import { textDocumentToPdfmake } from './layout/to-pdfmake'
 
 /**
  * The render worker: builds and renders documents off the main thread (pdfmake blocks ~5 s per 200 pages). Started
@@ -46,6 +47,8 @@ async function run(job: RenderJob): Promise<Uint8Array> {
       return renderSheetsPdf(fontsDir, job.input, job.items, job.variant, 'Phiếu đánh giá sản phẩm OCOP')
     case 'merge':
       return mergePdfs(job.parts, job.title, job.date)
+    case 'text':
+      return job.format === 'docx' ? renderDocxBytes(job.text) : renderPdf(textDocumentToPdfmake(job.text), job.date)
   }
 }
 
@@ -53,7 +56,7 @@ port.on('message', (req: RenderRequest) => {
   run(req.job).then(
     (raw) => {
       const bytes = own(raw)
-      const pages = req.job.type === 'document' && req.job.format === 'docx' ? null : req.job.type === 'merge' ? null : countPages(bytes)
+      const pages = (req.job.type === 'document' || req.job.type === 'text') && req.job.format === 'docx' ? null : req.job.type === 'merge' ? null : countPages(bytes)
       const reply: RenderReply = { id: req.id, ok: true, bytes, pages }
       port.postMessage(reply, [bytes.buffer as ArrayBuffer])
     },

@@ -4,7 +4,7 @@ import pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { renderDocx } from './layout/docx-render'
 import type { TextDocument } from './layout/ast'
-import { pageMargins, SIGNER_LINK, TABLE_LAYOUTS, withPageNumbers } from './layout/to-pdfmake'
+import { keepHeadings, pageMargins, SIGNER_LINK, TABLE_LAYOUTS, withPageNumbers } from './layout/to-pdfmake'
 import { recordSignerBlocks } from './signer-blocks'
 
 /**
@@ -73,7 +73,7 @@ export function fixedInfo(date: string): { creationDate: Date; producer: string;
  */
 export async function renderPdf(definition: TDocumentDefinitions, date: string, pageNumbers = true): Promise<Buffer> {
   const info = fixedInfo(date)
-  const dd = { ...(pageNumbers ? withPageNumbers(definition) : definition), info: { ...definition.info, ...info }, version: '1.7' }
+  const dd = { ...keepHeadings(pageNumbers ? withPageNumbers(definition) : definition), info: { ...definition.info, ...info }, version: '1.7' }
   const bytes = await pdfmake.createPdf(dd as TDocumentDefinitions).getBuffer()
   if (bytes.indexOf(SIGNER_LINK) < 0) return bytes
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })

@@ -1,5 +1,6 @@
 import type { DB } from '../db/connection'
 import type { DocumentKind } from '../documents/model'
+import type { OfficeDocumentKind } from '../shared/office-documents'
 import { AppError } from '../shared/result'
 
 /**
@@ -7,7 +8,7 @@ import { AppError } from '../shared/result'
  * generated files. Allocation reads the year's highest number and inserts in one transaction, so two callers can
  * never take the same number; the UNIQUE (year, symbol, number) constraint backs this up.
  */
-export type RegisterKind = DocumentKind | 'pack'
+export type RegisterKind = DocumentKind | 'pack' | OfficeDocumentKind
 
 export interface DocumentRow {
   id: number

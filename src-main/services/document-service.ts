@@ -10,7 +10,9 @@ import { DOCUMENT_KINDS, type DocumentInput, type DocumentKind, type ProvinceSet
 import { renderPack } from '../documents/pack'
 import { createRenderService, type RenderService } from '../documents/render-service'
 import type { CriteriaSet } from '../shared/criteria'
+import { OFFICE_DOCUMENTS, type OfficeDocumentKind } from '../shared/office-documents'
 import { AppError } from '../shared/result'
+import type { TextDocument } from '../documents/layout/ast'
 import { createDocumentRegister, type DocumentRegister, type DocumentRow, type RegisterKind } from './document-register'
 
 /**
@@ -22,6 +24,11 @@ export type DocumentSource = { fixture: FixtureId } | { input: DocumentInput }
 export interface DocumentService {
   /** `numberId`: a number the caller already took from the register for this document (the input carries its value). */
   generate(req: { kind: DocumentKind; format: 'pdf' | 'docx'; options: BuildOptions; source: DocumentSource; sessionId?: number | null; dataVersion?: string; numberId?: number }): Promise<DocumentRow>
+  /**
+   * A text document built by the caller (the office's documents outside a session): stored once per input, with the
+   * number the caller read from the register (null for a draft).
+   */
+  generateText(req: { kind: OfficeDocumentKind; format: 'pdf' | 'docx'; text: TextDocument; date: string; inputSha256: string; numberId: number | null; numberText: string | null; dataVersion: string }): Promise<DocumentRow>
   generatePack(req: { source: DocumentSource; sessionId?: number | null; onProgress?: (p: { done: number; total: number; label: string }) => void }): Promise<DocumentRow>
   list(opts: { kind?: RegisterKind; limit: number }): DocumentRow[]
   read(id: number): { row: DocumentRow; bytes: Buffer }
@@ -148,6 +155,23 @@ export function createDocumentService(deps: { db: DB; dataDir: string; fontsDir:
         doc_date: date,
         data_version: req.dataVersion ?? input.format,
         input_sha256: inputSha,
+        pages: r.pages
+      })
+    },
+    async generateText(req) {
+      const existing = register.findByInput(req.inputSha256, req.kind, req.format)
+      if (existing) return existing
+      const r = await service().run({ type: 'text', text: req.text, date: req.date, format: req.format })
+      return store(r.bytes, join('documents', req.date.slice(0, 4), `${req.kind}-${req.inputSha256.slice(0, 16)}.${req.format}`), {
+        kind: req.kind,
+        format: req.format,
+        title: OFFICE_DOCUMENTS[req.kind].label,
+        session_id: null,
+        number_id: req.numberId,
+        number_text: req.numberText,
+        doc_date: req.date,
+        data_version: req.dataVersion,
+        input_sha256: req.inputSha256,
         pages: r.pages
       })
     },

@@ -19,6 +19,7 @@ import { periodicReportMethods } from './api/periodic-report'
 import { historyMethods } from './api/history'
 import { lanMethods } from './api/lan'
 import { documentSettingsMethods } from './api/document-settings'
+import { officeDocumentsMethods } from './api/office-documents'
 
 export * from './api/spec'
 export * from './api/core'
@@ -41,6 +42,7 @@ export * from './api/periodic-report'
 export * from './api/history'
 export * from './api/lan'
 export * from './api/document-settings'
+export * from './api/office-documents'
 
 /**
  * The one API contract. Each method names its input and output schemas, whether it reads or writes, and who may
@@ -67,7 +69,8 @@ export const contract = {
   ...inspectionsMethods,
   ...periodicReportMethods,
   ...historyMethods,
-  ...lanMethods
+  ...lanMethods,
+  ...officeDocumentsMethods
 } as const
 
 export type Contract = typeof contract

@@ -60,6 +60,14 @@ test('Kiểm tra sau công nhận: plan proposed and saved, record with a failed
   const planned = await api('inspections.plans', { year })
   assert.equal(planned.length, 1)
   const productId = planned[0].items[0].productId
+  // The plan's Decree 30 document: "Cấp số" confirms the number the register gives, then the plan shows it.
+  const planDoc = `plan-doc-${planned[0].id}`
+  await page.getByTestId(`${planDoc}-issue`).click()
+  await page.getByTestId(`${planDoc}-confirm-text`).getByText('01/KH-').waitFor()
+  await page.getByTestId(`${planDoc}-confirm`).click()
+  const planNumber = (await api('officeDocuments.status', { ref: { kind: 'inspection-plan', planId: planned[0].id } })).assigned
+  assert.match(planNumber, /^01\/KH-/)
+  await page.getByTestId(`${planDoc}-number`).getByText(`Số: ${planNumber}`).waitFor()
 
   await plan.locator(`tr[data-product-id="${productId}"]`).getByRole('button', { name: 'Ghi biên bản' }).click()
   const form = page.getByTestId('inspection-form')
@@ -106,6 +114,12 @@ test('Báo cáo định kỳ: the year on screen equals what the API counts', as
   assert.match(certs, new RegExp(`Giấy chứng nhận đã cấp\\s+${report.certificates.issued}`))
   assert.match(certs, new RegExp(`Lượt kiểm tra sau công nhận\\s+${report.inspections.total}`))
   assert.equal(report.inspections.total, 1)
+  // The Decree 30 report of the year, issued from the panel with the number the register gives.
+  await page.getByTestId('periodic-doc-issue').click()
+  await page.getByTestId('periodic-doc-confirm').click()
+  const reportNumber = (await api('officeDocuments.status', { ref: { kind: 'periodic-report', from: `${year}-01-01`, to: `${year}-12-31` } })).assigned
+  assert.match(reportNumber, /^01\/BC-/)
+  await page.getByTestId('periodic-doc-number').getByText(`Số: ${reportNumber}`).waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'after-rating-periodic.png'), fullPage: true })
   page.assertNoErrors()
 })

@@ -24,6 +24,8 @@ function client(): ApiClient & { calls: Array<[string, unknown]> } {
   return {
     calls,
     call: (async (method: string, input: { feasible: string[] }) => {
+      // The letter's status (AdvicePanel → OfficeDocumentActions): a draft, the register's next number.
+      if (method === 'officeDocuments.status') return { ok: true, value: { symbol: 'SNNMT-OCOP', next: 4, assigned: null, date: null } }
       calls.push([method, input])
       const value: ProductAdvice = {
         sessionId: 3,
@@ -56,6 +58,10 @@ describe('improvement advice panel', () => {
     expect(row.textContent).toContain('+2,00')
     expect(row.textContent).toContain('4 sao')
     expect(c.calls[0]).toEqual(['advice.product', { sessionId: 3, productId: 7, feasible: [] }])
+    // The Phiếu góp ý to the producer: PDF, DOCX and "Cấp số" (a draft until issued).
+    expect(await screen.findByTestId('advice-letter-7-issue')).toBeTruthy()
+    expect(screen.getByTestId('advice-letter-7-pdf').textContent).toBe('In/Tải PDF')
+    expect(screen.getByTestId('advice-letter-7-docx').textContent).toBe('Tải DOCX')
     await user.click(screen.getByRole('checkbox', { name: 'Hội đồng đánh giá tiêu chí 5.3 có thể cải thiện sớm' }))
     await waitFor(() => expect(c.calls.at(-1)).toEqual(['advice.product', { sessionId: 3, productId: 7, feasible: ['5.3'] }]))
     await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Hội đồng đánh giá tiêu chí 5.3 có thể cải thiện sớm' }) as HTMLInputElement).checked).toBe(true))

@@ -122,4 +122,22 @@ describe('periodic report panel', () => {
     await user.click(screen.getByText('Cả năm'))
     await waitFor(() => expect(c.calls.filter(([m]) => m === 'reports.periodic').at(-1)![1].to.slice(5)).toBe('12-31'))
   })
+
+  it('issues the Decree 30 report after confirming the number the register will give', async () => {
+    const { PeriodicPanel } = await import('../../src-renderer/features/reports/PeriodicPanel')
+    let issued: string | null = null
+    const c = fake({
+      'reports.periodic': { period: { from: '2027-01-01', to: '2027-06-30' }, evaluations: { total: 0, byType: { 'lan-dau': 0, 'nang-hang': 0, 'danh-gia-lai': 0 }, byStars: [], recognised: 0, proposedFiveStar: 0 }, certificates: { issued: 0, issuedByStars: [], revoked: 0, expired: 0 }, portfolio: { valid: 0, byStars: [], bySector: [], byCommune: [] }, inspections: { total: 0, adHoc: 0, byOutcome: { 'no-action': 0, recommendations: 0, 'revocation-proposed': 0 }, failedItems: [] } },
+      'officeDocuments.status': () => ({ ok: true, value: { symbol: 'BC-SNNMT', next: 4, assigned: issued, date: issued ? '2027-06-20' : null } }),
+      'officeDocuments.issue': (i: any) => ((issued = '04/BC-SNNMT'), { ok: true, value: { kind: i.ref.kind, scope: `${i.ref.from}..${i.ref.to}`, number: issued, date: '2027-06-20', settingsVersion: 1, issuedAt: '' } })
+    })
+    const { user } = render(<PeriodicPanel />, { client: c })
+    await user.click(await screen.findByTestId('periodic-doc-issue'))
+    expect((await screen.findByTestId('periodic-doc-confirm-text')).textContent).toBe('Cấp số cho Báo cáo kết quả thực hiện Chương trình OCOP: 04/BC-SNNMT?')
+    await user.click(screen.getByTestId('periodic-doc-confirm'))
+    expect((await screen.findByTestId('periodic-doc-number')).textContent).toBe('Số: 04/BC-SNNMT')
+    // The report of the period shown (this year's first six months).
+    const period = c.calls.find(([m]) => m === 'reports.periodic')![1]
+    expect(c.calls.find(([m]) => m === 'officeDocuments.issue')![1]).toEqual({ ref: { kind: 'periodic-report', ...period } })
+  })
 })

@@ -16,11 +16,13 @@ export interface SignatureBlock {
 }
 
 export type Block =
-  | { kind: 'header'; parent: string | null; issuer: string; number: string | null; placeDate: string | null }
+  /** `subject`: a công văn's trích yếu "V/v …" under its number (NĐ 30 Mẫu 1.5, 12–13 pt upright). */
+  | { kind: 'header'; parent: string | null; issuer: string; number: string | null; placeDate: string | null; subject?: string }
   /** Document type (QUYẾT ĐỊNH, BIÊN BẢN …) and the trích yếu lines with the short rule under them. */
   | { kind: 'title'; type: string | null; subject: string[]; note?: string }
   | { kind: 'center'; runs: Run[]; size?: number; spaceAfter?: number }
-  | { kind: 'para'; runs: Run[]; indent?: boolean; align?: 'justify' | 'left' | 'center' }
+  /** `keepWithNext`: a heading or a table caption, never the last line of a page (moves to the next with what follows). */
+  | { kind: 'para'; runs: Run[]; indent?: boolean; align?: 'justify' | 'left' | 'center'; keepWithNext?: boolean }
   | { kind: 'table'; widths: number[]; header: string[]; rows: string[][]; align: Array<'left' | 'center' | 'right'>; size?: number }
   | { kind: 'closing'; recipients: string[] | null; signer: SignatureBlock }
   | { kind: 'signPair'; left: SignatureBlock; right: SignatureBlock }
@@ -34,9 +36,9 @@ export interface TextDocument {
 }
 
 export const run = (text: string, style: Omit<Run, 'text'> = {}): Run => ({ text: text.normalize('NFC'), ...style })
-export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean } = {}): Block => {
-  const { indent = true, ...r } = style
-  return { kind: 'para', runs: [run(text, r)], indent }
+export const para = (text: string, style: Omit<Run, 'text'> & { indent?: boolean; keepWithNext?: boolean } = {}): Block => {
+  const { indent = true, keepWithNext, ...r } = style
+  return { kind: 'para', runs: [run(text, r)], indent, ...(keepWithNext ? { keepWithNext } : {}) }
 }
 
 /**

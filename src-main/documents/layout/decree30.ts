@@ -35,6 +35,8 @@ export const SIZE = {
   tieuNgu: 13,
   agency: 12,
   number: 13,
+  /** A công văn's "V/v …" under the number. */
+  letterSubject: 12,
   placeDate: 14,
   docType: 14,
   recipientsLabel: 12,

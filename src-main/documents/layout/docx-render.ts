@@ -106,7 +106,8 @@ function header(b: Extract<Block, { kind: 'header' }>, width: number): Table {
     ...(b.parent ? [p({ runs: [{ text: b.parent }], size: SIZE.agency, align: 'center' })] : []),
     p({ runs: [{ text: b.issuer, bold: true }], size: SIZE.agency, align: 'center' }),
     rule(shortRule(b.issuer, 'B', SIZE.agency, left)),
-    p({ runs: [{ text: b.number ?? '' }], size: SIZE.number, align: 'center', before: 6 })
+    p({ runs: [{ text: b.number ?? '' }], size: SIZE.number, align: 'center', before: 6 }),
+    ...(b.subject ? [p({ runs: [{ text: b.subject }], size: SIZE.letterSubject, align: 'center', before: 2 })] : [])
   ]
   const nation = [
     p({ runs: [{ text: QUOC_HIEU, bold: true }], size: SIZE.quocHieu, align: 'center' }),
@@ -142,7 +143,7 @@ function blockToDocx(b: Block, width: number, keepNext = false): Array<Paragraph
     case 'center':
       return [p({ runs: b.runs, align: 'center', after: b.spaceAfter ?? 6, ...(b.size ? { size: b.size } : {}) })]
     case 'para':
-      return [p({ runs: b.runs, align: b.align ?? 'justify', indent: b.indent !== false, after: 6, keepNext })]
+      return [p({ runs: b.runs, align: b.align ?? 'justify', indent: b.indent !== false, after: 6, keepNext: keepNext || b.keepWithNext === true })]
     case 'table': {
       const total = b.widths.reduce((s, w) => s + w, 0)
       // The PDF's column widths (to-pdfmake.ts: text width plus 4 pt padding each side and the rule), so lines break

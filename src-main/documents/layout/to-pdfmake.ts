@@ -42,7 +42,10 @@ export function headerBlock(b: Extract<Block, { kind: 'header' }>, contentWidth 
   const body: Content[][] = [[{ stack: bodies }, { stack: nation }]]
   if (b.number !== null || b.placeDate !== null)
     body.push([
-      { text: b.number ?? '', fontSize: SIZE.number, alignment: 'center', margin: [0, 4, 0, 0] },
+      {
+        stack: [{ text: b.number ?? '', fontSize: SIZE.number, alignment: 'center' }, ...(b.subject ? [{ text: b.subject, fontSize: SIZE.letterSubject, alignment: 'center' as const, margin: [0, 2, 0, 0] as [number, number, number, number] }] : [])],
+        margin: [0, 4, 0, 0]
+      },
       { text: b.placeDate ?? '', fontSize: SIZE.placeDate, italics: true, alignment: 'center', margin: [0, 4, 0, 0] }
     ])
   return { table: { widths: [left, right], body }, layout: 'ocopBare', margin: [0, 0, 0, 14] }
@@ -110,6 +113,7 @@ export function blockToPdfmake(b: Block, width: number): Content {
         text: runs(b.runs),
         alignment: b.align ?? 'justify',
         ...(b.indent === false ? {} : { leadingIndent: INDENT }),
+        ...(b.keepWithNext ? { headlineLevel: KEEP_WITH_NEXT } : {}),
         margin: [0, 0, 0, PARAGRAPH_GAP]
       }
     case 'table': {
@@ -186,4 +190,16 @@ export function textDocumentToPdfmake(doc: TextDocument): TDocumentDefinitions {
 
 export function withPageNumbers(dd: TDocumentDefinitions): TDocumentDefinitions {
   return { ...dd, header: pageNumberHeader }
+}
+
+/** The headlineLevel marking a paragraph kept with what follows it (pdfmake's own hook for headings). */
+export const KEEP_WITH_NEXT = 1
+
+/**
+ * A heading or caption that would end a page starts the next one instead (added by the renderer: a function). A run
+ * of them (heading, then the caption of a table) moves together: pdfmake decides each node once, in order, so a
+ * heading followed on its page only by other kept nodes breaks first.
+ */
+export function keepHeadings(dd: TDocumentDefinitions): TDocumentDefinitions {
+  return { ...dd, pageBreakBefore: (node, q) => node.headlineLevel === KEEP_WITH_NEXT && q.getFollowingNodesOnPage().every((n) => n.headlineLevel === KEEP_WITH_NEXT) }
 }

@@ -35,7 +35,12 @@ export interface CertificateDeps {
   fontsDir: string
   now: () => Date
   /** Post-recognition inspections, so a revocation proposed by one is linked to it (Điều 9 → Điều 8). */
-  inspections?: { assertRevocable(inspectionId: number, productId: number): void; linkRevocation(inspectionId: number, revocationId: number, productId: number): void }
+  inspections?: {
+    assertRevocable(inspectionId: number, productId: number): void
+    linkRevocation(inspectionId: number, revocationId: number, productId: number): void
+    /** The inspection's biên bản as registered (number and date), null while it is not issued. */
+    recordNumber?(inspectionId: number): { number: string; date: string } | null
+  }
 }
 
 /** Unit names inside a sentence take a lower-case type word: "xã Tà Nung", "tỉnh Lâm Đồng". */
@@ -139,6 +144,10 @@ export function createCertificateService(d: CertificateDeps) {
         if (!d.inspections) throw new AppError('INTERNAL', 'Inspection records are not wired into the certificate service')
         d.inspections.assertRevocable(req.inspectionId, c.product_id)
       }
+      // The decision cites the inspection's biên bản by the number the register gave it (one numbering truth).
+      const record = req.inspectionId !== undefined && d.inspections?.recordNumber ? d.inspections.recordNumber(req.inspectionId) : undefined
+      if (record === null) throw new AppError('CONFLICT', 'Biên bản kiểm tra chưa được cấp số: hãy cấp số biên bản kiểm tra trước khi ra quyết định thu hồi')
+      if (record && req.decidedOn < record.date) throw new AppError('VALIDATION', 'Ngày quyết định không được trước ngày của biên bản kiểm tra', [{ path: 'decidedOn', message: 'Trước ngày biên bản' }])
       if (c.revocation_id !== null) throw new AppError('CONFLICT', 'Giấy chứng nhận này đã bị thu hồi')
       if (certificateState(c.status, c.expiry_date, req.decidedOn) !== 'valid') throw new AppError('CONFLICT', 'Chỉ thu hồi được giấy chứng nhận còn hiệu lực vào ngày ra quyết định')
       if (c.stars === 5) throw new AppError('FORBIDDEN', 'Giấy chứng nhận 5 sao do Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định thu hồi (Điều 8.2b)')
@@ -164,6 +173,7 @@ export function createCertificateService(d: CertificateDeps) {
         detail: req.detail,
         conclusionRef: req.conclusionRef,
         conclusionDate: req.conclusionDate,
+        ...(record ? { inspectionRecord: record } : {}),
         certificate: { number: c.number_text, issuedOn: c.issued_on, year: c.year, stars: c.stars, decisionNo: c.decision_no, decisionDate: c.decision_date, authority: c.issuing_authority },
         product: { name: c.product_name, code: c.product_code, producer: c.producer_name, address: [p.street, commune, inSentence(provinceName)].filter(Boolean).join(', '), commune }
       })

@@ -1,6 +1,7 @@
 import { para, run, type TextDocument } from '../../documents/layout/ast'
 import { basisLines, docSymbol, recipientLines, shortDate, signatureLines, starsText, upper } from '../../documents/layout/decree30'
 import { headerOf } from '../../documents/context'
+import { citeText } from '../../documents/office/common'
 import { REVOCATION_GROUNDS, groundLetter, type RevocationGround } from '../../shared/certificates'
 
 /**
@@ -20,6 +21,8 @@ export interface RevocationInput {
   detail: string
   conclusionRef: string
   conclusionDate: string
+  /** The post-recognition inspection's biên bản as registered; cited instead of the typed conclusion reference. */
+  inspectionRecord?: { number: string; date: string }
   /** issuedOn / decisionDate are null for a recorded certificate known only by its year; authority is '' for the app's own. */
   certificate: { number: string; issuedOn: string | null; year: number; stars: number; decisionNo: string; decisionDate: string | null; authority: string }
   product: { name: string; code: string; producer: string; address: string; commune: string }
@@ -45,7 +48,7 @@ export function revocationDocument(i: RevocationInput): TextDocument {
         'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
         `Căn cứ ${QD26}`,
         `Căn cứ Quyết định số ${c.decisionNo}${c.decisionDate ? ` ngày ${shortDate(c.decisionDate)}` : ''}${c.authority ? ` của ${c.authority}` : ''} về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận sản phẩm OCOP`,
-        `Căn cứ ${i.conclusionRef} ngày ${shortDate(i.conclusionDate)}`,
+        i.inspectionRecord ? `Căn cứ ${citeText('Biên bản kiểm tra', i.inspectionRecord.number, i.inspectionRecord.date)} của Đoàn kiểm tra sau công nhận` : `Căn cứ ${i.conclusionRef} ngày ${shortDate(i.conclusionDate)}`,
         `Theo đề nghị của ${i.advisoryBody}`
       ]).map((l) => para(l, { italic: true })),
       { kind: 'center', runs: [run('QUYẾT ĐỊNH:', { bold: true })], spaceAfter: 8 },

@@ -202,6 +202,9 @@ export function createInspectionService(d: { db: DB; store: Store; files: FileSt
       return planOf(i.planId)
     },
 
+    plan: planOf,
+    one,
+
     plans(year: number): InspectionPlan[] {
       return (q.plansOfYear.all(year) as Array<{ id: number }>).map((p) => planOf(p.id))
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DOCUMENT_KIND_NAMES, zDocumentInput } from '../documents'
+import { OFFICE_DOCUMENT_KINDS } from '../office-documents'
 import { OFFICE_ROLES, method } from './spec'
 
 /**
@@ -7,7 +8,7 @@ import { OFFICE_ROLES, method } from './spec'
  * assembler fills the DTO from a finalized session. Downloads are base64 for browser mode.
  */
 export const FIXTURE_NAMES = ['lam-dong-2026'] as const
-export const REGISTER_KINDS = [...DOCUMENT_KIND_NAMES, 'pack'] as const
+export const REGISTER_KINDS = [...DOCUMENT_KIND_NAMES, 'pack', ...OFFICE_DOCUMENT_KINDS] as const
 
 export const zDocumentSource = z.union([z.object({ fixture: z.enum(FIXTURE_NAMES) }).strict(), z.object({ input: zDocumentInput }).strict()], {
   message: 'Cần dữ liệu văn bản hoặc mã bộ dữ liệu mẫu'

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatScore } from '../../../src-main/domain/star-band'
 import { useQuery } from '../../api/context'
+import { OfficeDocumentActions } from '../office-documents/OfficeDocumentActions'
 
 /**
  * Improvement advice of one finalized product: the fewest criterion improvements that reach the next star (points
@@ -61,6 +62,8 @@ export function AdvicePanel({ sessionId, productId }: { sessionId: number; produ
               </Group>
             ) : null}
             <Text size="xs" c="dimmed">{t('explain')}</Text>
+            {/* The letter to the producer (Phiếu góp ý), with the plan as now shown; once issued it keeps the plan it was issued with. */}
+            <OfficeDocumentActions docRef={{ kind: 'advice-letter', sessionId, productId, feasible }} testId={`advice-letter-${productId}`} />
           </>
         )}
       </Stack>

@@ -5,6 +5,7 @@ import { PLAN_REASONS, type PlanReason } from '../../../src-main/shared/inspecti
 import { useApi, useQuery } from '../../api/context'
 import { RecordForm, type RecordTarget } from './RecordForm'
 import { formatDay } from '../../../src-main/shared/vn-format'
+import { OfficeDocumentActions } from '../office-documents/OfficeDocumentActions'
 
 /**
  * Kế hoạch kiểm tra: the products proposed for the year by rule and by risk (expiring certificates, means near the
@@ -97,6 +98,7 @@ export function PlanTab({ year }: { year: number }) {
         <Paper key={p.id} withBorder p="sm" data-testid="plan" data-plan-id={p.id}>
           <Title order={4}>{p.name}</Title>
           <Text size="xs" c="dimmed" mb="xs">{t('plan.progress', { done: p.items.filter((i) => i.inspections.length > 0).length, total: p.items.length })}</Text>
+          <OfficeDocumentActions docRef={{ kind: 'inspection-plan', planId: p.id }} testId={`plan-doc-${p.id}`} />
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>

@@ -95,7 +95,7 @@ export function RecordForm({ target, onDone, onCancel }: { target: RecordTarget;
         </Stack>
         <DateField label={t('record.inspectedOn')} value={inspectedOn} onChange={setInspectedOn} error={errorOf('inspectedOn')} testId="inspected-on" />
       </Group>
-      <Textarea label={t('record.team')} autosize minRows={2} value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={errorOf('team')} />
+      <Textarea label={t('record.team')} description={t('record.teamHint')} autosize minRows={2} value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={errorOf('team')} />
       <Table withTableBorder data-testid="findings">
         <Table.Thead>
           <Table.Tr>

@@ -9,6 +9,7 @@ import { downloadBase64, fileToBase64 } from '../catalogue/files'
 import { RevokeForm } from '../reports/RevokeForm'
 import { RecordForm, type RecordTarget } from './RecordForm'
 import { formatDay } from '../../../src-main/shared/vn-format'
+import { OfficeDocumentActions } from '../office-documents/OfficeDocumentActions'
 
 const OUTCOME_COLOR = { 'no-action': 'green', recommendations: 'orange', 'revocation-proposed': 'red' } as const
 
@@ -92,6 +93,8 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
   const [file, setFile] = useState<File | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [revoking, setRevoking] = useState(false)
+  // The revocation cites this record's biên bản by its registered number (the server refuses it before the number is given).
+  const record = useQuery('officeDocuments.status', { ref: { kind: 'inspection-record', inspectionId: i.id } })
   const certificates = useQuery('certificates.list', { filter: 'valid', withinDays: 180 }, { skip: !revoking })
   const certificate = certificates.data?.find((c) => c.productId === i.productId) ?? null
 
@@ -114,6 +117,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
       <Stack gap="xs">
         <Text fw={600}>{t('detail.title', { name: i.productName, day: formatDay(i.inspectedOn) })}</Text>
         <Text size="sm">{t('detail.team', { team: i.team })}</Text>
+        <OfficeDocumentActions docRef={{ kind: 'inspection-record', inspectionId: i.id }} testId={`record-doc-${i.id}`} />
         <Table withTableBorder>
           <Table.Tbody>
             {i.findings.map((f) => (
@@ -142,7 +146,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
         </Group>
         <Group>
           {i.outcome === 'recommendations' && i.followedUpBy.length === 0 ? <Button variant="light" onClick={onFollowUp} data-testid="follow-up">{t('detail.followUp')}</Button> : null}
-          {i.outcome === 'revocation-proposed' && !i.revocation ? <Button color="red" variant="light" onClick={() => setRevoking(true)} data-testid="open-revocation">{t('detail.revoke')}</Button> : null}
+          {i.outcome === 'revocation-proposed' && !i.revocation ? <Button color="red" variant="light" onClick={() => (record.reload(), setRevoking(true))} data-testid="open-revocation">{t('detail.revoke')}</Button> : null}
         </Group>
         {revoking ? (
           certificates.data && !certificate ? (
@@ -150,7 +154,7 @@ function InspectionDetail({ inspection: i, onChanged, onFollowUp }: { inspection
           ) : certificate ? (
             <RevokeForm
               cert={certificate}
-              proposal={{ inspectionId: i.id, ground: i.revocationGround!, conclusionRef: t('detail.conclusionRef', { day: formatDay(i.inspectedOn), id: i.id }), conclusionDate: i.inspectedOn }}
+              proposal={{ inspectionId: i.id, ground: i.revocationGround!, conclusionRef: record.data?.assigned ? t('detail.conclusionRefNumber', { number: record.data.assigned }) : t('detail.conclusionRef', { day: formatDay(i.inspectedOn), id: i.id }), conclusionDate: record.data?.date ?? i.inspectedOn }}
               onDone={() => {
                 setRevoking(false)
                 onChanged()

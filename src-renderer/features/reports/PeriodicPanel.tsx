@@ -6,6 +6,7 @@ import { standardPeriod } from '../../../src-main/domain/periodic-report'
 import { INSPECTION_ITEMS, type InspectionItem } from '../../../src-main/shared/inspection'
 import { useApi, useQuery } from '../../api/context'
 import { downloadBase64 } from '../catalogue/files'
+import { OfficeDocumentActions } from '../office-documents/OfficeDocumentActions'
 
 /** Báo cáo định kỳ: the 6-month or yearly results of the OCOP programme, on screen and as the XLSX tables. */
 export function PeriodicPanel() {
@@ -40,6 +41,7 @@ export function PeriodicPanel() {
         <NumberInput label={t('periodic.year')} w={110} min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && setYear(v)} />
         <SegmentedControl value={kind} onChange={(v) => setKind(v as 'h1' | 'year')} data={[{ value: 'h1', label: t('periodic.h1') }, { value: 'year', label: t('periodic.wholeYear') }]} aria-label={t('periodic.kind')} />
         <Button variant="light" onClick={() => void download()} data-testid="periodic-xlsx">{t('periodic.download')}</Button>
+        <OfficeDocumentActions docRef={{ kind: 'periodic-report', ...period }} testId="periodic-doc" />
       </Group>
       {error || report.error ? <Alert color="red" role="alert">{error ?? report.error!.message}</Alert> : null}
       {!report.data ? (

@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemo } from '../../../src-main/cli/demo'
 import { writeSessionDocuments, type WrittenDocument } from '../../../src-main/cli/documents'
 import type { Core } from '../../../src-main/core'
 import type { IssueRecordOut } from '../../../src-main/shared/contract'
+import { INSPECTION_ITEM_CODES } from '../../../src-main/shared/inspection'
 import { ok, tempDir, testCore } from '../../utils/core'
 import { flatText, pdfFonts, pdfText, placeholdersIn } from '../../utils/pdf-check'
 
@@ -124,4 +126,71 @@ describe('document checker over the demo session', () => {
     expect(flatText(only('decision').file)).toContain('Thôn Đăng Srê, xã Lạc Dương, tỉnh Lâm Đồng')
     expect(flatText(docs.find((d) => d.kind === 'sheet')!.file)).toContain('Số 12 đường Trần Hưng Đạo, phường Xuân Hương - Đà Lạt, tỉnh Lâm Đồng')
   })
+})
+
+/**
+ * The office's documents of issue 14 over the same demo: an inspection plan of its certificates, an inspection, the
+ * improvement letter of a product below its next star and the year's programme report — each checked as a draft
+ * and once issued, by the same content rules.
+ */
+describe('document checker over the office documents of the demo', () => {
+  const write = async (ref: Record<string, unknown>, name: string) => {
+    const rec = await ok(core, 'officeDocuments.generate', { ref: ref as never, format: 'pdf' })
+    const file = join(tempDir('ocop-checker-office-'), `${name}.pdf`)
+    writeFileSync(file, Buffer.from((await ok(core, 'documents.download', { id: rec.id })).base64, 'base64'))
+    return { file, rec }
+  }
+
+  it('prints DỰ THẢO before issue, then the register number, with fonts embedded, no placeholder and the plan cited', async () => {
+    const candidates = await ok(core, 'inspections.propose', { year: 2026 })
+    expect(candidates.length).toBeGreaterThan(0)
+    const plan = await ok(core, 'inspections.createPlan', { year: 2026, name: 'Kế hoạch kiểm tra cuối năm 2026', items: candidates.map((c) => ({ productId: c.productId, reasons: c.reasons.length > 0 ? c.reasons : ['other'] })) })
+    const productId = candidates[0]!.productId
+    const insp = await ok(core, 'inspections.record', {
+      productId,
+      planId: plan.id,
+      kind: 'periodic',
+      inspectedOn: '2026-12-01',
+      team: 'Sở Nông nghiệp và Môi trường',
+      findings: INSPECTION_ITEM_CODES.map((item) => ({ item, result: 'pass' as const, note: '' })),
+      outcome: 'no-action'
+    })
+    const results = await ok(core, 'results.list', { sessionId })
+    let adviceProduct: number | null = null
+    for (const r of results.filter((x) => x.stars !== null && x.stars >= 1 && x.stars <= 4)) {
+      if ((await ok(core, 'advice.product', { sessionId, productId: r.productId })).target !== null) {
+        adviceProduct = r.productId
+        break
+      }
+    }
+    expect(adviceProduct).not.toBeNull()
+    const refs: Array<[string, Record<string, unknown>]> = [
+      ['inspection-plan', { kind: 'inspection-plan', planId: plan.id }],
+      ['inspection-record', { kind: 'inspection-record', inspectionId: insp.id }],
+      ['advice-letter', { kind: 'advice-letter', sessionId, productId: adviceProduct }],
+      ['periodic-report', { kind: 'periodic-report', from: '2026-01-01', to: '2026-12-31' }]
+    ]
+    for (const [name, ref] of refs) {
+      const draft = await write(ref, `${name}-draft`)
+      expect(flatText(draft.file), name).toContain('DỰ THẢO')
+      expect(flatText(draft.file), name).not.toMatch(/Số: \d/u)
+      expect(draft.rec.number, name).toBeNull()
+      const issued = await ok(core, 'officeDocuments.issue', { ref: ref as never, date: '2026-12-02' })
+      const doc = await write(ref, name)
+      const text = flatText(doc.file)
+      // The number printed is the register's: document_numbers holds it for this kind, office_document_issues ties it here.
+      const row = core.db.prepare('SELECT i.number_text, n.kind FROM office_document_issues i JOIN document_numbers n ON n.id = i.number_id WHERE i.kind = ? AND i.scope = ?').get(name, issued.scope) as { number_text: string; kind: string }
+      expect(row, name).toEqual({ number_text: issued.number, kind: name })
+      expect(doc.rec.number, name).toBe(issued.number)
+      expect(text, name).toContain(`Số: ${issued.number}`)
+      expect(text, name).not.toContain('DỰ THẢO')
+      expect(pdfFonts(doc.file).filter((f) => !f.embedded), name).toEqual([])
+      expect(placeholdersIn(pdfText(doc.file)), name).toEqual([])
+      expect(text, name).not.toMatch(/UBND tỉnh UBND tỉnh|Sở Sở|UBND Xã|\.\.(?!\.)|GIÁM ĐỐC SỞ SỞ/u)
+    }
+    // The record was issued after the plan: it cites the plan's registered number.
+    const planNo = (await ok(core, 'officeDocuments.status', { ref: { kind: 'inspection-plan', planId: plan.id } })).assigned!
+    const record = await write({ kind: 'inspection-record', inspectionId: insp.id }, 'record-again')
+    expect(flatText(record.file)).toContain(`Kế hoạch số ${planNo} ngày 02/12/2026`)
+  }, 240_000)
 })

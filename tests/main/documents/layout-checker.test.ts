@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildDocument } from '../../../src-main/documents/build'
 import { recognised } from '../../../src-main/documents/context'
@@ -9,6 +10,13 @@ import { configurePdfmake, renderPdf } from '../../../src-main/documents/render'
 import { noticeDocument } from '../../../src-main/documents/notice'
 import { renderSheetsPdf } from '../../../src-main/documents/sheet-pdfkit'
 import { summaryDocument } from '../../../src-main/documents/summary'
+import type { TextDocument } from '../../../src-main/documents/layout/ast'
+import { textDocumentToPdfmake } from '../../../src-main/documents/layout/to-pdfmake'
+import { adviceLetterDocument } from '../../../src-main/documents/office/advice-letter'
+import { inspectionPlanDocument } from '../../../src-main/documents/office/inspection-plan'
+import { inspectionRecordDocument } from '../../../src-main/documents/office/inspection-record'
+import { programmeReportDocument } from '../../../src-main/documents/office/programme-report'
+import { adviceInput, planInput, recordInput, reportInput } from './office-fixtures'
 import { tempDir } from '../../utils/core'
 import { leftmostText, marginProblems, pdfPages, pdfVersion, signatureOnlyPages, signatureStrings, unembeddedFonts, writePdf } from '../../utils/pdf-layout'
 import { FONTS, fixture, getSet } from './helpers'
@@ -141,6 +149,42 @@ describe('layout checker: a 60-product session', () => {
       }
     }
   }, 120_000)
+})
+
+/** The office's documents of issue 14 (documents/office/), issued and as drafts, with long lists. */
+const OFFICE: Array<[string, () => TextDocument]> = [
+  ['inspection-plan', () => inspectionPlanDocument(planInput())],
+  ['inspection-plan-draft', () => inspectionPlanDocument(planInput(6, null))],
+  ['inspection-plan-long', () => inspectionPlanDocument(planInput(45))],
+  ['inspection-record', () => inspectionRecordDocument(recordInput())],
+  ['inspection-record-draft', () => inspectionRecordDocument(recordInput(null))],
+  ['advice-letter', () => adviceLetterDocument(adviceInput())],
+  ['advice-letter-draft', () => adviceLetterDocument(adviceInput(null))],
+  ['periodic-report', () => programmeReportDocument(reportInput())],
+  ['periodic-report-long', () => programmeReportDocument(reportInput(5, 70))]
+]
+
+describe('layout checker: the office documents (inspection plan and record, letter, periodic report)', () => {
+  it.each(OFFICE)('%s', async (name, make) => {
+    const text = make()
+    const file = writePdf(dir, name, await renderPdf(textDocumentToPdfmake(text), '2027-07-05'))
+    if (PNG_DIR) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PNG_DIR, name)])
+    const r = { file, bytes: readFileSync(file), signature: signatureStrings(text) }
+    checkCommon(r)
+    expect(r.signature.length).toBeGreaterThan(0)
+    const pages = pdfPages(file)
+    for (const [i, p] of pages.entries()) {
+      const lines = [...new Set(p.words.map((w) => Math.round(w.y2)))].sort((a, b) => a - b)
+      const last = p.words.filter((w) => Math.round(w.y2) === lines.at(-1)).map((w) => w.text).join(' ')
+      // No page ends on a table's header row, a section heading or a table caption.
+      expect(last, `${name} page ${i + 1}`).not.toMatch(/^(STT\b|[IVX]+\. [A-ZĐ]|Bảng \d)/u)
+    }
+    if (name.endsWith('-long')) {
+      // A long table goes on over pages with its header row repeated on each.
+      expect(pages.length).toBeGreaterThan(2)
+      expect(pages.filter((p) => p.words.some((w) => w.text === 'STT')).length).toBeGreaterThan(1)
+    }
+  }, 60_000)
 })
 
 describe('the checker catches what it is for', () => {

@@ -81,6 +81,10 @@ describe('post-recognition inspection through the real core (Điều 9)', () => 
     const revoke = { certificateId: cert!.id, ground: 'b' as const, detail: 'Không duy trì tiêu chuẩn chất lượng', conclusionRef: `Biên bản kiểm tra ngày 20/05/2027`, conclusionDate: '2027-05-20', decidedOn: '2027-05-25', signerTitle: 'Phó Chủ tịch', signerName: 'Nguyễn Văn Bình' }
     const wrong = await call(core, 'certificates.revoke', { ...revoke, inspectionId: first.id })
     expect(wrong.ok ? null : wrong.error).toMatchObject({ code: 'CONFLICT', message: 'Biên bản kiểm tra này không đề nghị thu hồi' })
+    // The decision cites the inspection's biên bản by its registered number: refused until the biên bản is issued.
+    const unnumbered = await call(core, 'certificates.revoke', { ...revoke, inspectionId: followUp.id })
+    expect(unnumbered.ok ? null : unnumbered.error.code).toBe('CONFLICT')
+    await ok(core, 'officeDocuments.issue', { ref: { kind: 'inspection-record', inspectionId: followUp.id }, date: '2027-05-20' })
     const rev = await ok(core, 'certificates.revoke', { ...revoke, inspectionId: followUp.id })
     expect((await ok(core, 'inspections.list', { year: 2027 })).find((x) => x.id === followUp.id)!.revocation).toEqual({ id: rev.id, number: rev.number, decidedOn: '2027-05-25' })
 
