@@ -30,11 +30,11 @@ export function createAdviceService(db: DB, store: Store, criteria: CriteriaServ
       const byKey = new Map<string, BlockingCriterion>()
       let considered = 0
       let withPlan = 0
-      // Each session is loaded once for all its products (rows come ordered by session).
-      let counter: { sessionId: number; count: (productId: number) => CountedSheets } | null = null
+      let loaded = { sessionId: 0, count: (_productId: number): CountedSheets => { throw new AppError('INTERNAL', 'Phiên họp chưa được nạp') } }
       for (const r of rows) {
-        if (counter?.sessionId !== r.session_id) counter = { sessionId: r.session_id, count: sessionCounter(store, criteria, r.session_id) }
-        const a = adviceOf(counter.count(r.product_id), r.session_id, r.product_id, undefined, [])
+        // Rows come ordered by session: each session is loaded once, for all its products, and only one at a time.
+        if (loaded.sessionId !== r.session_id) loaded = { sessionId: r.session_id, count: sessionCounter(store, criteria, r.session_id) }
+        const a = adviceOf(loaded.count(r.product_id), r.session_id, r.product_id, undefined, [])
         const sector = a.sector
         if (i.sector !== undefined && sector !== i.sector) continue
         considered += 1
