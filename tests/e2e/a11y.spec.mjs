@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
-import { seedFinalizedMeeting } from './seed.mjs'
+import { apiOf, seedFinalizedMeeting } from './seed.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const SCREENS = [
@@ -31,7 +31,20 @@ before(async () => {
   page = await newPage(context)
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  await seedFinalizedMeeting(page, server)
+  const seeded = await seedFinalizedMeeting(page, server)
+  // One inspection with a failed item and a passed deadline: the dashboard's inspection card shows its chart, table and link.
+  const recognised = seeded.results.find((r) => r.stars !== null && r.stars >= 3 && r.stars < 5)
+  const day = (n) => {
+    const d = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())}T00:00:00Z`)
+    d.setUTCDate(d.getUTCDate() - n)
+    return d.toISOString().slice(0, 10)
+  }
+  const items = ['quality-standard', 'legal-papers', 'production-conditions', 'capacity', 'traceability', 'label-mark', 'promotion']
+  await apiOf(page, server)('inspections.record', {
+    productId: recognised.productId, planId: null, kind: 'ad-hoc', inspectedOn: day(3), team: 'Sở Nông nghiệp và Môi trường',
+    findings: items.map((item, i) => (i === 0 ? { item, result: 'fail', note: 'Phiếu kiểm nghiệm hết hiệu lực' } : { item, result: 'pass', note: '' })),
+    outcome: 'recommendations', recommendation: 'Kiểm nghiệm lại sản phẩm', deadline: day(1)
+  })
 })
 after(async () => {
   await browser?.close()

@@ -123,6 +123,7 @@ test('Tổng quan: the inspection card shows the year, the findings table and th
   assert.match(await table.locator('tr', { hasText: 'Không đạt' }).innerText(), new RegExp(String(summary.findings.reduce((n, f) => n + f.fail, 0))))
   const [overdue] = summary.overdue
   assert.ok(overdue, 'the inspection recorded above is overdue')
+  await card.screenshot({ path: join(ARTIFACTS, 'after-rating-dashboard-inspections.png') })
   await card.getByTestId('inspections-overdue').getByRole('link').first().click()
   await page.locator(`[data-testid="inspection-detail"][data-inspection-id="${overdue.inspectionId}"]`).waitFor()
   page.assertNoErrors()
