@@ -2,6 +2,7 @@
  * `npm run bench [-- name …]`: runs the registered benchmarks, each printing its own figures. Performance goals
  * live here, never in timed unit tests (PATTERNS §3.7).
  */
+import { benchAdvice } from './advice'
 import { benchCatalogue } from './catalogue'
 import { benchDocuments } from './documents'
 import { benchExports } from './exports'
@@ -19,7 +20,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   import: benchImport,
   lan: benchLan,
   'legacy-import': benchLegacyImport,
-  renderer: benchRenderer
+  renderer: benchRenderer,
+  advice: benchAdvice
 }
 
 async function main(names: string[]): Promise<void> {

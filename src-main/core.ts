@@ -16,6 +16,7 @@ import { registerProductHistoryHandlers } from './api/handlers/product-history-h
 import { registerAdviceHandlers } from './api/handlers/advice-handlers'
 import { createAdviceService } from './services/advice/advice-service'
 import { createPreviousEvaluationService } from './services/history/previous-evaluation-service'
+import { createReregistrationService } from './services/history/reregistration-service'
 import { registerInspectionsHandlers } from './api/handlers/inspections-handlers'
 import { createInspectionService } from './services/inspections/inspection-service'
 import { createFileStore } from './services/dossier-service'
@@ -125,7 +126,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     registerSessionsHandlers(registry, { sessions, backupBefore, events: live.events })
     registerLanHandlers(registry, { hub: live, sessions, fontsDir: join(opts.resourcesDir, 'fonts'), ...(opts.now ? { now: opts.now } : {}) })
     const advice = createAdviceService(db, sessions.store, criteria)
-    registerAdviceHandlers(registry, { advice, history: createPreviousEvaluationService({ db, store: sessions.store, criteria }) })
+    registerAdviceHandlers(registry, { advice, history: createPreviousEvaluationService({ db, store: sessions.store, criteria }), reregistration: createReregistrationService({ db, store: sessions.store, now: opts.now ?? (() => new Date()) }) })
     const inspections = createInspectionService({ db, store: sessions.store, files: createFileStore(opts.dataDir), now: opts.now ?? (() => new Date()) })
     registerInspectionsHandlers(registry, { inspections })
     const sectors = new Map(criteria.list().map((s) => [s.id, s.sector]))

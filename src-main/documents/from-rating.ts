@@ -53,6 +53,7 @@ export function productFromRating(input: RateInput, result: RatingResult, facts:
     unmetMinimums: unmet,
     agreedOptions: input.agreedOptions.map((a) => ({ ...a })),
     notes: result.warnings.map((w) => w.message),
-    certificate: null
+    certificate: null,
+    previous: null
   }
 }

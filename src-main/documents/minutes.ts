@@ -3,7 +3,7 @@ import { candidates5, criteriaSetOf, draftMark, headerOf, memberOf, optionLabel,
 import { auditHeadLine, para, run, type Block, type TextDocument } from './layout/ast'
 import { vnDateWords } from './layout/decree30'
 import type { DocProduct, DocumentInput } from './model'
-import { countByStars, resultsTable } from './results'
+import { countByStars, previousText, resultsTable } from './results'
 import { keepNumbers, sentence } from './wording'
 
 /**
@@ -57,6 +57,8 @@ function productParagraph(input: DocumentInput, p: DocProduct, i: number): Block
       runs: [run(`${i + 1}. Sản phẩm "${p.name}"`, { bold: true }), run(` (mã số ${p.code || 'chưa cấp'}; chủ thể: ${p.producer}; Bộ tiêu chí số ${String(set.no).padStart(2, '0')}: ${set.name}). ${rounds}; số phiếu hợp lệ: ${counted}; ${result}.`)]
     }
   ]
+  const previous = previousText(p)
+  if (previous) blocks.push(para(`Kết quả đánh giá trước: ${previous}.`))
   for (const a of p.agreedOptions) blocks.push(para(`Hội đồng thống nhất phương án tiêu chí ${optionLabel(set, a.optionId)}. Lý do: ${sentence(a.reason)}`))
   // Members' written comments on their sheets of the counted round (one per member, as written).
   const comments = p.sheets.filter((x) => x.round === p.countingRound && x.comment.trim() !== '')

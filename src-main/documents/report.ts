@@ -1,8 +1,8 @@
 import { candidates5, draftMark, headerOf, recipientsOf, recognised } from './context'
-import { para, run, type TextDocument } from './layout/ast'
+import { para, run, type Block, type TextDocument } from './layout/ast'
 import { recipientLines, signatureLines, vnDateWords } from './layout/decree30'
 import type { DocumentInput } from './model'
-import { byStars, countByStars, resultsTable } from './results'
+import { byStars, countByStars, previousTable, resultsTable } from './results'
 import { keepNumbers } from './wording'
 
 /** Báo cáo kết quả đánh giá, phân hạng của Hội đồng gửi Chủ tịch UBND tỉnh (QĐ 26/2026 Điều 7.3d; NĐ 30 Mẫu 1.4). */
@@ -25,6 +25,7 @@ export function reportDocument(input: DocumentInput): TextDocument {
       ...(s.recusals.length > 0 ? [para(`Có ${String(s.recusals.length).padStart(2, '0')} trường hợp thành viên không tham gia chấm điểm do xung đột lợi ích (ghi tại Biên bản họp Hội đồng).`)] : []),
       { kind: 'para', runs: [run('II. KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG', { bold: true })], indent: false },
       resultsTable(input, input.products),
+      ...previousBlocks(input),
       { kind: 'para', runs: [run('III. ĐỀ XUẤT', { bold: true })], indent: false },
       para(`1. Đề nghị Chủ tịch Ủy ban nhân dân tỉnh công nhận và cấp Giấy chứng nhận cho ${String(rec.length).padStart(2, '0')} sản phẩm OCOP (${countByStars(rec) || 'không có sản phẩm'}).`),
       ...(five.length > 0 ? [para(`2. Đề nghị phê duyệt kết quả đánh giá ${String(five.length).padStart(2, '0')} sản phẩm đạt từ 90 điểm trở lên và đề xuất Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao.`)] : []),
@@ -32,4 +33,10 @@ export function reportDocument(input: DocumentInput): TextDocument {
       { kind: 'closing', recipients: recipientLines(recipientsOf(input, 'report', ['Chủ tịch UBND tỉnh (b/c)', prov.agency.name, 'Thành viên Hội đồng']), `VT, ${prov.council.symbol}`), signer: signatureLines(prov.council.signer) }
     ]
   }
+}
+
+/** "Kết quả đánh giá trước" of the products that come back (re-evaluation, upgrade), beside this session's result. */
+function previousBlocks(input: DocumentInput): Block[] {
+  const table = previousTable(input.products)
+  return table ? [para('Kết quả đánh giá trước của các sản phẩm đánh giá lại, nâng hạng:'), table] : []
 }

@@ -2,6 +2,7 @@ import { formatScore } from '../domain/star-band'
 import { addressOf, criteriaSetOf, meanText } from './context'
 import type { Block } from './layout/ast'
 import type { DocProduct, DocumentInput } from './model'
+import { keepNumbers } from './wording'
 
 /** Wording and tables about product results shared by minutes, report, submission, decisions and notices. */
 export const OUTCOME_WORDS: Record<NonNullable<DocProduct['outcome']>, string> = {
@@ -67,4 +68,51 @@ export function countByStars(ps: readonly DocProduct[]): string {
     if (n > 0) parts.push(`${String(n).padStart(2, '0')} sản phẩm đạt ${s} sao`)
   }
   return parts.join(', ')
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/')
+
+/** The certificate a product held before, as printed: number, issue day (or only the year), validity. */
+function previousCertificate(c: NonNullable<NonNullable<DocProduct['previous']>['certificate']>): string {
+  return keepNumbers(`Giấy chứng nhận số ${c.number} ${c.issuedOn ? `ngày ${dmy(c.issuedOn)}` : `năm ${c.year}`}, hiệu lực đến ngày ${dmy(c.expiryDate)}`)
+}
+
+const previousStars = (stars: number | null) => (stars === null ? 'chưa xác định hạng sao' : stars === 0 ? 'không xếp hạng' : `${stars} sao`)
+
+/**
+ * "Kết quả đánh giá trước" of a product that comes back (re-evaluation, upgrade), as one clause for the minutes:
+ * the earlier session's stars and mean with the certificate held; for a certificate recorded from before the app,
+ * stars and certificate only ("không có điểm chấm"). Null for a product evaluated for the first time.
+ */
+export function previousText(p: DocProduct): string | null {
+  const v = p.previous
+  if (!v) return null
+  const cert = v.certificate ? previousCertificate(v.certificate) : null
+  if (v.sessionDate === null) return `${previousStars(v.stars)} theo ${cert ?? 'giấy chứng nhận đã cấp'} (không có điểm chấm)`
+  const mean = v.mean === null ? 'chưa đủ điều kiện tính điểm' : `điểm trung bình ${formatScore(v.mean)} điểm`
+  return `phiên họp ngày ${dmy(v.sessionDate)}, ${previousStars(v.stars)}, ${mean}${cert ? `; ${cert}` : ''}`
+}
+
+/** The report's table of previous results, for the products of the session that come back; null when none does. */
+export function previousTable(products: readonly DocProduct[]): Block | null {
+  const back = products.filter((p) => p.previous !== null)
+  if (back.length === 0) return null
+  return {
+    kind: 'table',
+    widths: [7, 30, 14, 14, 12, 40],
+    header: ['STT', 'Tên sản phẩm', 'Hình thức', 'Hạng sao trước', 'Điểm trung bình trước', 'Giấy chứng nhận'],
+    rows: back.map((p, i) => {
+      const v = p.previous!
+      return [
+        String(i + 1),
+        p.name,
+        p.registration,
+        v.stars === null ? 'Chưa xác định' : v.stars === 0 ? 'Không xếp hạng' : `${v.stars} sao`,
+        v.sessionDate === null ? 'Không có điểm chấm' : v.mean === null ? 'Chưa đủ điều kiện tính điểm' : formatScore(v.mean),
+        v.certificate ? previousCertificate(v.certificate) : 'Chưa được cấp'
+      ]
+    }),
+    align: ['center', 'left', 'left', 'center', 'center', 'left'],
+    size: 12
+  }
 }

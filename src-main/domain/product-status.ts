@@ -1,4 +1,5 @@
 import { PRODUCT_STATUS_LABELS, type ProductStatus } from '../shared/catalogue'
+import { formatDay } from '../shared/vn-format'
 
 /**
  * The product's life (QĐ 26/2026 Điều 4–8): registered → dossier complete → on a session agenda → rated →
@@ -53,4 +54,36 @@ export function checkTransition(req: TransitionRequest, currentStars: number | n
 
 export function allowedNext(from: ProductStatus): readonly ProductStatus[] {
   return TRANSITIONS[from]
+}
+
+/**
+ * A recognised product comes back (QĐ 26/2026 Điều 6.1, 7.5, 7.6): an upgrade (nâng hạng) while its certificate is
+ * valid and below 5★; a re-evaluation (đánh giá lại) in the filing window, 180 to 120 days before expiry — filed
+ * later while the certificate is still valid it is accepted as late (Điều 12.3 keeps the certificate valid until the
+ * authority decides). Both start a new dossier of their registration type: certificate-valid → registered, then the
+ * dossier checklist (with the upgrade evidence or the re-evaluation updates) completes it as for a first dossier.
+ */
+export const REREGISTRATION_FROM: ProductStatus = 'certificate-valid'
+export type ReregistrationType = 'nang-hang' | 'danh-gia-lai'
+
+export interface ReregistrationFacts {
+  status: ProductStatus
+  type: ReregistrationType
+  /** The product's valid certificate on `asOf`, if any. */
+  certificate: { stars: number; expiryDate: string; window: { opens: string; closes: string; phase: 'before' | 'open' | 'missed' | 'over' } } | null
+}
+
+export type ReregistrationCheck = { ok: true; late: boolean } | { ok: false; message: string }
+
+export function checkReregistration(f: ReregistrationFacts): ReregistrationCheck {
+  if (f.status !== REREGISTRATION_FROM || !f.certificate || f.certificate.window.phase === 'over')
+    return { ok: false, message: 'Chỉ đăng ký đánh giá lại hoặc nâng hạng cho sản phẩm đang có giấy chứng nhận OCOP còn hiệu lực' }
+  const c = f.certificate
+  if (f.type === 'nang-hang') {
+    if (c.stars >= 5) return { ok: false, message: 'Sản phẩm đã đạt 5 sao, không nâng hạng được nữa' }
+    return { ok: true, late: false }
+  }
+  if (c.window.phase === 'before')
+    return { ok: false, message: `Hồ sơ đánh giá lại nộp từ ngày ${formatDay(c.window.opens)} (180 ngày trước khi giấy chứng nhận hết hạn ngày ${formatDay(c.expiryDate)}); trước đó chỉ đăng ký nâng hạng` }
+  return { ok: true, late: c.window.phase === 'missed' }
 }

@@ -67,6 +67,10 @@ export type FileStore = ReturnType<typeof createFileStore>
 
 export function createDossierService(db: DB, sets: SetLookup, files: FileStore, now: () => Date = () => new Date()) {
   const reach = createMemberReach(db)
+  const q = {
+    reregisteredAt: db.prepare("SELECT max(at) AS at FROM product_status_history WHERE product_id = ? AND from_status = 'certificate-valid' AND to_status = 'registered'"),
+    files: db.prepare('SELECT * FROM dossier_files WHERE product_id = ? AND added_at >= ? ORDER BY id')
+  }
   const toFile = (f: FileRow): DossierFile => ({ id: f.id, itemKey: f.item_key, name: f.original_name, size: f.size, mime: f.mime, sha256: f.sha256, addedAt: f.added_at })
 
   function get(productId: number): Dossier {
@@ -74,7 +78,9 @@ export function createDossierService(db: DB, sets: SetLookup, files: FileStore, 
     const requiresSamples = sets(p.set_id)?.requiresSamples ?? true
     const checklist = dossierChecklist(p.registration_type, requiresSamples)
     const checked = new Set((db.prepare('SELECT item_key FROM dossier_items WHERE product_id = ? AND checked = 1').all(productId) as Array<{ item_key: string }>).map((r) => r.item_key))
-    const fileRows = db.prepare('SELECT * FROM dossier_files WHERE product_id = ? ORDER BY id').all(productId) as FileRow[]
+    // After a re-registration (re-evaluation, upgrade) the dossier is the new one: files received since then.
+    const since = (q.reregisteredAt.get(productId) as { at: string | null }).at ?? ''
+    const fileRows = q.files.all(productId, since) as FileRow[]
     const items = checklist.map((def) => {
       const own = fileRows.filter((f) => f.item_key === def.key)
       const state: DossierItemState = { key: def.key, checked: checked.has(def.key), fileCount: own.length }

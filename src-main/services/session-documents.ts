@@ -11,6 +11,7 @@ import { composePosition } from '../documents/wording'
 import type { CriteriaService } from './criteria-service'
 import { createStore } from './sessions/store'
 import { finalizeHead } from './sessions/integrity'
+import { createPreviousLookup } from './history/previous-evaluation-service'
 
 /** What the session's records do not hold: the province's letterheads, the numbers and dates of the documents. */
 export interface SessionDocumentExtras {
@@ -62,6 +63,14 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
   const commune = extras.communeName ?? ((code: string) => code)
   const quorum = results.values().next().value?.quorum
   const auditHead = finalizeHead(db, sessionId)
+  const previousOf = createPreviousLookup(db)
+  /** "Kết quả đánh giá trước" of a product that comes back: the earlier session's result, else a recorded certificate. */
+  const previous = (productId: number): DocProduct['previous'] => {
+    const prev = previousOf(productId, sessionId, row.date)
+    const certificate = prev.certificate && prev.printed ? { number: prev.certificate.number, issuedOn: prev.printed.issuedOn, year: prev.printed.year, expiryDate: prev.certificate.expiryDate, stars: prev.certificate.stars } : null
+    if (prev.session) return { sessionDate: prev.session.date, stars: prev.session.stars, mean: prev.session.mean, certificate }
+    return certificate ? { sessionDate: null, stars: certificate.stars, mean: null, certificate } : null
+  }
 
   const products: DocProduct[] = agenda.map((a) => {
     const rating = results.get(a.product_id)
@@ -73,7 +82,7 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
     const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${ddmmyyyy(new Date(Date.parse(x.created_at) + VN_OFFSET_MS).toISOString().slice(0, 10))} (${x.author}): ${x.text.replace(/[.\s]+$/u, '')}. Lý do: ${x.reason}`)
     // The names the council decided under (snapshotted at finalization), whatever the catalogue says today.
     const snap = resultRows.get(a.product_id)!
-    return { ...doc, name: snap.product_name ?? doc.name, code: snap.product_code ?? doc.code, producer: snap.producer_name ?? doc.producer, notes: [...doc.notes, ...notes] }
+    return { ...doc, name: snap.product_name ?? doc.name, code: snap.product_code ?? doc.code, producer: snap.producer_name ?? doc.producer, notes: [...doc.notes, ...notes], previous: previous(a.product_id) }
   })
 
   const sets = new Map<string, CriteriaSet>()

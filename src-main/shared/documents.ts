@@ -134,7 +134,21 @@ export const zDocProduct = z.object({
   agreedOptions: z.array(zAgreed).default([]),
   notes: z.array(t).default([]),
   /** The certificate as registered (number text, issue and expiry dates); null until it is issued. */
-  certificate: z.object({ number: req('Số giấy chứng nhận'), issuedOn: zDate, expiryDate: zDate }).nullable().default(null)
+  certificate: z.object({ number: req('Số giấy chứng nhận'), issuedOn: zDate, expiryDate: zDate }).nullable().default(null),
+  /**
+   * The product's previous evaluation, for a product that comes back (re-evaluation, upgrade): the earlier finalized
+   * session's stars and mean (`sessionDate` null and `mean` null for a certificate recorded from before the app: stars
+   * and certificate only), and the certificate held then (`issuedOn` null when only its year is known).
+   */
+  previous: z
+    .object({
+      sessionDate: zDate.nullable(),
+      stars: z.number().int().min(0).max(5).nullable(),
+      mean: z.number().nullable(),
+      certificate: z.object({ number: req('Số giấy chứng nhận'), issuedOn: zDate.nullable(), year: z.number().int(), expiryDate: zDate, stars: z.number().int().min(3).max(5) }).nullable()
+    })
+    .nullable()
+    .default(null)
 })
 export type DocProduct = z.output<typeof zDocProduct>
 

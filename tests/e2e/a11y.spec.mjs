@@ -45,6 +45,19 @@ before(async () => {
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
   const seeded = await seedFinalizedMeeting(page, server)
+  // One inspection with a failed item and a passed deadline: the dashboard's inspection card shows its chart, table and link.
+  const recognised = seeded.results.find((r) => r.stars !== null && r.stars >= 3 && r.stars < 5)
+  const day = (n) => {
+    const d = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())}T00:00:00Z`)
+    d.setUTCDate(d.getUTCDate() - n)
+    return d.toISOString().slice(0, 10)
+  }
+  const items = ['quality-standard', 'legal-papers', 'production-conditions', 'capacity', 'traceability', 'label-mark', 'promotion']
+  await apiOf(page, server)('inspections.record', {
+    productId: recognised.productId, planId: null, kind: 'ad-hoc', inspectedOn: day(3), team: 'Sở Nông nghiệp và Môi trường',
+    findings: items.map((item, i) => (i === 0 ? { item, result: 'fail', note: 'Phiếu kiểm nghiệm hết hiệu lực' } : { item, result: 'pass', note: '' })),
+    outcome: 'recommendations', recommendation: 'Kiểm nghiệm lại sản phẩm', deadline: day(1)
+  })
   const product = await apiOf(page, server)('products.get', { id: seeded.products[0] })
   ids = { session: seeded.sessionId, product: seeded.products[0], producer: product.producerId, council: seeded.councilId }
 })

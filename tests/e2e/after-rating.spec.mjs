@@ -1,6 +1,8 @@
 // Issue 14 in Chromium: a finalized product below 5★ gets its improvement advice under Chốt kết quả; a recognised
 // product is planned for post-recognition inspection, inspected with one failed commitment and a deadline already
-// passed (overdue in the summary); the periodic report shows what the API counts for the year.
+// passed (overdue in the summary and on the dashboard card, linking to the record); the periodic report shows what the
+// API counts for the year; the recognised product is registered for an upgrade on its product page (the real path,
+// no SQL), comes back on a new session, and its member's sheet shows the previous evaluation.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -122,4 +124,72 @@ test('Báo cáo định kỳ: the year on screen equals what the API counts', as
   await page.getByTestId('periodic-doc-number').getByText(`Số: ${reportNumber}`).waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'after-rating-periodic.png'), fullPage: true })
   page.assertNoErrors()
+})
+
+test('Tổng quan: the inspection card shows the year, the findings table and the overdue follow-up linking to its record', async () => {
+  const year = Number(vnToday().slice(0, 4))
+  const summary = await api('inspections.summary', { year })
+  await page.goto(`${server.origin}/#/`)
+  const card = page.getByTestId('dashboard-inspections')
+  await card.waitFor()
+  assert.equal(await card.getByTestId('inspections-planned').getAttribute('data-done'), String(summary.plannedDone))
+  const table = card.getByTestId('chart-findings-table')
+  assert.match(await table.locator('tr', { hasText: 'Không đạt' }).innerText(), new RegExp(String(summary.findings.reduce((n, f) => n + f.fail, 0))))
+  const [overdue] = summary.overdue
+  assert.ok(overdue, 'the inspection recorded above is overdue')
+  await card.screenshot({ path: join(ARTIFACTS, 'after-rating-dashboard-inspections.png') })
+  await card.getByTestId('inspections-overdue').getByRole('link').first().click()
+  await page.locator(`[data-testid="inspection-detail"][data-inspection-id="${overdue.inspectionId}"]`).waitFor()
+  page.assertNoErrors()
+})
+
+test('Nâng hạng: registered on the product page, back on a new session, and the member sees the previous result beside the sheet', async () => {
+  const recognised = seeded.results.find((r) => r.stars !== null && r.stars >= 3 && r.stars < 5)
+  const productId = recognised.productId
+  await page.goto(`${server.origin}/#/products/${productId}`)
+  const form = page.getByTestId('reregister')
+  await form.waitFor()
+  await form.getByRole('radio', { name: 'Nâng hạng' }).check()
+  await form.getByRole('textbox', { name: /Ghi chú/ }).fill('Văn bản đề nghị của UBND xã')
+  await form.getByTestId('reregister-submit').click()
+  await page.locator('[data-testid="product-detail"][data-status="registered"]').waitFor()
+  const product = await api('products.get', { id: productId })
+  assert.equal(product.registrationType, 'nang-hang')
+  assert.deepEqual([product.history.at(-1).fromStatus, product.history.at(-1).toStatus], ['certificate-valid', 'registered'])
+
+  // The new dossier (its screens are the catalogue spec's): every item received, then complete.
+  const dossier = await api('dossier.get', { productId })
+  assert.ok(dossier.items.some((i) => i.key === 'upgrade-evidence'))
+  for (const item of dossier.items) await api('dossier.check', { productId, itemKey: item.key, checked: true })
+  await api('dossier.complete', { productId })
+
+  const today = vnToday()
+  const council = await api('councils.get', { id: seeded.councilId })
+  const round = await api('rounds.create', { year: Number(today.slice(0, 4)), name: 'Đợt bổ sung nâng hạng', deadline: `${today.slice(0, 4)}-12-31` })
+  const s = await api('sessions.create', { roundId: round.id, date: today, startTime: '08:00', place: 'Hội trường UBND tỉnh Lâm Đồng', councilVersionId: council.council.currentVersion.id })
+  await api('sessions.setAgenda', { id: s.id, productIds: [productId] })
+  await api('sessions.setStatus', { id: s.id, to: 'open' })
+  for (const m of s.members) await api('attendance.set', { sessionId: s.id, memberId: m.id, status: 'present' })
+  const member = s.members.find((m) => m.role === 'member')
+  const { code } = await api('joinCodes.issue', { sessionId: s.id, memberId: member.id })
+  const previous = await api('history.previous', { sessionId: s.id, productId })
+  assert.equal(previous.previous.source, 'app')
+
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })
+  const mp = await ctx.newPage()
+  await mp.goto(`${server.origin}/#join`)
+  await mp.getByTestId('join-code').fill(code)
+  await mp.getByTestId('join').click()
+  await mp.getByTestId('my-sheets').waitFor()
+  await mp.getByTestId(`open-sheet-${productId}`).click()
+  const declare = mp.getByTestId('declare')
+  await Promise.race([declare.waitFor(), mp.getByTestId('scoring-sheet').waitFor()])
+  if (await declare.isVisible()) await declare.click()
+  await mp.getByTestId('scoring-sheet').waitFor()
+  const line = mp.getByTestId('previous-on-sheet')
+  await line.waitFor()
+  assert.match(await line.innerText(), new RegExp(`Lần đánh giá trước: .*${previous.previous.stars} sao`))
+  assert.equal(await mp.getByTestId('previous-option').count(), previous.previous.criteria.length)
+  await mp.screenshot({ path: join(ARTIFACTS, 'after-rating-previous-on-sheet.png') })
+  await ctx.close()
 })

@@ -4,7 +4,7 @@ import type { BlockingCriterion, BlockingView, ProductAdvice } from '../../share
 import { leafCriteria, type StarLevel } from '../../shared/criteria'
 import { AppError } from '../../shared/result'
 import type { CriteriaService } from '../criteria-service'
-import { countedSheets } from '../sessions/counted-sheets'
+import { sessionCounter, type CountedSheets } from '../sessions/counted-sheets'
 import type { Store } from '../sessions/store'
 
 /**
@@ -30,8 +30,11 @@ export function createAdviceService(db: DB, store: Store, criteria: CriteriaServ
       const byKey = new Map<string, BlockingCriterion>()
       let considered = 0
       let withPlan = 0
+      let loaded = { sessionId: 0, count: (_productId: number): CountedSheets => { throw new AppError('INTERNAL', 'Phiên họp chưa được nạp') } }
       for (const r of rows) {
-        const a = service.product({ sessionId: r.session_id, productId: r.product_id, feasible: [] })
+        // Rows come ordered by session: each session is loaded once, for all its products, and only one at a time.
+        if (loaded.sessionId !== r.session_id) loaded = { sessionId: r.session_id, count: sessionCounter(store, criteria, r.session_id) }
+        const a = adviceOf(loaded.count(r.product_id), r.session_id, r.product_id, undefined, [])
         const sector = a.sector
         if (i.sector !== undefined && sector !== i.sector) continue
         considered += 1
@@ -51,34 +54,38 @@ export function createAdviceService(db: DB, store: Store, criteria: CriteriaServ
     },
     product(i: { sessionId: number; productId: number; target?: StarLevel | undefined; feasible: readonly string[] }): ProductAdvice {
       if (store.session(i.sessionId).status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ đề xuất hoàn thiện cho sản phẩm của phiên họp đã chốt kết quả')
-      const { set, rating, sheets, agreed, name } = countedSheets(store, criteria, i.sessionId, i.productId)
-      const base = {
-        sessionId: i.sessionId,
-        productId: i.productId,
-        productName: name,
-        setNo: set.no,
-        setName: set.name,
-        sector: set.sector,
-        stars: rating.stars,
-        mean: rating.score?.mean ?? null
-      }
-      if (rating.countingRound === null) return { ...base, target: null, plan: null, message: 'Sản phẩm chưa có vòng chấm đủ phiếu' }
-      const advice = improvementAdvice({ set, sheets, policy: rating.quyChe.markerPolicy, agreed, feasible: new Set(i.feasible), target: i.target })
-      if (advice.kind === 'none') return { ...base, target: advice.target, plan: null, message: advice.message }
-      const optionText = new Map(leafCriteria(set).flatMap((l) => l.criterion.options.map((o) => [o.id, o.text] as const)))
-      return {
-        ...base,
-        target: advice.target,
-        message: null,
-        plan: {
-          meanBefore: advice.meanBefore,
-          meanAfter: advice.meanAfter,
-          changes: advice.changes.map((c) => ({
-            ...c,
-            currentOptionText: optionText.get(c.currentOptionId) ?? c.currentOptionId,
-            targetOptionText: optionText.get(c.targetOptionId) ?? c.targetOptionId
-          }))
-        }
+      return adviceOf(sessionCounter(store, criteria, i.sessionId)(i.productId), i.sessionId, i.productId, i.target, i.feasible)
+    }
+  }
+
+  function adviceOf(c: CountedSheets, sessionId: number, productId: number, target: StarLevel | undefined, feasible: readonly string[]): ProductAdvice {
+    const { set, rating, sheets, agreed, name } = c
+    const base = {
+      sessionId,
+      productId,
+      productName: name,
+      setNo: set.no,
+      setName: set.name,
+      sector: set.sector,
+      stars: rating.stars,
+      mean: rating.score?.mean ?? null
+    }
+    if (rating.countingRound === null) return { ...base, target: null, plan: null, message: 'Sản phẩm chưa có vòng chấm đủ phiếu' }
+    const advice = improvementAdvice({ set, sheets, policy: rating.quyChe.markerPolicy, agreed, feasible: new Set(feasible), target })
+    if (advice.kind === 'none') return { ...base, target: advice.target, plan: null, message: advice.message }
+    const optionText = new Map(leafCriteria(set).flatMap((l) => l.criterion.options.map((o) => [o.id, o.text] as const)))
+    return {
+      ...base,
+      target: advice.target,
+      message: null,
+      plan: {
+        meanBefore: advice.meanBefore,
+        meanAfter: advice.meanAfter,
+        changes: advice.changes.map((c) => ({
+          ...c,
+          currentOptionText: optionText.get(c.currentOptionId) ?? c.currentOptionId,
+          targetOptionText: optionText.get(c.targetOptionId) ?? c.targetOptionId
+        }))
       }
     }
   }

@@ -16,18 +16,37 @@ import type { Actor, Store } from '../sessions/store'
  * session; the comparison with the current round ("moved") is for the office and waits, like the review, until
  * that round is visible.
  */
-export function createPreviousEvaluationService(d: { db: DB; store: Store; criteria: CriteriaService }) {
+/**
+ * Where a product's previous evaluation is: the latest finalized session before `sessionId` (by date, then id) with its
+ * stored result, and the latest certificate issued on or before `date` (a certificate recorded from before the app,
+ * known only by its year, is dated by its decision, else the year's end — issue 12). Shared by `history.previous`
+ * and the session's minutes and report ("Kết quả đánh giá trước").
+ */
+export function createPreviousLookup(db: DB) {
   const q = {
-    previousSession: d.db.prepare(`SELECT s.id, s.date FROM results r JOIN sessions s ON s.id = r.session_id
+    previousSession: db.prepare(`SELECT s.id, s.date, r.stars, r.mean FROM results r JOIN sessions s ON s.id = r.session_id
       WHERE r.product_id = @productId AND s.status = 'finalized' AND s.id <> @sessionId
         AND (s.date < @date OR (s.date = @date AND s.id < @sessionId))
       ORDER BY s.date DESC, s.id DESC LIMIT 1`),
-    // Recorded certificates known only by their year (issue 12) are dated by their decision, else the year's end.
-    certificate: d.db.prepare(`SELECT number_text, issued_on, expiry_date, stars, status FROM (SELECT id, number_text, expiry_date, stars, status,
-        coalesce(issued_on, decision_date, printf('%04d-12-31', year)) AS issued_on FROM certificates WHERE product_id = ?)
-      WHERE issued_on <= ? ORDER BY issued_on DESC, id DESC LIMIT 1`),
-    seated: d.db.prepare('SELECT 1 FROM session_members WHERE id = ? AND session_id = ?')
+    certificate: db.prepare(`SELECT number_text, issued_on, printed_on, year, expiry_date, stars, status FROM (SELECT id, number_text, expiry_date, stars, status,
+        year, issued_on AS printed_on, coalesce(issued_on, decision_date, printf('%04d-12-31', year)) AS issued_on FROM certificates WHERE product_id = ?)
+      WHERE issued_on <= ? ORDER BY issued_on DESC, id DESC LIMIT 1`)
   }
+  return (productId: number, sessionId: number, date: string) => {
+    const session = q.previousSession.get({ productId, sessionId, date }) as { id: number; date: string; stars: number | null; mean: number | null } | undefined
+    const c = q.certificate.get(productId, date) as { number_text: string; issued_on: string; printed_on: string | null; year: number; expiry_date: string; stars: number; status: string } | undefined
+    return {
+      session: session ?? null,
+      certificate: c ? { number: c.number_text, issuedOn: c.issued_on, expiryDate: c.expiry_date, stars: c.stars, status: c.status } : null,
+      /** The issue day as printed on the certificate (null: known only by its year). */
+      printed: c ? { issuedOn: c.printed_on, year: c.year } : null
+    }
+  }
+}
+
+export function createPreviousEvaluationService(d: { db: DB; store: Store; criteria: CriteriaService }) {
+  const lookup = createPreviousLookup(d.db)
+  const seated = d.db.prepare('SELECT 1 FROM session_members WHERE id = ? AND session_id = ?')
 
   function perCriterion(set: CriteriaSet, sheets: readonly ScoredSheet[], agreed: readonly AgreedOption[]) {
     const byMember = sheets.map((s) => new Map(s.answers.map((a) => [a.criterionCode, a])))
@@ -52,11 +71,9 @@ export function createPreviousEvaluationService(d: { db: DB; store: Store; crite
   return {
     previous(i: { sessionId: number; productId: number }, actor: Actor): ProductHistoryView {
       const session = d.store.session(i.sessionId)
-      if (actor.kind === 'member' && !q.seated.get(actor.memberId, i.sessionId)) throw new AppError('FORBIDDEN', 'Bạn chỉ xem được sản phẩm của phiên họp mình tham gia')
+      if (actor.kind === 'member' && !seated.get(actor.memberId, i.sessionId)) throw new AppError('FORBIDDEN', 'Bạn chỉ xem được sản phẩm của phiên họp mình tham gia')
       if (!d.store.agenda(i.sessionId).some((a) => a.product_id === i.productId)) throw new AppError('NOT_FOUND', 'Sản phẩm không có trong chương trình phiên họp này')
-      const prevSession = q.previousSession.get({ productId: i.productId, sessionId: i.sessionId, date: session.date }) as { id: number; date: string } | undefined
-      const cert = q.certificate.get(i.productId, session.date) as { number_text: string; issued_on: string; expiry_date: string; stars: number; status: string } | undefined
-      const certificate = cert ? { number: cert.number_text, issuedOn: cert.issued_on, expiryDate: cert.expiry_date, stars: cert.stars, status: cert.status } : null
+      const { session: prevSession, certificate } = lookup(i.productId, i.sessionId, session.date)
       let previous: PreviousEvaluation | null = null
       if (prevSession) {
         const c = countedSheets(d.store, d.criteria, prevSession.id, i.productId)
@@ -72,7 +89,7 @@ export function createPreviousEvaluationService(d: { db: DB; store: Store; crite
           certificate,
           criteria: perCriterion(c.set, c.sheets, c.agreed)
         }
-      } else if (cert) previous = { source: 'recorded', sessionId: null, date: cert.issued_on, stars: cert.stars, mean: null, parts: null, certificate, criteria: [] }
+      } else if (certificate) previous = { source: 'recorded', sessionId: null, date: certificate.issuedOn, stars: certificate.stars, mean: null, parts: null, certificate, criteria: [] }
 
       const moved: ProductHistoryView['moved'] = []
       if (previous && previous.criteria.length > 0 && actor.kind !== 'member') {

@@ -79,7 +79,7 @@ export function createInspectionService(d: { db: DB; store: Store; files: FileSt
     followedBy: db.prepare('SELECT id FROM inspections WHERE follow_up_of = ? ORDER BY id'),
     revocation: db.prepare(`SELECT r.id, r.number_text, r.decided_on FROM inspection_revocations l JOIN revocations r ON r.id = l.revocation_id WHERE l.inspection_id = ?`),
     linkRevocation: db.prepare('INSERT INTO inspection_revocations (inspection_id, revocation_id) VALUES (?, ?)'),
-    followUpFacts: db.prepare(`SELECT i.id, i.product_id, i.outcome, i.deadline, p.name AS product_name,
+    followUpFacts: db.prepare(`SELECT i.id, i.product_id, i.outcome, i.inspected_on, i.deadline, p.name AS product_name,
         (SELECT group_concat(f.id) FROM inspections f WHERE f.follow_up_of = i.id) AS followed
       FROM inspections i JOIN products p ON p.id = i.product_id WHERE i.outcome = 'recommendations'`)
   }
@@ -279,15 +279,17 @@ export function createInspectionService(d: { db: DB; store: Store; files: FileSt
       })
       const outcomes = { 'no-action': 0, recommendations: 0, 'revocation-proposed': 0 }
       for (const insp of ofYear) outcomes[insp.outcome] += 1
-      const facts = (q.followUpFacts.all() as Array<{ id: number; product_id: number; outcome: InspectionOutcome; deadline: string | null; product_name: string; followed: string | null }>).map((r) => ({
+      const facts = (q.followUpFacts.all() as Array<{ id: number; product_id: number; outcome: InspectionOutcome; inspected_on: string; deadline: string | null; product_name: string; followed: string | null }>).map((r) => ({
         id: r.id,
         productId: r.product_id,
         outcome: r.outcome,
         deadline: r.deadline,
         followedUpBy: r.followed ? r.followed.split(',').map(Number) : [],
-        productName: r.product_name
+        productName: r.product_name,
+        inspectedOn: r.inspected_on
       }))
-      const overdue = overdueFollowUps(facts, asOf ?? today()).map((f) => ({ inspectionId: f.id, productId: f.productId, productName: facts.find((x) => x.id === f.id)!.productName, deadline: f.deadline! }))
+      const byId = new Map(facts.map((x) => [x.id, x]))
+      const overdue = overdueFollowUps(facts, asOf ?? today()).map((f) => ({ inspectionId: f.id, productId: f.productId, productName: byId.get(f.id)!.productName, inspectedOn: byId.get(f.id)!.inspectedOn, deadline: f.deadline! }))
       return {
         year,
         planned: planned.size,

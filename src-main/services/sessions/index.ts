@@ -37,6 +37,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'inspection.plan.items': 'Điều chỉnh danh sách sản phẩm của kế hoạch kiểm tra',
   'inspection.record': 'Lập biên bản kiểm tra sau công nhận',
   'inspection.evidence': 'Lưu tài liệu chứng cứ kiểm tra',
+  'product.reregister': 'Đăng ký đánh giá lại / nâng hạng sản phẩm',
   'backup.restore': 'Khôi phục dữ liệu từ bản sao lưu'
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ALL_ROLES, method } from './spec'
+import { ALL_ROLES, OFFICE_ROLES, method } from './spec'
 
 /**
  * The previous evaluation of a product coming back for re-evaluation or upgrade (issue 14 §3): what the council
@@ -39,6 +39,23 @@ export const zProductHistoryView = z.object({
 })
 export type ProductHistoryView = z.infer<typeof zProductHistoryView>
 
+export const REREGISTRATION_TYPES = ['danh-gia-lai', 'nang-hang'] as const
+
+export const zReregistration = z.object({
+  productId: z.number().int(),
+  registrationType: z.enum(REREGISTRATION_TYPES),
+  /** Filed after the window closed (120 days before expiry) while the certificate is still valid. */
+  late: z.boolean(),
+  certificate: z.object({ number: z.string(), stars: z.number().int(), expiryDate: z.string() })
+})
+
 export const historyMethods = {
-  'history.previous': method({ kind: 'query', roles: ALL_ROLES, input: z.object({ sessionId: zId, productId: zId }).strict(), output: zProductHistoryView })
+  'history.previous': method({ kind: 'query', roles: ALL_ROLES, input: z.object({ sessionId: zId, productId: zId }).strict(), output: zProductHistoryView }),
+  /** Đăng ký đánh giá lại / nâng hạng: a product with a valid certificate starts a new dossier of that type. */
+  'products.reregister': method({
+    kind: 'command',
+    roles: OFFICE_ROLES,
+    input: z.object({ productId: zId, type: z.enum(REREGISTRATION_TYPES, { error: 'Chọn đánh giá lại hoặc nâng hạng' }), reason: z.string().max(1000, 'Ghi chú tối đa 1000 ký tự') }).strict(),
+    output: zReregistration
+  })
 }

@@ -91,7 +91,8 @@ export const zInspectionSummary = z.object({
   adHoc: z.number().int(),
   findings: z.array(z.object({ item: zInspectionItem, pass: z.number().int(), fail: z.number().int(), advice: z.number().int() })),
   outcomes: z.object({ 'no-action': z.number().int(), recommendations: z.number().int(), 'revocation-proposed': z.number().int() }),
-  overdue: z.array(z.object({ inspectionId: z.number().int(), productId: z.number().int(), productName: z.string(), deadline: z.string() }))
+  /** Recommendations whose deadline has passed with no follow-up inspection (any year's records; `inspectedOn` finds the record). */
+  overdue: z.array(z.object({ inspectionId: z.number().int(), productId: z.number().int(), productName: z.string(), inspectedOn: z.string(), deadline: z.string() }))
 })
 export type InspectionSummary = z.infer<typeof zInspectionSummary>
 

@@ -6,6 +6,7 @@ import { CertificateTable } from '../reports/CertificateTable'
 import { downloadExport } from '../reports/download'
 import { formatNumber } from '../../../src-main/shared/vn-format'
 import { CountChart } from './CountChart'
+import { InspectionsCard } from './InspectionsCard'
 
 const WITHIN_DAYS = 180
 /** The commune chart shows the communes with most products; the note says how many of all it shows. */
@@ -65,6 +66,7 @@ export function DashboardPage() {
               series={one(t('charts.products'))}
             />
           </SimpleGrid>
+          <InspectionsCard />
           <Title order={3}>{t('reminders', { count: d.reminders.length })}</Title>
           <Text size="sm" c="dimmed">
             {t('remindersHint')}

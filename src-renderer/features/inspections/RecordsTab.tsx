@@ -14,10 +14,10 @@ import { OfficeDocumentActions } from '../office-documents/OfficeDocumentActions
 const OUTCOME_COLOR = { 'no-action': 'green', recommendations: 'orange', 'revocation-proposed': 'red' } as const
 
 /** Biên bản kiểm tra of the year: list, one record in full, evidence, follow-up and the revocation it proposes. */
-export function RecordsTab({ year }: { year: number }) {
+export function RecordsTab({ year, openId = null }: { year: number; openId?: number | null }) {
   const { t } = useTranslation('inspections')
   const list = useQuery('inspections.list', { year })
-  const [open, setOpen] = useState<number | null>(null)
+  const [open, setOpen] = useState<number | null>(openId)
   const [recording, setRecording] = useState<RecordTarget | null>(null)
   const selected = list.data?.find((i) => i.id === open) ?? null
   return (

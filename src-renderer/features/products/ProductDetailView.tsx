@@ -6,6 +6,7 @@ import { DossierPanel } from './DossierPanel'
 import { ExportInfoForm } from './ExportInfoForm'
 import { ProductEdit } from './ProductEdit'
 import { ProductCertificates, ProductEvaluations } from './ProductRecord'
+import { ReregisterForm } from './ReregisterForm'
 import { StatusChanger } from './StatusChanger'
 import { formatDateTime } from '../../../src-main/shared/vn-format'
 
@@ -53,6 +54,12 @@ export function ProductDetailView({ id, onBack }: { id: number; onBack: () => vo
           </Table>
           <Title order={5} mt="md">{t('products.change')}</Title>
           <StatusChanger product={p} onChanged={() => q.reload()} />
+          {p.status === 'certificate-valid' ? (
+            <>
+              <Title order={5} mt="md">{t('reevaluation:reregister.title')}</Title>
+              <ReregisterForm product={p} onDone={() => q.reload()} />
+            </>
+          ) : null}
           <Title order={5} mt="md">{t('products.history')}</Title>
           <Table withTableBorder data-testid="status-history">
             <Table.Thead>

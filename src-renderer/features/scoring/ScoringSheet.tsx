@@ -5,6 +5,7 @@ import { isLeaf, leafCriteria, type CriteriaSet, type Criterion, type Knockout }
 import type { Result } from '../../../src-main/shared/result'
 import { KnockoutFlag } from './KnockoutFlag'
 import { liveTotals, type SheetFlag } from './liveTotals'
+import type { PreviousOption } from './PreviousOnSheet'
 import { SheetCriterion } from './SheetCriterion'
 import { SheetFooter } from './SheetFooter'
 import { SheetHeader, type SheetHeaderInfo } from './SheetHeader'
@@ -48,6 +49,8 @@ export interface ScoringSheetProps {
   disputed?: readonly string[]
   /** Re-score round: the member's previous answers, chosen (and saved) when the sheet opens. */
   prefill?: Readonly<Record<string, string>>
+  /** Re-evaluation, upgrade: the council's option per criterion at the previous evaluation. */
+  previousOptions?: ReadonlyMap<string, PreviousOption>
 }
 
 const refuse = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Phiếu chỉ để xem' } })
@@ -142,6 +145,7 @@ export function ScoringSheet(props: ScoringSheetProps) {
         hideHeading={hideHeading}
         missing={showMissing && totals.missing.includes(c.code)}
         disputed={disputed.has(c.code)}
+        previous={props.previousOptions?.get(c.code)}
         notEvaluated={totals.notEvaluated.includes(c.code)}
         onChoose={(id) => {
           if (readOnly) return

@@ -6,6 +6,7 @@ import { NOT_APPLICABLE } from '../../../src-main/domain/rate-input'
 import type { CriterionOption, LeafCriterion } from '../../../src-main/shared/criteria'
 import { StarMarker } from '../criteria/StarMarker'
 import { CriterionNotes } from './CriterionNotes'
+import { PreviousOptionLine, type PreviousOption } from './PreviousOnSheet'
 import type { SaveStatus } from './useAnswerSaver'
 
 export interface SheetCriterionProps {
@@ -27,6 +28,8 @@ export interface SheetCriterionProps {
   hideHeading?: boolean
   /** Re-score round: the members disagreed most here; highlighted and reached first with Tab. */
   disputed?: boolean
+  /** Re-evaluation, upgrade: the council's option for this criterion last time. */
+  previous?: PreviousOption | undefined
 }
 
 /** After this long without an answer from the server, a save shows "chưa lưu". */
@@ -86,6 +89,7 @@ export const SheetCriterion = forwardRef<HTMLDivElement, SheetCriterionProps>(fu
       {c.appliesOnlyWhen ? (
         <Text size="xs" c="blue.8" fs="italic" px="xs">{c.appliesOnlyWhen}</Text>
       ) : null}
+      <PreviousOptionLine option={p.previous} />
       {p.notEvaluated ? (
         <Text size="xs" c="orange.9" fw={600} px="xs" data-testid="not-evaluated">{t('knockout.notEvaluated')}</Text>
       ) : null}

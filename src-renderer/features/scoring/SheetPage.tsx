@@ -6,6 +6,7 @@ import { useApi, useQuery } from '../../api/context'
 import { ConflictDeclaration } from './ConflictDeclaration'
 import { DossierDrawer } from './DossierDrawer'
 import { readPlace, writePlace } from './memberPlace'
+import { PreviousSummary, usePreviousOnSheet } from './PreviousOnSheet'
 import { ScoringSheet } from './ScoringSheet'
 
 export interface SheetPageProps {
@@ -51,6 +52,7 @@ export function SheetPage({ sessionId, productId, memberId, onBack, onNext, live
     // Only a new live update reads the sheet again; `sheet` is a fresh object every render.
   }, [liveTick])
   const place = useMemo(() => readPlace(sessionId, memberId), [sessionId, memberId])
+  const lastEvaluation = usePreviousOnSheet(sessionId, productId)
 
   if (sheet.error) return <Alert color="red" role="alert">{sheet.error.message}</Alert>
   if (!sheet.data) return <Loader aria-label={t('loading')} />
@@ -104,6 +106,7 @@ export function SheetPage({ sessionId, productId, memberId, onBack, onNext, live
         ) : null}
       </Group>
       {waiting ? <Alert color="blue" variant="light" data-testid="sheet-waiting">{t('waiting')}</Alert> : null}
+      <PreviousSummary previous={lastEvaluation.previous} />
       <ScoringSheet
         key={`${s.scoringRound}-${s.submittedAt ?? ''}-${s.editable}`}
         set={s.criteriaSet}
@@ -130,6 +133,7 @@ export function SheetPage({ sessionId, productId, memberId, onBack, onNext, live
         sheetKey={`${sessionId}.${productId}.${memberId}.${s.scoringRound}`}
         autoFocus
         disputed={s.disputed}
+        previousOptions={lastEvaluation.options}
         {...(prefill ? { prefill } : {})}
         {...(place?.productId === productId && place.criterion ? { initialFocus: place.criterion } : {})}
         onFocusCriterion={(criterion) => writePlace(sessionId, memberId, { productId, criterion })}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { optionStep } from '../../../src-main/domain/council-option'
+import { formatScore } from '../../../src-main/domain/star-band'
+import { province } from '../../../src-main/documents/fixtures/lam-dong-data'
+import { minutesDocument } from '../../../src-main/documents/minutes'
+import { zDocumentInput } from '../../../src-main/documents/model'
+import { createCriteriaService } from '../../../src-main/services/criteria-service'
+import { assembleSessionDocuments } from '../../../src-main/services/session-documents'
+import { texts } from '../documents/helpers'
 import { leafCriteria } from '../../../src-main/shared/criteria'
 import { call, ok, testCore } from '../../utils/core'
 import { answersAt, memberCtx, openScoringSession, scoreAndSubmit } from '../sessions/helpers'
@@ -57,6 +64,18 @@ describe('history.previous', () => {
 
     const first1 = await ok(core, 'history.previous', { sessionId: s1.sessionId, productId })
     expect(first1).toEqual({ productId, previous: null, moved: [] })
+
+    // The minutes and the report of the new session say what the previous one decided (re-read from its result).
+    await ok(core, 'sessions.setStatus', { id: s2.id, to: 'review' })
+    await ok(core, 'sessions.finalize', { id: s2.id })
+    const criteria = createCriteriaService(core.db, core.info().criteriaVersion)
+    const dto = zDocumentInput.parse(assembleSessionDocuments(core.db, criteria, s2.id, { province, number: 1, endTime: '11:30', issueDate: '2027-05-21' }))
+    const stored = core.db.prepare('SELECT stars, mean FROM results WHERE session_id = ? AND product_id = ?').get(s1.sessionId, productId) as { stars: number; mean: number }
+    expect(dto.products[0]!.previous).toEqual({ sessionDate: '2026-11-20', stars: stored.stars, mean: stored.mean, certificate: null })
+    const minutes = texts(minutesDocument(dto)).join('\n')
+    expect(minutes).toContain(`Kết quả đánh giá trước: phiên họp ngày 20/11/2026, ${stored.stars} sao, điểm trung bình ${formatScore(stored.mean)} điểm.`)
+    const firstDocs = zDocumentInput.parse(assembleSessionDocuments(core.db, criteria, s1.sessionId, { province, number: 1, endTime: '11:30', issueDate: '2026-11-21' }))
+    expect(firstDocs.products[0]!.previous).toBeNull()
     core.close()
   })
 })

@@ -52,7 +52,7 @@ describe('post-recognition inspection through the real core (Điều 9)', () => 
     const s1 = await ok(core, 'inspections.summary', { year: 2027 })
     expect(s1).toMatchObject({ planned: 1, plannedDone: 1, inspections: 1, adHoc: 0, outcomes: { 'no-action': 0, recommendations: 1, 'revocation-proposed': 0 } })
     expect(s1.findings.find((x) => x.item === 'quality-standard')).toEqual({ item: 'quality-standard', pass: 0, fail: 1, advice: 0 })
-    expect(s1.overdue).toEqual([{ inspectionId: first.id, productId, productName: first.productName, deadline: '2027-05-15' }])
+    expect(s1.overdue).toEqual([{ inspectionId: first.id, productId, productName: first.productName, inspectedOn: '2027-04-15', deadline: '2027-05-15' }])
 
     const withFile = await ok(core, 'inspections.attachEvidence', { inspectionId: first.id, item: 'quality-standard', fileName: 'Phiếu kiểm nghiệm 2026.pdf', mime: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7 bằng chứng').toString('base64') })
     expect(withFile.evidence).toHaveLength(1)

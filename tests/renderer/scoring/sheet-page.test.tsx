@@ -81,3 +81,35 @@ describe('SheetPage (wired to the sessions API)', () => {
     expect(calls[0]).toEqual({ method: 'sheets.mine', input: { sessionId: 1, memberId: 2 } })
   })
 })
+
+describe('SheetPage: the previous evaluation of a product that comes back', () => {
+  it('shows a compact line above the sheet and the council option of last time under each criterion', async () => {
+    const previous = {
+      source: 'app', sessionId: 3, date: '2025-11-20', stars: 3, mean: 68.5, parts: { A: 30, B: 15, C: 23.5 },
+      certificate: { number: '215/GCN-UBND', issuedOn: '2025-12-01', expiryDate: '2028-12-01', stars: 3, status: 'valid' },
+      criteria: [{ criterionCode: '1.1', optionId: '1.1.b', optionText: 'Phương án b', points: 2, meanPoints: 2, spread: 0 }]
+    }
+    const { client, calls } = fakeClient({ 'sheets.get': () => sheet(), 'history.previous': { productId: 11, previous, moved: [] } })
+    const { container } = render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client })
+    const line = await screen.findByTestId('previous-on-sheet')
+    expect(line).toHaveTextContent('Lần đánh giá trước: ★★★ 3 sao, tổng điểm trung bình 68,50 (phiên họp ngày 20/11/2025); giấy chứng nhận số 215/GCN-UBND ngày 01/12/2025')
+    expect(calls.find((c) => c.method === 'history.previous')!.input).toEqual({ sessionId: 1, productId: 11 })
+    const crit = (c: string) => container.querySelector(`[data-criterion="${c}"]`) as HTMLElement
+    expect(crit('1.1').querySelector('[data-testid="previous-option"]')).toHaveTextContent('Lần trước: Phương án b (2 điểm)')
+    expect(crit('1.2').querySelector('[data-testid="previous-option"]')).toBeNull()
+  })
+
+  it('a recorded certificate gives stars and certificate only; a first evaluation shows nothing', async () => {
+    const recorded = { source: 'recorded', sessionId: null, date: '2022-12-31', stars: 4, mean: null, parts: null, certificate: { number: '15/GCN-UBND', issuedOn: '2022-12-31', expiryDate: '2025-12-31', stars: 4, status: 'valid' }, criteria: [] }
+    const first = fakeClient({ 'sheets.get': () => sheet(), 'history.previous': { productId: 11, previous: recorded, moved: [] } })
+    const a = render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client: first.client })
+    expect(await screen.findByTestId('previous-on-sheet')).toHaveTextContent('4 sao theo giấy chứng nhận đã cấp, không có điểm chấm')
+    a.unmount()
+    const none = fakeClient({ 'sheets.get': () => sheet(), 'history.previous': { productId: 11, previous: null, moved: [] } })
+    render(<SheetPage sessionId={1} productId={11} memberId={2} />, { client: none.client })
+    await screen.findByTestId('scoring-sheet')
+    await waitFor(() => expect(none.calls.some((c) => c.method === 'history.previous')).toBe(true))
+    expect(screen.queryByTestId('previous-on-sheet')).toBeNull()
+    expect(screen.queryByTestId('previous-option')).toBeNull()
+  })
+})
