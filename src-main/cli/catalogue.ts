@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { CallContext } from '../api/registry'
 import { createCore, type Core } from '../core'
+import { blockersText, importBlockers } from '../domain/import-blockers'
 import { silentLogger } from '../logger'
 import { defaultDataDir, findResourcesDir } from '../paths'
 import type { ImportPreview } from '../shared/api/catalogue-import'
@@ -103,7 +104,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       return p.value.errorCount ? 1 : 0
     }
     if (p.value.errorCount) {
-      io.stderr(`Tệp còn ${p.value.errorCount} lỗi: không nhập.\n`)
+      io.stderr(`${blockersText(importBlockers(p.value))}\n`)
       return 1
     }
     const r = await call(core, 'catalogueImport.commit', { ...upload, sha256: p.value.sha256 })
