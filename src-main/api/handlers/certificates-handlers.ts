@@ -62,7 +62,8 @@ export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps & 
   r.handle('reports.exportXlsx', (i) => d.exports.charts(i))
   r.handle('exports.ptntOcop', (i) => d.exports.ptntOcop(i.format, i.asOf))
   r.handle('exports.nationalRecords', (i) => d.exports.nationalRecords(i.format, i.asOf))
-  r.handle('exports.annex', (i) => d.exports.annex(i.sessionId))
+  r.handle('exports.annex', (i) => ('sessionId' in i ? d.exports.annex(i.sessionId) : d.exports.recordedAnnex(i.decisionNo, i.issuingAuthority)))
+  r.handle('exports.annexDecisions', () => d.exports.annexDecisions())
   r.handle('exports.fiveStarBundle', (i) => d.exports.fiveStarBundle(i))
   r.handle('exports.setProductInfo', (i) => d.exports.setProductInfo(i))
 }

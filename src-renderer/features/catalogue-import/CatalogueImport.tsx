@@ -107,7 +107,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
             </Text>
             <Text size="sm" data-testid="import-blockers">
               {blockers.fix && blockers.choose
-                ? t('blockedBoth', blockers)
+                ? t('blockedBoth', { ...blockers })
                 : blockers.fix
                   ? t('blocked', { count: blockers.fix })
                   : blockers.choose

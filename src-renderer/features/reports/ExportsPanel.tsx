@@ -13,6 +13,10 @@ export function ExportsPanel() {
   const [sessionId, setSessionId] = useState<string | null>(null)
   const sessions = useQuery('sessions.list', {})
   const finalized = (sessions.data ?? []).filter((s) => s.status === 'finalized')
+  const decisions = useQuery('exports.annexDecisions', {})
+  const [decision, setDecision] = useState<string | null>(null)
+  const recorded = decisions.data ?? []
+  const chosenDecision = decision === null ? undefined : recorded[Number(decision)]
   const run = async (p: Promise<string | null>) => setError(await p)
   return (
     <Stack>
@@ -45,6 +49,27 @@ export function ExportsPanel() {
             XLSX
           </Button>
         </Group>
+        <Text size="sm" fw={600} mt="md">{t('exports.annexRecorded')}</Text>
+        <Text size="sm" c="dimmed" mb="xs">{recorded.length ? t('exports.annexRecordedHint') : t('exports.annexRecordedNone')}</Text>
+        {recorded.length ? (
+          <Group align="flex-end">
+            <Select
+              aria-label={t('exports.annexRecorded')}
+              data={recorded.map((d, i) => ({ value: String(i), label: t('exports.annexDecision', { no: d.decisionNo, authority: d.issuingAuthority, count: d.certificates }) }))}
+              value={decision}
+              onChange={setDecision}
+              w={460}
+              data-testid="annex-decision"
+            />
+            <Button
+              data-testid="export-annex-recorded"
+              disabled={!chosenDecision}
+              onClick={() => chosenDecision && run(downloadExport(api, 'exports.annex', { decisionNo: chosenDecision.decisionNo, issuingAuthority: chosenDecision.issuingAuthority }))}
+            >
+              XLSX
+            </Button>
+          </Group>
+        ) : null}
       </Card>
       <Card withBorder>
         <Title order={4}>{t('exports.charts')}</Title>
