@@ -34,7 +34,8 @@ interface CertJoin {
   name: string
   commune_code: string
   producer: string
-  rep_name: string
+  /** Null: unknown ("chưa rõ"); the record leaves it empty. */
+  rep_name: string | null
   street: string
   phone: string
   email: string
@@ -95,7 +96,7 @@ export function nationalRecords(db: DB, units: AdminUnits, asOf: string): Nation
       story: r.story ?? '',
       manufacturer: {
         name: r.producer,
-        representative: r.rep_name,
+        representative: r.rep_name ?? '',
         address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
         phone_number: r.phone,
         email: r.email
