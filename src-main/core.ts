@@ -46,6 +46,7 @@ import { createCouncilService } from './services/council-service'
 import { createCriteriaService, loadCriteria } from './services/criteria-service'
 import { createSessionServices } from './services/sessions'
 import { createSettingsStore } from './services/settings-service'
+import { createFirstRunService } from './services/first-run-service'
 import { composeRegisters, documentsRegister, signedRegister } from './services/verify/document-register'
 import { createVerifyService } from './services/verify/verify-service'
 import { createSigningService } from './services/signing/signing-service'
@@ -111,7 +112,7 @@ async function openCore(opts: CoreOptions, host: DbHost): Promise<Core> {
     const registry = createRegistry(opts.log)
     const backup = createBackupService({ dataDir: opts.dataDir, dbFile, db: () => db, host, log: opts.log, now: opts.now })
     const backupBefore = (reason: string) => backup.backupBefore(reason)
-    registerCoreHandlers(registry, { info, criteria, settings })
+    registerCoreHandlers(registry, { info, criteria, settings, firstRun: createFirstRunService(db, settings, opts.now) })
     const documents = createDocumentService({ db, dataDir: opts.dataDir, fontsDir: join(opts.resourcesDir, 'fonts'), getSet: (id) => criteria.get(id).set, now: opts.now })
     registerDocumentsHandlers(registry, { documents })
     registerSessionDocumentsHandlers(registry, {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { CallContext } from '../api/registry'
 import { createCore, type Core } from '../core'
+import { blockersText, importBlockers } from '../domain/import-blockers'
 import { silentLogger } from '../logger'
 import { defaultDataDir, findResourcesDir } from '../paths'
 import type { ImportPreview } from '../shared/api/catalogue-import'
@@ -12,12 +13,12 @@ import type { CliIo } from './rate'
 /**
  * Headless import and export (issue 12): the same registry calls the screens make, on the data folder given.
  *   import FILE.xlsx [--data-dir DIR] [--choose ROW=CODE …] [--commit]
- *   export ptnt|national|annex [--data-dir DIR] --out FILE [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session ID]
+ *   export ptnt|national|annex [--data-dir DIR] --out FILE [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session ID | --decision SỐ_QĐ --authority CƠ_QUAN]
  * `import` prints the preview (counts, row actions, commune resolutions with their candidates, errors, warnings) and
  * writes only with --commit, and only when the preview has no error.
  */
 const IMPORT_USAGE = 'Cách dùng: npm run cli -- import TỆP.xlsx [--data-dir THƯ_MỤC] [--choose DÒNG=MÃ_XÃ …] [--commit]'
-const EXPORT_USAGE = 'Cách dùng: npm run cli -- export ptnt|national|annex [--data-dir THƯ_MỤC] --out TỆP [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session SỐ]'
+const EXPORT_USAGE = 'Cách dùng: npm run cli -- export ptnt|national|annex [--data-dir THƯ_MỤC] --out TỆP [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session SỐ | --decision SỐ_QĐ --authority CƠ_QUAN]'
 const ctx: CallContext = { actor: { kind: 'local' }, requestId: 'cli' }
 
 interface Args {
@@ -103,7 +104,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       return p.value.errorCount ? 1 : 0
     }
     if (p.value.errorCount) {
-      io.stderr(`Tệp còn ${p.value.errorCount} lỗi: không nhập.\n`)
+      io.stderr(`${blockersText(importBlockers(p.value))}\n`)
       return 1
     }
     const r = await call(core, 'catalogueImport.commit', { ...upload, sha256: p.value.sha256 })
@@ -118,8 +119,15 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   }
 }
 
+/** The annex of a finalized session (--session) or of a decision recorded from before the app (--decision, --authority). */
+function annexInput(flags: ReadonlyMap<string, readonly string[]>): Input<'exports.annex'> {
+  const decisionNo = flags.get('--decision')?.[0]
+  if (decisionNo !== undefined && !flags.has('--session')) return { decisionNo, issuingAuthority: flags.get('--authority')?.[0] ?? '' }
+  return { sessionId: Number(flags.get('--session')?.[0] ?? NaN) }
+}
+
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parse(argv, ['--data-dir', '--out', '--format', '--as-of', '--session'], [])
+  const args = parse(argv, ['--data-dir', '--out', '--format', '--as-of', '--session', '--decision', '--authority'], [])
   const kind = typeof args === 'string' ? undefined : args.positional[0]
   const out = typeof args === 'string' ? undefined : args.flags.get('--out')?.[0]
   if (typeof args === 'string' || !kind || !['ptnt', 'national', 'annex'].includes(kind) || args.positional.length !== 1 || !out) {
@@ -135,7 +143,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         ? await call(core, 'exports.ptntOcop', { format: format as 'xlsx', ...(asOf ? { asOf } : {}) })
         : kind === 'national'
           ? await call(core, 'exports.nationalRecords', { format: format as 'xlsx', ...(asOf ? { asOf } : {}) })
-          : await call(core, 'exports.annex', { sessionId: Number(args.flags.get('--session')?.[0] ?? NaN) })
+          : await call(core, 'exports.annex', annexInput(args.flags))
     if (!r.ok) {
       io.stderr(`${r.error.message}\n`)
       return 1

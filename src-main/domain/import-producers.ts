@@ -3,12 +3,16 @@ import { GENDER_LABELS, PRODUCER_KIND_LABELS, keyForLabel } from '../shared/cata
 import { NO, PRODUCER_COLUMNS, YES } from '../shared/catalogue-xlsx'
 import { foldVietnamese } from '../shared/text'
 import type { CommuneResolutionRow, ImportContext, ImportedProducer, ImportIssue, RawRow, RowAction } from './import-types'
-import { validateProducerAddress } from './producer'
+import { isUnknownCell, validateProducerAddress } from './producer'
 
 type Field = keyof typeof PRODUCER_COLUMNS
 /** «Không» and what people type for it in spreadsheets, folded. */
 const NO_DISABILITY: readonly string[] = [foldVietnamese(NO), 'khong co', '-']
-export const PRODUCER_REQUIRED: readonly Field[] = ['no', 'kind', 'name', 'repName', 'repGender', 'repEthnicity', 'repDisability']
+export const PRODUCER_REQUIRED: readonly Field[] = ['no', 'kind', 'name']
+/** Facts a legacy list may not give: a blank cell or «chưa rõ» is stored as unknown (NULL), never as a guess. */
+export const PRODUCER_MAY_BE_UNKNOWN: readonly Field[] = ['repName', 'repGender', 'repEthnicity', 'repDisability']
+/** The cells that say where the producer is, below the province; all blank: a province-only address. */
+const COMMUNE_FIELDS: readonly Field[] = ['communeCode', 'communeName', 'oldCommune', 'oldDistrict', 'oldAddress']
 
 /** Excel turns "01" or "02345" typed as numbers into 1 and 2345; codes have a fixed width, so pad them back. */
 export const padCode = (s: string, width: number): string => (/^\d+$/.test(s) && s.length < width ? s.padStart(width, '0') : s)
@@ -42,7 +46,10 @@ export function checkProducers(
   for (const { row, cells } of rows) {
     const before = issues.length
     const err = (field: Field, message: string) => issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS[field], message, severity: 'error' })
-    const v = (f: Field) => cells[f] ?? ''
+    const v = (f: Field) => {
+      const text = cells[f] ?? ''
+      return (PRODUCER_MAY_BE_UNKNOWN.includes(f) || COMMUNE_FIELDS.includes(f)) && isUnknownCell(text) ? '' : text
+    }
     for (const f of PRODUCER_REQUIRED) if (!v(f)) err(f, missing(PRODUCER_COLUMNS[f]))
 
     const no = positiveInt(v('no'))
@@ -76,9 +83,14 @@ export function checkProducers(
     })
     const chosen = ctx.communeChoices.get(row)
     const chosenUnit = chosen ? ctx.commune(chosen) : undefined
-    let communeCode = ''
+    let communeCode: string | null = ''
     let communeProvince = ''
-    if (chosen && chosenUnit) {
+    const provinceOnly = COMMUNE_FIELDS.every((f) => !v(f))
+    if (provinceOnly && !chosenUnit && res.status !== 'resolved' && res.status !== 'choice') {
+      // Nothing names a commune (at most a street): a province-only address, kept as such — no commune is invented.
+      communeCode = null
+      communeProvince = province ?? ''
+    } else if (chosen && chosenUnit) {
       communeCode = chosen
       communeProvince = chosenUnit.provinceCode
       resolutions.push({ row, input, status: 'chosen', how: 'chosen', code: chosen, name: chosenUnit.name, via: 'Người nhập đã chọn', reason: '', candidates: res.status === 'choice' ? res.candidates : [] })
@@ -100,10 +112,10 @@ export function checkProducers(
       kind,
       name: v('name'),
       regNo: v('regNo'),
-      repName: v('repName'),
-      repGender: gender,
-      repEthnicity: v('repEthnicity'),
-      repDisability: disability,
+      repName: v('repName') || null,
+      repGender: gender ?? null,
+      repEthnicity: v('repEthnicity') || null,
+      repDisability: v('repDisability') ? disability : null,
       provinceCode: padCode(v('provinceCode'), 2) || communeProvince,
       communeCode,
       street: v('street'),
@@ -122,7 +134,7 @@ export function checkProducers(
     if (issues.length > before) continue
 
     // One producer row per product (real published lists): the same producer again is the same producer.
-    const sameKey = data.regNo ? `reg:${data.regNo}` : `name:${data.communeCode}|${foldVietnamese(data.name)}`
+    const sameKey = data.regNo ? `reg:${data.regNo}` : `name:${data.communeCode ?? `tỉnh ${data.provinceCode}`}|${foldVietnamese(data.name)}`
     const earlier = firstOf.get(sameKey)
     if (earlier && foldVietnamese(earlier.data.name) !== foldVietnamese(data.name)) {
       err('regNo', `Trùng mã số thuế / số ĐKKD ${data.regNo} với dòng ${earlier.row} nhưng khác tên chủ thể («${earlier.data.name}»)`)
@@ -136,7 +148,7 @@ export function checkProducers(
     }
     // Re-import as update: the producer already registered, by its number or by name in the same commune.
     const byReg = data.regNo ? ctx.producerIdByRegNo(data.regNo) : undefined
-    const byName = byReg === undefined ? ctx.producerByNameInCommune(data.communeCode, data.name) : undefined
+    const byName = byReg === undefined && data.communeCode !== null ? ctx.producerByNameInCommune(data.communeCode, data.name) : undefined
     const matchedId = byReg ?? byName?.id
     const p: ImportedProducer = { row, no: no!, data, matchedId }
     firstOf.set(sameKey, p)
@@ -152,7 +164,7 @@ export function checkProducers(
 
     const nameKey = `${data.communeCode}|${foldVietnamese(data.name)}`
     const sameRow = firstName.get(nameKey)
-    const sameDb = ctx.producersInCommune(data.communeCode).find((p) => foldVietnamese(p.name) === foldVietnamese(data.name))
+    const sameDb = (data.communeCode === null ? [] : ctx.producersInCommune(data.communeCode)).find((p) => foldVietnamese(p.name) === foldVietnamese(data.name))
     const warn = (message: string) => issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message, severity: 'warning' })
     if (sameRow !== undefined) warn(`Có thể trùng với chủ thể dòng ${sameRow}: cùng tên, cùng xã`)
     else if (sameDb) warn(`Có thể trùng với chủ thể đã có «${sameDb.name}»${sameDb.regNo ? ` (${sameDb.regNo})` : ''}: cùng tên, cùng xã`)

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { ImportContext, ImportedProducer, ImportedProduct, ImportIssue, RawRow, RowAction } from './import-types'
 import { missing, positiveInt } from './import-producers'
 import { kindAllowedForSet } from './producer'
-import { formatProductCode, parseProductCode } from './product-code'
+import { PROVINCE_ONLY_NO_CODE, formatProductCode, parseProductCode } from './product-code'
 import { SIMILAR_NAME_THRESHOLD, nameSimilarity } from './similarity'
 
 type Field = keyof typeof PRODUCT_COLUMNS
@@ -96,8 +96,9 @@ export function checkProducts(
       if (!parts) err('code', `Mã sản phẩm «${v('code')}» không đúng dạng (Mã tỉnh)-(Mã xã)-(STT)-(Năm), ví dụ 68-24778-001-2026`)
       else {
         code = formatProductCode(parts)
-        if (producer && (parts.provinceCode !== producer.data.provinceCode || parts.communeCode !== producer.data.communeCode))
-          err('code', `Mã sản phẩm ${code} không khớp với địa chỉ của chủ thể (${producer.data.provinceCode}-${producer.data.communeCode})`)
+        // A province-only producer: the code as issued names its commune; only the province can be checked.
+        if (producer && (parts.provinceCode !== producer.data.provinceCode || (producer.data.communeCode !== null && parts.communeCode !== producer.data.communeCode)))
+          err('code', `Mã sản phẩm ${code} không khớp với địa chỉ của chủ thể (${producer.data.provinceCode}-${producer.data.communeCode ?? 'chưa rõ xã'})`)
         if (year !== null && parts.year !== year) err('code', `Năm trong mã sản phẩm ${code} khác năm đăng ký ${year}`)
         const dup = firstCode.get(code)
         const inDb = ctx.productByCode(code)
@@ -106,10 +107,12 @@ export function checkProducts(
         else firstCode.set(code, row)
       }
     }
+    if (producer && producer.data.communeCode === null && !v('code') && producer.matchedId === undefined)
+      err('code', PROVINCE_ONLY_NO_CODE)
     // A product of a producer row with errors is not an error itself: fixing that row is enough.
     if (issues.length > before || !producer || !name.success || !set || !regType || !status || year === null) continue
 
-    const communeCode = producer.data.communeCode
+    const communeCode = code ? code.split('-')[1]! : producer.data.communeCode!
     const twin =
       seen.find((s) => s.communeCode === communeCode && (s.producerNo === producer.no || s.setId === setId) && nameSimilarity(s.name, name.data) >= SIMILAR_NAME_THRESHOLD)
     const dbTwin = ctx

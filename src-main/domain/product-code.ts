@@ -56,3 +56,12 @@ export function nextSerial(maxUsed: number | null | undefined): number {
   if (next > MAX_SERIAL) throw new RangeError(`Xã đã dùng hết ${MAX_SERIAL} số thứ tự sản phẩm trong năm`)
   return next
 }
+
+/**
+ * Issue 12: a producer may have a province-only address (commune unknown). A code names a commune and never changes,
+ * so the app does not issue one for such a producer (that would invent a commune): a product already coded keeps the
+ * code as issued (its commune is the one printed in it, the province must match), and a new code waits until the
+ * producer's commune is known.
+ */
+export const PROVINCE_ONLY_NO_CODE =
+  'Chủ thể chưa rõ xã/phường (địa chỉ chỉ có tỉnh): mã sản phẩm gồm mã xã nên ứng dụng không tự cấp mã. Hãy ghi mã sản phẩm đã cấp, hoặc bổ sung xã/phường của chủ thể.'

@@ -52,8 +52,11 @@ export const ANNEX_COLUMNS = [
   col('code', 'text', 'Mã số sản phẩm'),
   col('mean', 'number', 'Điểm trung bình'),
   col('stars', 'integer', 'Hạng sao'),
-  col('certificate', 'text', 'Số Giấy chứng nhận')
+  col('certificate', 'text', 'Số Giấy chứng nhận'),
+  col('note', 'text', 'Ghi chú')
 ] as const
+/** The note of every row of a recorded decision's annex: it has no score, so its mean cell stays empty. */
+export const RECORDED_ANNEX_NOTE = 'Giấy chứng nhận ghi nhận, không chấm trong ứng dụng'
 export type AnnexRow = Record<(typeof ANNEX_COLUMNS)[number]['key'], string | number | null>
 
 export const MIME = {

@@ -3,7 +3,7 @@ import { certificateNumberWithYear, composeAddress } from '../domain/export-text
 import { certificateState } from '../domain/certificate'
 import type { CertificateState } from '../shared/certificates'
 import type { AdminUnits, UnitNames } from '../services/admin-units-service'
-import type { AnnexRow, NationalRow, PtntOcopRow } from './columns'
+import { RECORDED_ANNEX_NOTE, type AnnexRow, type NationalRow, type PtntOcopRow } from './columns'
 
 /**
  * Rows of the exports, read straight from the database in one statement each, so a 20,000-product export is one
@@ -34,7 +34,8 @@ interface CertJoin {
   name: string
   commune_code: string
   producer: string
-  rep_name: string
+  /** Null: unknown ("chưa rõ"); the record leaves it empty. */
+  rep_name: string | null
   street: string
   phone: string
   email: string
@@ -109,7 +110,7 @@ export function* nationalRecordsIter(db: DB, units: UnitNames, asOf: string): Ge
       story: r.story ?? '',
       manufacturer: {
         name: r.producer,
-        representative: r.rep_name,
+        representative: r.rep_name ?? '',
         address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
         phone_number: r.phone,
         email: r.email
@@ -136,6 +137,37 @@ export function nationalRow(r: NationalRecord): NationalRow {
   }
 }
 
+interface AnnexJoin {
+  name: string
+  code: string
+  set_id: string
+  commune_code: string
+  producer: string
+  street: string
+  province_code: string
+  stars: number
+  /** Null for a recorded certificate: nothing was scored in the app. */
+  mean: number | null
+  certificate: string | null
+}
+
+function annexRow(units: AdminUnits, sets: (id: string) => SetInfoLite | undefined, r: AnnexJoin, i: number, note: string | null): AnnexRow {
+  const set = sets(r.set_id)
+  return {
+    stt: i + 1,
+    name: r.name,
+    producer: r.producer,
+    address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
+    group: set?.group ?? '',
+    setNo: set ? String(set.no).padStart(2, '0') : r.set_id,
+    code: r.code,
+    mean: r.mean === null ? null : Math.round(r.mean * 100) / 100,
+    stars: r.stars,
+    certificate: r.certificate ?? '',
+    note
+  }
+}
+
 /** The products a recognition decision lists: 3★/4★ recognised by the province, highest stars first, then agenda order. */
 export function annexRows(db: DB, units: AdminUnits, sets: (id: string) => SetInfoLite | undefined, sessionId: number): AnnexRow[] {
   const rows = db
@@ -145,20 +177,29 @@ export function annexRows(db: DB, units: AdminUnits, sets: (id: string) => SetIn
       JOIN products p ON p.id = r.product_id JOIN producers pr ON pr.id = p.producer_id
       WHERE r.session_id = ? AND r.outcome = 'recognised-by-province' AND r.stars IN (3, 4)
       ORDER BY r.stars DESC, a.ord`)
-    .all(sessionId) as Array<{ name: string; code: string; set_id: string; commune_code: string; producer: string; street: string; province_code: string; stars: number; mean: number; certificate: string | null }>
-  return rows.map((r, i) => {
-    const set = sets(r.set_id)
-    return {
-      stt: i + 1,
-      name: r.name,
-      producer: r.producer,
-      address: composeAddress(r.street, units.commune(r.commune_code)?.name, units.province(r.province_code)?.name),
-      group: set?.group ?? '',
-      setNo: set ? String(set.no).padStart(2, '0') : r.set_id,
-      code: r.code,
-      mean: Math.round(r.mean * 100) / 100,
-      stars: r.stars,
-      certificate: r.certificate ?? ''
-    }
-  })
+    .all(sessionId) as AnnexJoin[]
+  return rows.map((r, i) => annexRow(units, sets, r, i, null))
+}
+
+/** Decisions issued before the app, as their recorded certificates name them (number, date, issuing authority). */
+export function recordedDecisions(db: DB): Array<{ decisionNo: string; decisionDate: string | null; issuingAuthority: string; certificates: number }> {
+  return db
+    .prepare(`SELECT decision_no AS decisionNo, max(decision_date) AS decisionDate, issuing_authority AS issuingAuthority, count(*) AS certificates
+      FROM certificates WHERE origin = 'recorded' GROUP BY decision_no, issuing_authority ORDER BY max(year) DESC, decision_no, issuing_authority`)
+    .all() as Array<{ decisionNo: string; decisionDate: string | null; issuingAuthority: string; certificates: number }>
+}
+
+/**
+ * The annex of a decision issued before the app (issue 12): every certificate recorded under that decision number
+ * and issuing authority, highest stars first, then the number as printed. Nothing was scored in the app, so the mean
+ * is empty and each row says so; the certificate number is the one printed.
+ */
+export function recordedAnnexRows(db: DB, units: AdminUnits, sets: (id: string) => SetInfoLite | undefined, decisionNo: string, issuingAuthority: string): AnnexRow[] {
+  const rows = db
+    .prepare(`SELECT p.name, p.code, p.set_id, p.commune_code, pr.name AS producer, pr.street, pr.province_code, c.stars, NULL AS mean, c.number_text AS certificate
+      FROM certificates c JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
+      WHERE c.origin = 'recorded' AND c.decision_no = ? AND c.issuing_authority = ?
+      ORDER BY c.stars DESC, c.number_text, c.id`)
+    .all(decisionNo, issuingAuthority) as AnnexJoin[]
+  return rows.map((r, i) => annexRow(units, sets, r, i, RECORDED_ANNEX_NOTE))
 }

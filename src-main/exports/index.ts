@@ -5,10 +5,11 @@ import { today } from '../services/certificates/certificate-store'
 import type { FileStore } from '../services/dossier-service'
 import type { FileOut } from '../shared/api/certificates'
 import { AppError } from '../shared/result'
+import { foldVietnamese } from '../shared/text'
 import { fiveStarBundle, type BundleRequest } from './bundle'
 import { chartsWorkbook } from './charts'
 import { ANNEX_COLUMNS, MIME, PTNT_OCOP_COLUMNS } from './columns'
-import { annexRows, certificateCount, nationalRecords, ptntOcopRows, type SetInfoLite } from './data'
+import { annexRows, certificateCount, nationalRecords, ptntOcopRows, recordedAnnexRows, recordedDecisions, type SetInfoLite } from './data'
 import { addSheet, bufferOf, fileOut, toCsv, workbook, xlsxBytes } from './writers'
 import { exportInWorker } from './xlsx-in-worker'
 import { unitTable } from './xlsx-jobs'
@@ -62,6 +63,16 @@ export function createExportService(d: ExportDeps) {
       const wb = workbook(d.now())
       addSheet(wb, 'Phu luc', ANNEX_COLUMNS, rows)
       return fileOut(`phu-luc-quyet-dinh-phien-${sessionId}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
+    },
+    annexDecisions: () => recordedDecisions(d.db),
+    /** The annex of a decision issued before the app, from its recorded certificates (no score: see data.ts). */
+    async recordedAnnex(decisionNo: string, issuingAuthority: string): Promise<FileOut> {
+      const rows = recordedAnnexRows(d.db, d.units, d.sets, decisionNo, issuingAuthority)
+      if (rows.length === 0) throw new AppError('NOT_FOUND', `Không có giấy chứng nhận ghi nhận nào theo quyết định ${decisionNo} của ${issuingAuthority}: phụ lục sẽ trống nên không tạo tệp.`)
+      const wb = workbook(d.now())
+      addSheet(wb, 'Phu luc', ANNEX_COLUMNS, rows)
+      const slug = foldVietnamese(decisionNo).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+      return fileOut(`phu-luc-quyet-dinh-${slug || 'ghi-nhan'}.xlsx`, MIME.xlsx, await xlsxBytes(wb))
     },
     async fiveStarBundle(req: BundleRequest): Promise<FileOut> {
       const { bytes } = await fiveStarBundle(d.db, d.dataDir, d.files, req, d.now())

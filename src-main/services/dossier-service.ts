@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { DB } from '../db/connection'
 import { dossierChecklist, itemSatisfied, missingItems, type DossierItemKey, type DossierItemState } from '../domain/dossier'
+import { UNKNOWN_FACT_LABELS, unknownFacts, type ProducerFacts } from '../domain/producer'
 import type { Dossier, DossierFile } from '../shared/contract'
 import { DOSSIER_FILE_MAX_BYTES } from '../shared/api/dossier'
 import { createMemberReach, type ReachActor } from './member-reach'
@@ -71,6 +72,8 @@ export function createDossierService(db: DB, sets: SetLookup, files: FileStore, 
     reregisteredAt: db.prepare("SELECT max(at) AS at FROM product_status_history WHERE product_id = ? AND from_status = 'certificate-valid' AND to_status = 'registered'"),
     files: db.prepare('SELECT * FROM dossier_files WHERE product_id = ? AND added_at >= ? ORDER BY id')
   }
+  const producerFacts = db.prepare(`SELECT pr.rep_name AS repName, pr.rep_gender AS repGender, pr.rep_ethnicity AS repEthnicity, pr.rep_disability AS repDisability,
+    pr.commune_code AS communeCode FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?`)
   const toFile = (f: FileRow): DossierFile => ({ id: f.id, itemKey: f.item_key, name: f.original_name, size: f.size, mime: f.mime, sha256: f.sha256, addedAt: f.added_at })
 
   function get(productId: number): Dossier {
@@ -172,6 +175,14 @@ export function createDossierService(db: DB, sets: SetLookup, files: FileStore, 
             'VALIDATION',
             `Hồ sơ chưa đầy đủ, còn thiếu: ${missing.map((m) => m.label).join('; ')}`,
             missing.map((m) => ({ path: m.key, message: 'Chưa có' }))
+          )
+        // A new evaluation needs the producer's facts (criterion 3.2, the sheet's header): "chưa rõ" stops it here.
+        const unknown = unknownFacts(producerFacts.get(productId) as Pick<ProducerFacts, 'repName' | 'repGender' | 'repEthnicity' | 'repDisability' | 'communeCode'>)
+        if (unknown.length)
+          throw new AppError(
+            'VALIDATION',
+            `Hồ sơ chưa đầy đủ: chủ thể còn chưa rõ ${unknown.map((k) => UNKNOWN_FACT_LABELS[k]).join(', ')}. Hãy bổ sung ở trang chủ thể trước khi hoàn tất hồ sơ.`,
+            unknown.map((k) => ({ path: k, message: 'Chưa rõ' }))
           )
         const at = now().toISOString()
         db.prepare("UPDATE products SET status = 'dossier-complete', dossier_completed_at = ?, updated_at = ? WHERE id = ?").run(at, at, productId)

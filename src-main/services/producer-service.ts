@@ -11,12 +11,12 @@ export interface ProducerRow {
   kind: Producer['kind']
   name: string
   reg_no: string | null
-  rep_name: string
+  rep_name: string | null
   rep_gender: Producer['repGender']
-  rep_ethnicity: string
-  rep_disability: number
+  rep_ethnicity: string | null
+  rep_disability: number | null
   province_code: string
-  commune_code: string
+  commune_code: string | null
   street: string
   old_address: string
   phone: string
@@ -40,12 +40,12 @@ function toProducer(r: ProducerRow, units: AdminUnits): Producer {
     repName: r.rep_name,
     repGender: r.rep_gender,
     repEthnicity: r.rep_ethnicity,
-    repDisability: r.rep_disability === 1,
-    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === 1 }),
+    repDisability: r.rep_disability === null ? null : r.rep_disability === 1,
+    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === null ? null : r.rep_disability === 1 }),
     provinceCode: r.province_code,
     provinceName: units.province(r.province_code)?.name ?? r.province_code,
     communeCode: r.commune_code,
-    communeName: units.commune(r.commune_code)?.name ?? r.commune_code,
+    communeName: r.commune_code === null ? null : (units.commune(r.commune_code)?.name ?? r.commune_code),
     street: r.street,
     oldAddress: r.old_address,
     phone: r.phone,
@@ -76,7 +76,7 @@ const columns = (d: ProducerData) => ({
   rep_name: d.repName,
   rep_gender: d.repGender,
   rep_ethnicity: d.repEthnicity,
-  rep_disability: d.repDisability ? 1 : 0,
+  rep_disability: d.repDisability === null ? null : d.repDisability ? 1 : 0,
   province_code: d.provinceCode,
   commune_code: d.communeCode,
   street: d.street,

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { DB } from '../db/connection'
 import { kindAllowedForSet } from '../domain/producer'
-import { formatFormNumber, formatProductCode, nextSerial, parseProductCode } from '../domain/product-code'
+import { PROVINCE_ONLY_NO_CODE, formatFormNumber, formatProductCode, nextSerial, parseProductCode } from '../domain/product-code'
 import { allowedNext, checkTransition } from '../domain/product-status'
 import { viSortKey } from '../domain/vi-sort'
 import type { ProducerKind, ProductStatus, RegistrationType } from '../shared/catalogue'
@@ -133,7 +133,7 @@ export function recordStatus(db: DB, productId: number, from: ProductStatus | nu
  */
 export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateData, now: Date): number {
   const producer = db.prepare('SELECT kind, province_code, commune_code FROM producers WHERE id = ?').get(data.producerId) as
-    | { kind: ProducerKind; province_code: string; commune_code: string }
+    | { kind: ProducerKind; province_code: string; commune_code: string | null }
     | undefined
   if (!producer) throw new AppError('VALIDATION', 'Không tìm thấy chủ thể của sản phẩm', [{ path: 'producerId', message: 'Chủ thể không tồn tại' }])
   checkSet(deps, data.setId, producer.kind)
@@ -141,11 +141,13 @@ export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateDa
   if (data.code) {
     parts = parseProductCode(data.code)
     if (!parts) throw new AppError('VALIDATION', `Mã sản phẩm "${data.code}" không đúng dạng (Mã tỉnh)-(Mã xã)-(STT)-(Năm), ví dụ 68-24823-001-2026`, [{ path: 'code', message: 'Mã sản phẩm không hợp lệ' }])
-    if (parts.communeCode !== producer.commune_code || parts.provinceCode !== producer.province_code)
-      throw new AppError('VALIDATION', `Mã sản phẩm ${data.code} không khớp với địa chỉ của chủ thể (${producer.province_code}-${producer.commune_code})`, [{ path: 'code', message: 'Mã tỉnh/xã không khớp' }])
+    // A province-only producer (PROVINCE_ONLY_NO_CODE): the issued code names the commune; the province must match.
+    if ((producer.commune_code !== null && parts.communeCode !== producer.commune_code) || parts.provinceCode !== producer.province_code)
+      throw new AppError('VALIDATION', `Mã sản phẩm ${data.code} không khớp với địa chỉ của chủ thể (${producer.province_code}-${producer.commune_code ?? 'chưa rõ xã'})`, [{ path: 'code', message: 'Mã tỉnh/xã không khớp' }])
     if (data.year !== undefined && data.year !== parts.year)
       throw new AppError('VALIDATION', `Năm trong mã sản phẩm ${data.code} khác năm đăng ký ${data.year}`, [{ path: 'code', message: 'Năm không khớp' }])
   } else {
+    if (producer.commune_code === null) throw new AppError('VALIDATION', PROVINCE_ONLY_NO_CODE, [{ path: 'code', message: 'Cần mã sản phẩm đã cấp hoặc xã/phường của chủ thể' }])
     const year = data.year ?? now.getFullYear()
     const max = db.prepare('SELECT max(serial) AS m FROM products WHERE commune_code = ? AND year = ?').get(producer.commune_code, year) as { m: number | null }
     let serial: number

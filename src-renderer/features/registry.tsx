@@ -8,10 +8,13 @@ export interface NavItem {
   label: string
   /** null while the area is not built yet: shown, marked "Chưa có", and explains itself instead of an empty page. */
   page: ComponentType | null
+  /** Routed but not listed in the navigation (Thiết lập ban đầu, reached from the dashboard on an empty database). */
+  hidden?: boolean
 }
 
 // Each area is its own chunk, loaded when first opened: the charts, documents, signing and import screens stay out
 // of the start-up bundle (issue 15, renderer ≤ 600 KB gzip initially).
+const FirstRunPage = lazy(() => import('./first-run/FirstRunPage').then((m) => ({ default: m.FirstRunPage })))
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })))
 const SessionsPage = lazy(() => import('./sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })))
 const ProductsPage = lazy(() => import('./products/ProductsPage').then((m) => ({ default: m.ProductsPage })))
@@ -34,7 +37,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'reports', path: '/reports', label: 'nav.reports', page: ReportsPage },
   { id: 'inspections', path: '/inspections', label: 'nav.inspections', page: InspectionsPage },
   { id: 'verify', path: '/verify', label: 'nav.verify', page: VerifyPage },
-  { id: 'settings', path: '/settings', label: 'nav.settings', page: SettingsPage }
+  { id: 'settings', path: '/settings', label: 'nav.settings', page: SettingsPage },
+  { id: 'setup', path: '/setup', label: 'nav.setup', page: FirstRunPage, hidden: true }
 ]
 
 /** The area an address belongs to: the longest area path that is the address or a prefix of it. */

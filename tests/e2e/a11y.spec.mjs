@@ -18,7 +18,9 @@ const SCREENS = [
   ['reports', '#/reports', 'reports-page'],
   ['inspections', '#/inspections', 'inspections-page'],
   ['verify', '#/verify', null],
-  ['settings', '#/settings', 'backup-panel']
+  ['settings', '#/settings', 'backup-panel'],
+  // Not in the navigation (reached from the dashboard on an empty database): no nav link to wait for.
+  ['setup', '#/setup', 'first-run-page']
 ]
 
 // The inner screens of a record or a page (issue 15): every tab of the finalized session, the report and inspection
@@ -82,7 +84,7 @@ for (const [area, pattern, testId] of [...SCREENS, ...INNER])
     const shot = SCREENS.some((s) => s[1] === pattern) ? area : pattern.slice(2).replace(/\{\w+\}/g, 'id').replace(/\//g, '-')
     await page.goto(`${server.origin}/${hash}`)
     await page.reload() // a hash change alone keeps the data loaded before; each screen loads fresh
-    await page.locator(`nav a[data-nav="${area}"][aria-current="page"]`).waitFor()
+    if (area !== 'setup') await page.locator(`nav a[data-nav="${area}"][aria-current="page"]`).waitFor()
     if (testId) await page.getByTestId(testId).first().waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(600) // charts and lists settle after their data arrives

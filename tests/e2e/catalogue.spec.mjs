@@ -55,7 +55,7 @@ test('a producer is created through the form with inline validation', async () =
   await form.getByLabel('Email').fill('htx@dalatxanh.vn')
   await form.getByLabel('Người đại diện theo pháp luật').fill('Nguyễn Thị Hoa')
   await form.getByText('Nữ', { exact: true }).click()
-  await form.getByLabel('Dân tộc').fill('Cơ Ho')
+  await form.getByLabel(/^Dân tộc/).fill('Cơ Ho')
   await pick(form, 'Xã/Phường/Đặc khu', 'lam vien', 'Phường Lâm Viên - Đà Lạt')
   await form.getByLabel('Địa chỉ chi tiết (số nhà, thôn, đường)').fill('12 Trần Phú')
   await form.getByRole('button', { name: 'Lưu' }).click()

@@ -35,6 +35,24 @@ describe('ProducerForm', () => {
     expect(calls).not.toContain('producers.create')
   })
 
+  it('records unknown facts only when the clerk says «Chưa rõ», and sends them as null', async () => {
+    const saved = vi.fn()
+    const { user } = render(<ProducerForm defaultProvince="68" onSaved={saved} onCancel={() => {}} />, { client })
+    await user.click(screen.getByRole('textbox', { name: 'Loại hình' }))
+    await user.click(await screen.findByRole('option', { name: 'Hợp tác xã' }))
+    await user.type(screen.getByRole('textbox', { name: /^Tên chủ thể/ }), 'Hợp tác xã Cũ')
+    await user.click(screen.getByLabelText('Chưa rõ người đại diện'))
+    await user.click(screen.getByLabelText('Chưa rõ dân tộc'))
+    await user.click(screen.getByLabelText('Chưa rõ xã/phường (địa chỉ chỉ có tỉnh)'))
+    // Gender and disability: the third option of each segmented control.
+    const unknowns = screen.getAllByLabelText('Chưa rõ')
+    expect(unknowns).toHaveLength(2)
+    for (const u of unknowns) await user.click(u)
+    await user.click(screen.getByRole('button', { name: 'Lưu' }))
+    await waitFor(() => expect(saved).toHaveBeenCalled())
+    expect(saved.mock.calls[0]![0]).toMatchObject({ repName: null, repGender: null, repEthnicity: null, repDisability: null, communeCode: null, qualifies32: null })
+  })
+
   it('puts a server refusal (duplicate registration number) on the field', async () => {
     await ok(core, 'producers.create', producerInput())
     const other = await ok(core, 'producers.create', producerInput({ name: 'HTX khác', regNo: '5800999999' }))

@@ -61,6 +61,7 @@ describe('CatalogueImport', () => {
     expect(bad[0]).toHaveTextContent('Mã xã: Không có xã/phường mã 99999')
     expect(container.querySelector('[data-row="2"][data-row-warning="true"]')).not.toBeNull()
     expect(commit()).toBeDisabled()
+    expect(screen.getByTestId('import-blockers')).toHaveTextContent('Hãy sửa 1 lỗi trong tệp')
 
     await user.click(screen.getByText('Tất cả các dòng'))
     expect(container.querySelectorAll('[data-sheet="producers"][data-row]')).toHaveLength(2)
@@ -92,6 +93,10 @@ describe('CatalogueImport: communes to choose', () => {
     const { user, container } = render(<CatalogueImport />, { client: c })
     await user.upload(container.querySelector('input[type="file"]') as HTMLInputElement, xlsx('cu.xlsx'))
     expect(await screen.findByTestId('commune-resolutions')).toHaveAttribute('data-pending', '1')
+    // Only a choice blocks the commit: the summary says so and asks for no fix in the file.
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('0 lỗi, 1 dòng cần chọn xã/phường, 0 cảnh báo')
+    expect(screen.getByTestId('import-blockers')).toHaveTextContent('Còn 1 dòng cần chọn xã/phường')
+    expect(screen.getByTestId('import-blockers')).not.toHaveTextContent('Hãy sửa')
     expect(screen.getByTestId('import-actions')).toHaveTextContent('cập nhật 1 dòng')
     expect(container.querySelector('[data-resolution-row="2"]')).toHaveTextContent('24846 · Phường Lang Biang - Đà Lạt')
     await user.click(screen.getByRole('textbox', { name: 'Chọn xã/phường cho dòng 3' }))

@@ -156,8 +156,9 @@ export function createCertificateService(d: CertificateDeps) {
       const province = d.settings.get<ProvinceSettings | null>('province', null)
       const provinceName = province?.provinceCode ? (d.units.province(province.provinceCode)?.name ?? '') : ''
       if (!provinceName) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được quyết định thu hồi')
-      const p = d.db.prepare('SELECT p.street, p.commune_code FROM producers p JOIN products x ON x.producer_id = p.id WHERE x.id = ?').get(c.product_id) as { street: string; commune_code: string }
-      const commune = inSentence(d.units.commune(p.commune_code)?.name ?? '')
+      const p = d.db.prepare('SELECT p.street, p.commune_code FROM producers p JOIN products x ON x.producer_id = p.id WHERE x.id = ?').get(c.product_id) as { street: string; commune_code: string | null }
+      // A province-only address (commune "chưa rõ") names no commune.
+      const commune = p.commune_code === null ? '' : inSentence(d.units.commune(p.commune_code)?.name ?? '')
       // The number is taken first and stays taken even if rendering fails (NĐ 30: a number is never reused).
       const n = register.allocate(Number(req.decidedOn.slice(0, 4)), DECISION_SYMBOL, 'decision', 1)
       const doc = revocationDocument({

@@ -40,12 +40,14 @@ export const zProducerInput = z
     kind: z.enum(PRODUCER_KINDS, { error: 'Chọn loại hình chủ thể' }),
     name: zLimitedName(300),
     regNo: zOptText(20).refine((s) => s === '' || REG_NO_RE.test(s), 'Mã số thuế / số đăng ký gồm 8–13 chữ số (có thể thêm -NNN)'),
-    repName: zLimitedName(120),
-    repGender: z.enum(GENDERS, { error: 'Chọn giới tính người đại diện' }),
-    repEthnicity: zLimitedName(60),
-    repDisability: z.boolean().default(false),
+    // Null: "chưa rõ" (issue 12) — never a guessed value; dossier completion needs them known (docs/RULES.md).
+    repName: zLimitedName(120).nullable(),
+    repGender: z.enum(GENDERS, { error: 'Chọn giới tính người đại diện' }).nullable(),
+    repEthnicity: zLimitedName(60).nullable(),
+    repDisability: z.boolean().nullable().default(false),
     provinceCode: zProvinceCode,
-    communeCode: zCommuneCode,
+    /** Null: only the province of the address is known. */
+    communeCode: zCommuneCode.nullable(),
     street: zOptText(300),
     oldAddress: zOptText(500),
     phone: zOptText(30)
@@ -64,16 +66,18 @@ export const zProducer = z.object({
   kind: z.enum(PRODUCER_KINDS),
   name: z.string(),
   regNo: z.string(),
-  repName: z.string(),
-  repGender: z.enum(GENDERS),
-  repEthnicity: z.string(),
-  repDisability: z.boolean(),
-  /** Criterion 3.2: the representative is a woman, from an ethnic minority or disabled. */
-  qualifies32: z.boolean(),
+  /** Null: "chưa rõ" (unknown, recorded from a legacy list). */
+  repName: z.string().nullable(),
+  repGender: z.enum(GENDERS).nullable(),
+  repEthnicity: z.string().nullable(),
+  repDisability: z.boolean().nullable(),
+  /** Criterion 3.2: the representative is a woman, from an ethnic minority or disabled; null when unknown. */
+  qualifies32: z.boolean().nullable(),
   provinceCode: z.string(),
   provinceName: z.string(),
-  communeCode: z.string(),
-  communeName: z.string(),
+  /** Null: a province-only address. */
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
   street: z.string(),
   oldAddress: z.string(),
   phone: z.string(),

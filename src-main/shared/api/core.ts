@@ -46,6 +46,17 @@ export const zSetId = z.string().regex(/^QD26-2026-\d{2}$/, 'Mã bộ tiêu chí
 export const zUiSettings = z.object({ language: z.enum(['vi', 'en']) })
 export type UiSettings = z.infer<typeof zUiSettings>
 
+/** The first-run set-up (issue 12 item 7): whether it is still needed and what is already in place. */
+export const zFirstRun = z.object({
+  needed: z.boolean(),
+  finishedAt: z.string().nullable(),
+  skipped: z.boolean(),
+  province: z.boolean(),
+  documents: z.boolean(),
+  councils: z.number().int()
+})
+export type FirstRun = z.infer<typeof zFirstRun>
+
 export const coreMethods = {
   'app.info': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: zAppInfo }),
   'criteria.list': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: z.array(zCriteriaSetSummary) }),
@@ -68,5 +79,8 @@ export const coreMethods = {
     output: z.array(zCriteriaSearchHit)
   }),
   'settings.getUi': method({ kind: 'query', roles: ALL_ROLES, input: zEmpty, output: zUiSettings }),
-  'settings.setUi': method({ kind: 'command', roles: OFFICE_ROLES, input: zUiSettings.strict(), output: zUiSettings })
+  'settings.setUi': method({ kind: 'command', roles: OFFICE_ROLES, input: zUiSettings.strict(), output: zUiSettings }),
+  'settings.firstRun': method({ kind: 'query', roles: OFFICE_ROLES, input: zEmpty, output: zFirstRun }),
+  /** skipped: "Để sau" — the set-up is put off, the dashboard shows, Cài đặt keeps every step. */
+  'settings.finishFirstRun': method({ kind: 'command', roles: OFFICE_ROLES, input: z.object({ skipped: z.boolean() }).strict(), output: zFirstRun })
 }

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, List, Loader, Stack, Tabs, Text } from
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { importBlockers } from '../../../src-main/domain/import-blockers'
 import type { ImportPreview } from '../../../src-main/shared/api/catalogue-import'
 import { useApi } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
@@ -70,6 +71,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
 
   const fileIssues = preview?.issues.filter((i) => i.sheet === 'file' || i.row === 1) ?? []
   const blocked = !preview || preview.errorCount > 0
+  const blockers = importBlockers(preview ?? { errorCount: 0, resolutions: [] })
   return (
     <Stack data-testid="catalogue-import">
       <Text size="sm">{t('intro')}</Text>
@@ -93,7 +95,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
         <>
           <Alert color={preview.errorCount ? 'red' : 'green'} data-testid="import-summary" data-errors={preview.errorCount} data-warnings={preview.warningCount}>
             <Text fw={600}>
-              {t('summary', { producers: preview.producers, products: preview.products, errors: preview.errorCount, warnings: preview.warningCount })}
+              {t(blockers.choose ? 'summaryChoices' : 'summary', { producers: preview.producers, products: preview.products, errors: blockers.fix, choices: blockers.choose, warnings: preview.warningCount })}
             </Text>
             <Text size="sm" data-testid="import-actions">
               {t('actions', {
@@ -103,7 +105,15 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
                 certificates: preview.certificates
               })}
             </Text>
-            <Text size="sm">{preview.errorCount ? t('blocked', { count: preview.errorCount }) : t('ready')}</Text>
+            <Text size="sm" data-testid="import-blockers">
+              {blockers.fix && blockers.choose
+                ? t('blockedBoth', { ...blockers })
+                : blockers.fix
+                  ? t('blocked', { count: blockers.fix })
+                  : blockers.choose
+                    ? t('blockedChoices', { count: blockers.choose })
+                    : t('ready')}
+            </Text>
           </Alert>
           {fileIssues.length ? (
             <Alert color="red" title={t('fileIssues')}>

@@ -29,10 +29,12 @@ export interface CommuneSelectProps {
   error?: string | undefined
   clearable?: boolean
   withAsterisk?: boolean
+  /** Disabled even with a province (the producer form's "Chưa rõ xã"). */
+  disabled?: boolean
 }
 
 /** Commune-level unit (xã, phường, đặc khu) of one province, searchable without diacritics. */
-export function CommuneSelect({ provinceCode, value, onChange, label, placeholder, error, clearable, withAsterisk }: CommuneSelectProps) {
+export function CommuneSelect({ provinceCode, value, onChange, label, placeholder, error, clearable, withAsterisk, disabled }: CommuneSelectProps) {
   const { t } = useTranslation('catalogue')
   const communes = useQuery('admin.communes', { provinceCode: provinceCode ?? '00' }, { skip: !provinceCode })
   return (
@@ -47,7 +49,7 @@ export function CommuneSelect({ provinceCode, value, onChange, label, placeholde
       clearable={clearable}
       withAsterisk={withAsterisk}
       error={error}
-      disabled={!provinceCode}
+      disabled={!provinceCode || disabled === true}
       nothingFoundMessage="—"
       data-testid="commune-select"
     />

@@ -5,6 +5,7 @@ import { useApi, useQuery } from '../../api/context'
 import { CertificateTable } from '../reports/CertificateTable'
 import { downloadExport } from '../reports/download'
 import { formatNumber } from '../../../src-main/shared/vn-format'
+import { FirstRunRedirect } from '../first-run/FirstRunRedirect'
 import { CountChart } from './CountChart'
 import { InspectionsCard } from './InspectionsCard'
 
@@ -22,6 +23,7 @@ export function DashboardPage() {
   const one = (label: string) => [{ name: 'count', label, color: 'teal.6' }]
   return (
     <Stack data-testid="dashboard-page">
+      <FirstRunRedirect />
       <Group justify="space-between">
         <Title order={2}>{t('title')}</Title>
         <Button variant="light" onClick={async () => setError(await downloadExport(api, 'reports.exportXlsx', { withinDays: WITHIN_DAYS }))} data-testid="dashboard-export">

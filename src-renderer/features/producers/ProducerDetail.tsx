@@ -11,6 +11,7 @@ export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p:
   if (q.error) return <Alert color="red">{q.error.message}</Alert>
   if (!q.data) return <Loader />
   const p = q.data
+  const unknown = <Badge color="orange" variant="light">{t('producers.unknown')}</Badge>
   const row = (label: string, value: ReactNode) => (
     <Table.Tr>
       <Table.Th w={280}>{label}</Table.Th>
@@ -30,9 +31,17 @@ export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p:
         <Table.Tbody>
           {row(t('producers.kind'), t(`kinds.${p.kind}`))}
           {row(t('producers.regNo'), p.regNo)}
-          {row(t('producers.representative'), `${p.repName} · ${t(`genders.${p.repGender}`)} · ${p.repEthnicity}${p.repDisability ? ` · ${t('producers.repDisability')}` : ''}`)}
-          {row(t('producers.qualifies32'), <Badge color={p.qualifies32 ? 'green' : 'gray'} data-qualifies32={p.qualifies32}>{p.qualifies32 ? t('producers.yes') : t('producers.no')}</Badge>)}
-          {row(t('producers.address'), [p.street, p.communeName, p.provinceName].filter(Boolean).join(', '))}
+          {row(t('producers.repName'), p.repName ?? unknown)}
+          {row(t('producers.repGender'), p.repGender === null ? unknown : t(`genders.${p.repGender}`))}
+          {row(t('producers.repEthnicity'), p.repEthnicity ?? unknown)}
+          {row(t('producers.repDisability'), p.repDisability === null ? unknown : p.repDisability ? t('producers.yes') : t('producers.no'))}
+          {row(
+            t('producers.qualifies32'),
+            <Badge color={p.qualifies32 ? 'green' : p.qualifies32 === null ? 'orange' : 'gray'} data-qualifies32={String(p.qualifies32)}>
+              {p.qualifies32 === null ? t('producers.qualifies32Unknown') : p.qualifies32 ? t('producers.yes') : t('producers.no')}
+            </Badge>
+          )}
+          {row(t('producers.address'), [p.street, p.communeName ?? `(${t('producers.unknownCommuneShort')})`, p.provinceName].filter(Boolean).join(', '))}
           {p.oldAddress ? row(t('producers.oldAddress'), p.oldAddress) : null}
           {row(t('producers.phone'), p.phone)}
           {row(t('producers.email'), p.email)}

@@ -10,23 +10,58 @@ import { FormFooter, showRefusal } from '../catalogue/FormFooter'
 import { zodValidate } from '../catalogue/zod-form'
 import { OldAddressHelper } from './OldAddressHelper'
 
-type Values = Required<Omit<ProducerInput, 'kind' | 'repGender'>> & { kind: ProducerInput['kind'] | ''; repGender: ProducerInput['repGender'] | '' }
+/**
+ * The form's values. A fact may be "Chưa rõ" (issue 12: recorded from a legacy list) only when the clerk says so
+ * with its own control, so an empty field is still an error and unknown is never a silent default.
+ */
+type Values = Omit<Required<ProducerInput>, 'kind' | 'repName' | 'repGender' | 'repEthnicity' | 'repDisability' | 'communeCode'> & {
+  kind: ProducerInput['kind'] | ''
+  repName: string
+  repNameUnknown: boolean
+  repGender: 'nam' | 'nu' | 'unknown' | ''
+  repEthnicity: string
+  repEthnicityUnknown: boolean
+  repDisability: 'no' | 'yes' | 'unknown'
+  communeCode: string
+  communeUnknown: boolean
+}
 
 const fromProducer = (p: Producer): Values => ({
   kind: p.kind,
   name: p.name,
   regNo: p.regNo,
-  repName: p.repName,
-  repGender: p.repGender,
-  repEthnicity: p.repEthnicity,
-  repDisability: p.repDisability,
+  repName: p.repName ?? '',
+  repNameUnknown: p.repName === null,
+  repGender: p.repGender ?? 'unknown',
+  repEthnicity: p.repEthnicity ?? '',
+  repEthnicityUnknown: p.repEthnicity === null,
+  repDisability: p.repDisability === null ? 'unknown' : p.repDisability ? 'yes' : 'no',
   provinceCode: p.provinceCode,
-  communeCode: p.communeCode,
+  communeCode: p.communeCode ?? '',
+  communeUnknown: p.communeCode === null,
   street: p.street,
   oldAddress: p.oldAddress,
   phone: p.phone,
   email: p.email
 })
+
+/** What the contract receives: "Chưa rõ" as null. */
+const toInput = (v: Values): ProducerInput => ({
+  kind: (v.kind || undefined) as ProducerInput['kind'],
+  name: v.name,
+  regNo: v.regNo,
+  repName: v.repNameUnknown ? null : v.repName,
+  repGender: v.repGender === 'unknown' ? null : ((v.repGender || undefined) as ProducerInput['repGender']),
+  repEthnicity: v.repEthnicityUnknown ? null : v.repEthnicity,
+  repDisability: v.repDisability === 'unknown' ? null : v.repDisability === 'yes',
+  provinceCode: v.provinceCode,
+  communeCode: v.communeUnknown ? null : v.communeCode,
+  street: v.street,
+  oldAddress: v.oldAddress,
+  phone: v.phone,
+  email: v.email
+})
+const validateInput = zodValidate<ProducerInput>(zProducerInput)
 
 export interface ProducerFormProps {
   initial?: Producer
@@ -45,13 +80,30 @@ export function ProducerForm({ initial, defaultProvince, onSaved, onCancel }: Pr
   const form = useForm<Values>({
     initialValues: initial
       ? fromProducer(initial)
-      : { kind: '', name: '', regNo: '', repName: '', repGender: '', repEthnicity: 'Kinh', repDisability: false, provinceCode: defaultProvince ?? '', communeCode: '', street: '', oldAddress: '', phone: '', email: '' },
-    validate: zodValidate<Values>(zProducerInput)
+      : {
+          kind: '',
+          name: '',
+          regNo: '',
+          repName: '',
+          repNameUnknown: false,
+          repGender: '',
+          repEthnicity: 'Kinh',
+          repEthnicityUnknown: false,
+          repDisability: 'no',
+          provinceCode: defaultProvince ?? '',
+          communeCode: '',
+          communeUnknown: false,
+          street: '',
+          oldAddress: '',
+          phone: '',
+          email: ''
+        },
+    validate: (v) => validateInput(toInput(v))
   })
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null)
-    const input = values as ProducerInput
+    const input = toInput(values)
     const r = initial ? await api.call('producers.update', { ...input, id: initial.id }) : await api.call('producers.create', input)
     if (r.ok) return onSaved(r.value)
     showRefusal(r.error, form.setFieldError, setFailure)
@@ -78,23 +130,38 @@ export function ProducerForm({ initial, defaultProvince, onSaved, onCancel }: Pr
             <TextInput label={t('producers.email')} {...form.getInputProps('email')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <TextInput label={t('producers.repName')} withAsterisk {...form.getInputProps('repName')} />
+            <TextInput label={t('producers.repName')} withAsterisk={!form.values.repNameUnknown} disabled={form.values.repNameUnknown} {...form.getInputProps('repName')} />
+            <Checkbox mt={4} size="xs" label={t('producers.unknownRepName')} {...form.getInputProps('repNameUnknown', { type: 'checkbox' })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 3 }}>
+          <Grid.Col span={{ base: 12, md: 4 }}>
             <Text size="sm" fw={500}>{t('producers.repGender')}</Text>
             <SegmentedControl
-              data={GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
+              data={[...GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) })), { value: 'unknown', label: t('producers.unknown') }]}
               value={form.values.repGender}
               onChange={(v) => form.setFieldValue('repGender', v as Values['repGender'])}
               aria-label={t('producers.repGender')}
             />
             {form.errors.repGender ? <Text size="xs" c="red">{form.errors.repGender}</Text> : null}
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 2 }}>
-            <TextInput label={t('producers.repEthnicity')} withAsterisk {...form.getInputProps('repEthnicity')} />
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <TextInput label={t('producers.repEthnicity')} withAsterisk={!form.values.repEthnicityUnknown} disabled={form.values.repEthnicityUnknown} {...form.getInputProps('repEthnicity')} />
+            <Checkbox mt={4} size="xs" label={t('producers.unknownEthnicity')} {...form.getInputProps('repEthnicityUnknown', { type: 'checkbox' })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 2 }} pt={34}>
-            <Checkbox label={t('producers.repDisability')} {...form.getInputProps('repDisability', { type: 'checkbox' })} />
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Text size="sm" fw={500}>{t('producers.repDisability')}</Text>
+            <SegmentedControl
+              data={[
+                { value: 'no', label: t('producers.no') },
+                { value: 'yes', label: t('producers.yes') },
+                { value: 'unknown', label: t('producers.unknown') }
+              ]}
+              value={form.values.repDisability}
+              onChange={(v) => form.setFieldValue('repDisability', v as Values['repDisability'])}
+              aria-label={t('producers.repDisability')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Text size="xs" c="dimmed" pt={4}>{t('producers.unknownHint')}</Text>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Select
@@ -111,11 +178,13 @@ export function ProducerForm({ initial, defaultProvince, onSaved, onCancel }: Pr
           <Grid.Col span={{ base: 12, md: 4 }}>
             <CommuneSelect
               provinceCode={form.values.provinceCode || null}
-              value={form.values.communeCode || null}
+              value={form.values.communeUnknown ? null : form.values.communeCode || null}
               onChange={(v) => form.setFieldValue('communeCode', v ?? '')}
               error={typeof form.errors.communeCode === 'string' ? form.errors.communeCode : undefined}
-              withAsterisk
+              withAsterisk={!form.values.communeUnknown}
+              disabled={form.values.communeUnknown}
             />
+            <Checkbox mt={4} size="xs" label={t('producers.unknownCommune')} {...form.getInputProps('communeUnknown', { type: 'checkbox' })} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <TextInput label={t('producers.street')} {...form.getInputProps('street')} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -72,8 +72,8 @@ export function ProducersPage() {
             <Table.Tr key={p.id} data-producer-id={p.id} style={{ cursor: 'pointer' }} onClick={() => setView({ kind: 'detail', id: p.id })}>
               <Table.Td><Anchor component={Link} href={`/${p.id}`} onClick={(e: MouseEvent) => e.stopPropagation()}>{p.name}</Anchor></Table.Td>
               <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
-              <Table.Td>{p.repName}</Table.Td>
-              <Table.Td>{p.communeName}</Table.Td>
+              <Table.Td>{p.repName ?? <Text span size="sm" c="dimmed">{t('producers.unknown')}</Text>}</Table.Td>
+              <Table.Td>{p.communeName ?? <Text span size="sm" c="dimmed">{t('producers.unknown')}</Text>}</Table.Td>
               <Table.Td>{p.productCount}</Table.Td>
             </Table.Tr>
           ))}

@@ -18,6 +18,10 @@ export function ExportsPanel() {
   /** One export at a time: its button shows as busy, the others wait; the error (if any) is shown above. */
   const run = async (key: string, work: () => Promise<string | null>) => setError(await exporting.run(key, work))
   const busy = (key: string) => ({ loading: exporting.busy === key, disabled: exporting.busy !== null && exporting.busy !== key })
+  const decisions = useQuery('exports.annexDecisions', {})
+  const [decision, setDecision] = useState<string | null>(null)
+  const recorded = decisions.data ?? []
+  const chosenDecision = decision === null ? undefined : recorded[Number(decision)]
   return (
     <Stack>
       {error && <Alert color="red">{error}</Alert>}
@@ -50,6 +54,28 @@ export function ExportsPanel() {
             XLSX
           </Button>
         </Group>
+        <Text size="sm" fw={600} mt="md">{t('exports.annexRecorded')}</Text>
+        <Text size="sm" c="dimmed" mb="xs">{recorded.length ? t('exports.annexRecordedHint') : t('exports.annexRecordedNone')}</Text>
+        {recorded.length ? (
+          <Group align="flex-end">
+            <Select
+              aria-label={t('exports.annexRecorded')}
+              data={recorded.map((d, i) => ({ value: String(i), label: t('exports.annexDecision', { no: d.decisionNo, authority: d.issuingAuthority, count: d.certificates }) }))}
+              value={decision}
+              onChange={setDecision}
+              w={460}
+              data-testid="annex-decision"
+            />
+            <Button
+              data-testid="export-annex-recorded"
+              {...busy('annex-recorded')}
+              disabled={!chosenDecision || (exporting.busy !== null && exporting.busy !== 'annex-recorded')}
+              onClick={() => chosenDecision && run('annex-recorded', () => downloadExport(api, 'exports.annex', { decisionNo: chosenDecision.decisionNo, issuingAuthority: chosenDecision.issuingAuthority }))}
+            >
+              XLSX
+            </Button>
+          </Group>
+        ) : null}
       </Card>
       <Card withBorder>
         <Title order={4}>{t('exports.charts')}</Title>

@@ -53,7 +53,7 @@ export function AppLayout({ items = NAV_ITEMS }: AppLayoutProps) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('office:navigation')}>
         <Stack gap={2}>
-          {items.map((n) => (
+          {items.filter((n) => !n.hidden).map((n) => (
             <NavLink
               key={n.id}
               component={Link}

@@ -91,6 +91,7 @@ describe('catalogue import: preview and commit', () => {
       [
         producerRow(1),
         producerRow(2, { communeCode: '99999' }),
+        // A blank representative is unknown ("chưa rõ", issue 12), not an error.
         producerRow(3, { repName: '' }),
         producerRow(4, { email: 'khong-phai-email' }),
         producerRow(5, { regNo: '5800123401' }),
@@ -111,7 +112,6 @@ describe('catalogue import: preview and commit', () => {
     const errors = p.issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}:${i.row}:${i.column}: ${i.message}`)
     expect(errors).toEqual([
       'producers:3:Mã xã: Không có xã/phường mã 99999, kể cả trong bảng mã cũ trước 1/7/2025',
-      'producers:4:Người đại diện theo pháp luật: Thiếu người đại diện theo pháp luật',
       'producers:5:Email: Địa chỉ email không hợp lệ',
       // The same number as another row under another name is a real conflict; a registered number is that producer (update).
       'producers:6:Mã số thuế / Số ĐKKD: Trùng mã số thuế / số ĐKKD 5800123401 với dòng 2 nhưng khác tên chủ thể («Hợp tác xã Số 1»)',
@@ -123,11 +123,11 @@ describe('catalogue import: preview and commit', () => {
       'products:6:Hình thức đăng ký: Hình thức đăng ký «Gia hạn» không có trong danh mục',
       'products:7:Hạng sao: Chỉ sản phẩm đã được công nhận mới có hạng sao'
     ])
-    expect(p.errorCount).toBe(11)
+    expect(p.errorCount).toBe(10)
 
     const r = await call(core, 'catalogueImport.commit', { fileName: 'loi.xlsx', contentBase64: b64, sha256: p.sha256 })
     expect(!r.ok && r.error.code).toBe('VALIDATION')
-    expect(!r.ok && r.error.message).toContain('Tệp còn 11 lỗi, chưa nhập dòng nào')
+    expect(!r.ok && r.error.message).toContain('Tệp còn 10 lỗi, chưa nhập dòng nào')
     expect(await counts(core)).toEqual({ producers: 1, products: 0 })
     core.close()
   })
