@@ -15,14 +15,18 @@ const COLUMNS =
  * The table is rebuilt by SQLite's documented procedure (as in 010): products refer to producers by name, so with
  * foreign keys off the new table takes every row and id, the old one is dropped and the new one renamed; migrate.ts
  * runs foreign_key_check before committing. producers is not immutable (no REPLACE guard); its indexes are
- * recreated, and the triggers on it (012's search-index trigger on a rename) are read back and recreated as they were.
+ * recreated, and the triggers that name it are read back and recreated as they were.
  */
 export const m014UnknownLegacyFacts: Migration = {
   version: 14,
   foreignKeysOff: true,
   name: 'producers: representative facts and commune may be unknown (NULL)',
   up(db) {
-    const triggers = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'producers'").all() as Array<{ sql: string }>).map((t) => t.sql)
+    // Every trigger that names producers (on it, or reading it in its body like 012's search-index triggers on
+    // products) is dropped before the rebuild and recreated as it was: SQLite's RENAME checks trigger bodies and
+    // refuses while one names a table that is, at that moment, dropped.
+    const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'producers' OR sql LIKE '%producers%')").all() as Array<{ name: string; sql: string }>
+    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`)
     db.exec(`
       CREATE TABLE producers_v12 (
         id INTEGER PRIMARY KEY,
@@ -51,6 +55,6 @@ export const m014UnknownLegacyFacts: Migration = {
       CREATE INDEX producers_sort ON producers (sort_key);
       CREATE INDEX producers_commune ON producers (commune_code, sort_key);
     `)
-    for (const sql of triggers) db.exec(sql)
+    for (const t of triggers) db.exec(t.sql)
   }
 }

@@ -27,7 +27,12 @@ const insert = (db: ReturnType<typeof openConnection>, over: Record<string, unkn
 describe('migration 014: unknown legacy facts', () => {
   it('keeps every producer with its id, the products referring to it and the indexes', () => {
     const db = before014()
+    const triggersBefore = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all()
     migrateTo(db, 14)
+    // Every trigger survives the rebuild as it was, 012's search-index triggers (which read producers) included.
+    expect(db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all()).toEqual(triggersBefore)
+    db.prepare("UPDATE producers SET name = 'HTX Chè Xanh', name_fold = 'htx che xanh' WHERE id = 4").run()
+    expect(db.prepare("SELECT rowid FROM product_search WHERE product_search MATCH '\"che xanh\"'").pluck().all()).toEqual([9])
     expect(db.prepare('SELECT id, rep_name, rep_gender, rep_ethnicity, rep_disability, commune_code, street FROM producers').all()).toEqual([
       { id: 4, rep_name: 'Nguyễn Thị A', rep_gender: 'nu', rep_ethnicity: 'Kinh', rep_disability: 0, commune_code: '24778', street: 'Thôn 2' }
     ])
