@@ -31,6 +31,8 @@ export interface LanListenerOptions {
 
 export interface LanListener extends LanControl {
   readonly port: number | null
+  /** The session members may join from the LAN; null while closed or opened without one (`--lan` alone). */
+  readonly sessionId: number | null
 }
 
 /** Non-internal IPv4 addresses of this machine: what the secretary can choose to serve the room on. */
@@ -121,6 +123,9 @@ export function createLanListener(opts: LanListenerOptions): LanListener {
   return {
     get port() {
       return served?.port ?? null
+    },
+    get sessionId() {
+      return served?.sessionId ?? null
     },
     state,
     open,
