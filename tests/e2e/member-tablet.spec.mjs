@@ -27,16 +27,21 @@ async function measure(page) {
       const r = e.getBoundingClientRect()
       const style = getComputedStyle(e)
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || e.closest('[aria-hidden="true"]')) continue
-      // A native radio or checkbox inside a larger label row is not the target: the row is (measured via [data-option-id]).
-      if ((e.type === 'radio' || e.type === 'checkbox') && e.closest('[data-option-id], label')) continue
-      if (r.height < min - 0.5 || r.width < min - 0.5) small.push(`${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? (e.textContent ?? '').trim().slice(0, 30)}] ${Math.round(r.width)}×${Math.round(r.height)}`)
+      // A native radio or checkbox inside an option row is not the target: the row is (measured via [data-option-id]).
+      if ((e.type === 'radio' || e.type === 'checkbox') && e.closest('[data-option-id]')) continue
+      // Otherwise its target is the box with its label (tapping the label toggles it).
+      const area = [r, ...[...(e.labels ?? [])].map((l) => l.getBoundingClientRect())].reduce((a, b) => ({
+        left: Math.min(a.left, b.left), right: Math.max(a.right, b.right), top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom)
+      }))
+      const [w, h] = [area.right - area.left, area.bottom - area.top]
+      if (h < min - 0.5 || w < min - 0.5) small.push(`${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? (e.textContent ?? '').trim().slice(0, 30)}] ${Math.round(w)}×${Math.round(h)}`)
     }
     return { small, scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }
   }, MIN)
 }
 
 async function check(page, label) {
-  await page.screenshot({ path: join(ARTIFACTS, `member-tablet-${label}.png`), fullPage: true })
+  await page.screenshot({ path: join(ARTIFACTS, `member-tablet-${label}.png`) })
   const m = await measure(page)
   assert.ok(m.scrollWidth <= m.innerWidth, `${label}: horizontal scrolling (${m.scrollWidth} > ${m.innerWidth})`)
   assert.deepEqual(m.small, [], `${label}: touch targets under ${MIN} px`)
