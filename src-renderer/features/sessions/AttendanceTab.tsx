@@ -38,7 +38,15 @@ export function AttendanceTab({ sessionId, status }: { sessionId: number; status
     if (!r.ok) return setError(r.error.message)
     setError(null)
     setData(r.value)
-    setNotes(({ [memberId]: _, ...rest }) => rest)
+    // Forget only what was saved: a field typed in meanwhile (the reason saved on leaving it, the proxy note being
+    // typed) keeps its text and is saved when it is left in turn.
+    setNotes((n) => {
+      const cur = n[memberId]
+      if (!cur) return n
+      const left = { ...cur }
+      for (const f of ['absenceReason', 'proxyNote'] as const) if (left[f] === undefined || status !== 'absent' || left[f] === (absence as Record<string, string>)[f]) delete left[f]
+      return { ...n, [memberId]: left }
+    })
   }
   /** A left time typed after the member was marked as left is saved when the field is left. */
   const saveLeftAt = (memberId: number, current: string | null) => {
