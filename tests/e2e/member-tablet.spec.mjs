@@ -92,9 +92,12 @@ for (const [k, size] of SIZES.entries()) {
       await check(page, `${size.name}-sheet-filled`)
       await page.getByTestId('submit-sheet').tap()
       await page.getByTestId('confirm-body').waitFor()
+      // The modal fades in: measure and photograph it once it has settled.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.mantine-Modal-content')).opacity === '1')
       await check(page, `${size.name}-confirm`)
       await page.getByTestId('confirm-submit').tap()
       await page.getByTestId('next-product').waitFor()
+      await page.getByTestId('confirm-body').waitFor({ state: 'detached' })
       await check(page, `${size.name}-submitted`)
       await page.getByTestId('next-product').tap()
       await page.locator('[data-testid="scoring-sheet"]:not([data-submitted])').waitFor()
