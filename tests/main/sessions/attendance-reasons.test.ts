@@ -14,7 +14,7 @@ describe('absence reason and proxy note at roll-call', () => {
     const s = await openScoringSession(core, { products: 1, absent: [6] })
     const absent = s.members[6]!.id
     const present = s.members[0]!.id
-    const set = (i: object) => call(core, 'attendance.set', { sessionId: s.sessionId, ...i })
+    const set = (i: { memberId: number; status: 'present' | 'absent' | 'left'; absenceReason?: string }) => call(core, 'attendance.set', { sessionId: s.sessionId, ...i })
 
     const saved = await ok(core, 'attendance.set', { sessionId: s.sessionId, memberId: absent, status: 'absent', absenceReason: '  Đi công tác theo kế hoạch của Sở ', proxyNote: 'Gửi ý kiến bằng văn bản' })
     expect(saved.members.find((m) => m.memberId === absent)).toMatchObject({ status: 'absent', absenceReason: 'Đi công tác theo kế hoạch của Sở', proxyNote: 'Gửi ý kiến bằng văn bản' })
