@@ -2,6 +2,7 @@ import type { Registry } from './api/registry'
 import type { DB } from './db/connection'
 import type { Logger } from './logger'
 import type { DbHost } from './services/backup/backup-service'
+import type { MemberAuth } from './transport/http'
 import type { AppInfo } from './shared/contract'
 import { AppError } from './shared/result'
 
@@ -10,7 +11,7 @@ export interface Core {
   registry: Registry
   db: DB
   /** Join codes → member tokens, for the browser-mode server. */
-  members: { exchange(code: string): { token: string; memberId: number; sessionId: number } | null; resolve(token: string): number | null }
+  members: MemberAuth
   info(): AppInfo
   close(): void
 }
@@ -63,8 +64,9 @@ export async function reopenableCore(open: (host: DbHost) => Promise<Core>, log:
       return live().db
     },
     members: {
-      exchange: (code) => live().members.exchange(code),
-      resolve: (token) => live().members.resolve(token)
+      exchange: (code, onlySession) => live().members.exchange(code, onlySession),
+      resolve: (token) => live().members.resolve(token),
+      resolveSeat: (token) => live().members.resolveSeat(token)
     },
     info: () => live().info(),
     close: () => current?.close()

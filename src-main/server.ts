@@ -51,8 +51,19 @@ async function main(): Promise<void> {
   if (args.lan) {
     const address = args.lanHost ?? lanInterfaces()[0]?.address
     if (!address) throw new Error('Máy không có card mạng IPv4 nào ngoài loopback / no non-loopback IPv4 interface')
-    const state = await host.lan.open(null, address)
+    let state = await host.lan.open(null, address)
+    if (args.lanSession !== null) {
+      // Through the API, as the secretary's button: the session must exist and not be finalized.
+      const r = await core.registry.dispatch('lan.open', { sessionId: args.lanSession, address }, { actor: { kind: 'local' }, requestId: 'cli-lan' })
+      if (!r.ok) throw new Error(r.error.message)
+      state = r.value as typeof state
+    }
     console.log(`Mạng LAN / LAN mode: ${state.url} (${state.https ? 'HTTPS' : 'HTTP không mã hóa / unencrypted HTTP'})`)
+    console.log(
+      state.sessionId === null
+        ? 'Chưa mở phiên nào cho thành viên: trong ứng dụng, phiên họp → Mã tham gia → Mở mạng LAN cho phiên này (hoặc chạy lại với --session ID) / no session open for members yet'
+        : `Thành viên vào chấm phiên họp ${state.sessionId} / members join session ${state.sessionId}`
+    )
   }
   const stop = (): void => {
     host.close().finally(() => {

@@ -123,7 +123,10 @@ export async function buildDemo(core: Core, log: (line: string) => void): Promis
   const members = s.members
   const absent = members.find((m) => m.fullName === 'Vũ Minh Tuấn')!
   const recused = members.find((m) => m.fullName === 'Hoàng Văn Thắng')!
-  for (const m of members) await callApi(core, 'attendance.set', { sessionId: s.id, memberId: m.id, status: m.id === absent.id ? 'absent' : 'present' })
+  for (const m of members)
+    await callApi(core, 'attendance.set', m.id === absent.id
+      ? { sessionId: s.id, memberId: m.id, status: 'absent', absenceReason: 'Đi công tác theo kế hoạch của Sở', proxyNote: 'Gửi ý kiến bằng văn bản trước phiên họp' }
+      : { sessionId: s.id, memberId: m.id, status: 'present' })
   for (const m of members)
     if (m.id !== absent.id && m.role !== 'secretary')
       for (const [i, p] of productIds.entries())
@@ -152,7 +155,7 @@ export async function buildDemo(core: Core, log: (line: string) => void): Promis
   const results = await callApi(core, 'sessions.finalize', { id: s.id })
   log(`Phiên họp ${s.id} ngày 24/11/2026: chốt kết quả ${results.length} sản phẩm (${results.map((r) => `${r.stars ?? '—'}★`).join(', ')}); 01 vắng mặt, 01 không chấm do xung đột lợi ích, 01 sản phẩm chấm lại`)
 
-  await callApi(core, 'documents.saveMinutesText', { sessionId: s.id, endTime: '11:15', conclusion: '', absences: { [String(absent.id)]: 'Đi công tác theo kế hoạch của Sở' } })
+  await callApi(core, 'documents.saveMinutesText', { sessionId: s.id, endTime: '11:15', conclusion: '', absences: {} })
   const issued: string[] = []
   const issue = async (kind: 'minutes' | 'report' | 'submission' | 'decision' | 'approval' | 'notice', date: string) => {
     const r = await callApi(core, 'documents.issue', { sessionId: s.id, kind, date })

@@ -71,6 +71,13 @@ function productParagraph(input: DocumentInput, p: DocProduct, i: number): Block
   return blocks
 }
 
+/** " (lý do: …; ủy quyền/ý kiến bằng văn bản: …)" after an absent member, from the roll-call; empty when neither. */
+function absenceNote(m: DocumentInput['session']['members'][number]): string {
+  const clause = (s: string) => s.replace(/[.\s]+$/u, '').replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'))
+  const parts = [m.absenceReason ? `lý do: ${clause(m.absenceReason)}` : '', m.proxyNote ? `ủy quyền/ý kiến bằng văn bản: ${clause(m.proxyNote)}` : ''].filter(Boolean)
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
+}
+
 export function minutesDocument(input: DocumentInput): TextDocument {
   const s = input.session
   const present = s.members.filter((m) => m.present)
@@ -87,7 +94,7 @@ export function minutesDocument(input: DocumentInput): TextDocument {
     para(`Địa điểm: ${s.place}.`),
     para('Thành phần tham dự:'),
     ...present.map((m, i) => para(`${i + 1}. ${[m.name, m.position].filter(Boolean).join(', ')} - ${m.role} Hội đồng;`, { indent: true })),
-    ...(absent.length > 0 ? [para(`Vắng mặt: ${absent.map((m) => `${m.name}, ${m.role} Hội đồng${m.absenceReason ? ` (lý do: ${m.absenceReason.replace(/[.\s]+$/u, '').replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'))})` : ''}`).join('; ')}.`)] : []),
+    ...(absent.length > 0 ? [para(`Vắng mặt: ${absent.map((m) => `${m.name}, ${m.role} Hội đồng${absenceNote(m)}`).join('; ')}.`)] : []),
     ...(s.guests.length > 0 ? [para(`Khách mời: ${s.guests.join('; ')}.`)] : []),
     para(`Chủ trì (chủ tọa): ${chair ? `${chair.name}, ${chair.role} Hội đồng` : ''}.`),
     para(`Thư ký (người ghi biên bản): ${secretary ? [secretary.name, secretary.position].filter(Boolean).join(', ') : ''}.`),

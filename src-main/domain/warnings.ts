@@ -28,22 +28,26 @@ export function boundaryWarnings(mean: number, margin: number): Warning[] {
 /**
  * Leave-one-out compares determined results only: when the council's own stars are undetermined there is nothing to
  * compare with; a member whose sheet alone makes the difference between a determined and an undetermined result is
- * named too (`starsWithout` null).
+ * flagged too (`starsWithout` null).
+ *
+ * The message is read on the shared screen (projector) and printed in the report's notes, so it never names the
+ * member: the sheet is "Phiếu số k", k its place among the counted sheets in the council's order (`members` as
+ * given). Who it is stays in `memberId`, for the secretary's own views and the per-member analytics.
  */
 export function leaveOneOutWarnings(members: ReadonlyArray<{ id: string; name: string }>, stars: number | null, without: ReadonlyArray<{ memberId: string; stars: number | null }>): Warning[] {
   if (members.length < 2 || stars === null) return []
   const starsOf = new Map(without.map((w) => [w.memberId, w.stars]))
   const out: Warning[] = []
-  for (const m of [...members].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (!starsOf.has(m.id)) continue
+  const counted = members.filter((m) => starsOf.has(m.id))
+  for (const [i, m] of counted.entries()) {
     const other = starsOf.get(m.id)!
     if (other === stars) continue
     out.push({
       kind: 'leave-one-out',
       message:
         other === null
-          ? `Nếu không tính phiếu của ${m.name}, hạng sao chưa xác định được (Hội đồng sẽ phải thống nhất phương án hoặc quyết định) thay vì ${stars} sao`
-          : `Nếu không tính phiếu của ${m.name}, sản phẩm đạt ${other} sao thay vì ${stars} sao`,
+          ? `Hạng sao phụ thuộc vào một phiếu: bỏ phiếu số ${i + 1} thì chưa xác định được hạng sao (Hội đồng sẽ phải thống nhất phương án hoặc quyết định) thay vì ${stars} sao`
+          : `Hạng sao phụ thuộc vào một phiếu: bỏ phiếu số ${i + 1} thì sản phẩm đạt ${other} sao thay vì ${stars} sao`,
       memberId: m.id,
       threshold: null,
       starsWithout: other

@@ -90,7 +90,9 @@ export function createSessionDocumentService(d: SessionSourceDeps & { documents:
   const scopeOf = (kind: DocumentKind, productId?: number) => (kind === 'notice' && productId ? productId : 0)
 
   const absentMembers = (sessionId: number) =>
-    db.prepare("SELECT m.id, m.full_name AS name FROM session_members m JOIN attendance a ON a.member_id = m.id WHERE m.session_id = ? AND a.status = 'absent' ORDER BY m.ord").all(sessionId) as Array<{ id: number; name: string }>
+    db
+      .prepare("SELECT m.id, m.full_name AS name, a.absence_reason AS rollCallReason, a.proxy_note AS proxyNote FROM session_members m JOIN attendance a ON a.member_id = m.id WHERE m.session_id = ? AND a.status = 'absent' ORDER BY m.ord")
+      .all(sessionId) as Array<{ id: number; name: string; rollCallReason: string; proxyNote: string }>
 
   function minutesText(sessionId: number): MinutesTextOut {
     const src = source(sessionId, 'minutes')

@@ -3,6 +3,7 @@ import { productFromRating } from '../documents/from-rating'
 import type { DocProduct, DocumentInputRaw, ProvinceSettings } from '../documents/model'
 import type { RatingResult } from '../domain/rate'
 import { zRateInput } from '../domain/rate-input'
+import { printedAbsenceReason } from '../domain/absence-reason'
 import { CONFLICT_LABELS, SEAT_ROLE_LABELS, rateInputOf } from '../domain/session-rating'
 import { REGISTRATION_TYPE_LABELS, type RegistrationType } from '../shared/catalogue'
 import type { CriteriaSet } from '../shared/criteria'
@@ -23,7 +24,7 @@ export interface SessionDocumentExtras {
   legalBasis?: string[]
   guests?: string[]
   conclusions?: string[]
-  /** Member id → reason given at roll-call for an absence (session_minutes). */
+  /** Member id → reason typed in the minutes' text panel (session_minutes); it only adds to the roll-call's reason. */
   absences?: Record<string, string>
   communeName?: (code: string) => string
 }
@@ -44,6 +45,9 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
   if (row.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ lập văn bản từ phiên họp đã chốt kết quả')
   const f = store.facts(row)
   const seats = store.seatsOf(sessionId)
+  const rollCall = new Map(
+    (db.prepare('SELECT member_id, absence_reason, proxy_note FROM attendance WHERE session_id = ?').all(sessionId) as Array<{ member_id: number; absence_reason: string; proxy_note: string }>).map((r) => [r.member_id, r])
+  )
   const agenda = store.agenda(sessionId)
   const facts = store.productFacts(sessionId, agenda)
   const round = db.prepare('SELECT name FROM rounds WHERE id = ?').get(row.round_id) as { name: string }
@@ -108,8 +112,9 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
           role: SEAT_ROLE_LABELS[s.role],
           position: composePosition(s.job_title, s.organisation),
           present: status === 'present' || status === 'left',
-          // Only a reason someone gave; "Vắng mặt" is not a reason.
-          absenceReason: status === 'absent' ? (extras.absences?.[String(s.id)] ?? '').trim() : ''
+          // Only a reason someone gave ("Vắng mặt" is not a reason): the roll-call's, which the minutes' text may extend.
+          absenceReason: status === 'absent' ? printedAbsenceReason(rollCall.get(s.id)?.absence_reason ?? '', extras.absences?.[String(s.id)] ?? '') : '',
+          proxyNote: status === 'absent' ? (rollCall.get(s.id)?.proxy_note ?? '').trim() : ''
         }
       }),
       chairId: String(chair?.id ?? seats[0]!.id),

@@ -62,7 +62,9 @@ export const zDocMember = z.object({
   /** Position and organisation: "Phó Giám đốc Sở Nông nghiệp và Môi trường". */
   position: t.default(''),
   present: z.boolean().default(true),
-  absenceReason: t.default('')
+  absenceReason: t.default(''),
+  /** Absent: the proxy or written opinion the member sent, as recorded at roll-call. */
+  proxyNote: t.default('')
 })
 export type DocMember = z.output<typeof zDocMember>
 

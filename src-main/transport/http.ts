@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Duplex } from 'node:stream'
-import type { CallContext, Registry } from '../api/registry'
+import type { Registry } from '../api/registry'
 import { contract, isMethodName, roleMayCall, type MethodSpec } from '../shared/contract'
 import type { ErrorCode } from '../shared/result'
 import type { Logger } from '../logger'
@@ -34,9 +34,16 @@ const JOIN_BODY_LIMIT = 1024
 
 /** Join codes → member tokens (the core's join-code service). */
 export interface MemberAuth {
-  exchange(code: string): { token: string; memberId: number; sessionId: number } | null
+  /** `onlySession`: a code of another session is refused and stays unused (a join from the LAN). */
+  exchange(code: string, onlySession?: number): { token: string; memberId: number; sessionId: number } | null
   resolve(token: string): number | null
+  resolveSeat(token: string): { memberId: number; sessionId: number } | null
 }
+/** What the join screen asks before a code is typed: may members join from where this request comes? */
+export const JOIN_STATUS_PATH = '/join/status'
+/** Said on the LAN while no session is open for members (`--lan` alone serves the address, not a session). */
+export const NO_LAN_SESSION = 'Chưa có phiên nào mở cho thành viên. Thư ký mở phiên cho mạng LAN rồi bạn vào chấm.'
+export const OTHER_LAN_SESSION = 'Phiên họp của bạn không còn mở cho thành viên qua mạng LAN.'
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 export interface HttpOptions {
@@ -96,6 +103,7 @@ const REFUSAL: Record<number, { code: ErrorCode; message: string }> = {
   403: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối' },
   404: { code: 'NOT_FOUND', message: 'Không tìm thấy' },
   405: { code: 'VALIDATION', message: 'Phương thức không được hỗ trợ' },
+  409: { code: 'CONFLICT', message: 'Chưa thực hiện được lúc này' },
   413: { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn' },
   415: { code: 'VALIDATION', message: 'Chỉ nhận dữ liệu JSON' },
   429: { code: 'FORBIDDEN', message: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -191,12 +199,20 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
   let memberCookie = memberCookieName(0)
 
   /** Who calls, from the token alone; null when nobody we know. */
-  function caller(req: IncomingMessage): CallContext['actor'] | null {
+  /** The office (loopback token) or a member with the session of the code they joined with. */
+  function caller(req: IncomingMessage): { kind: 'local' } | { kind: 'member'; memberId: number; sessionId: number } | null {
     const given = extractToken(req.headers.authorization, req.headers.cookie, officeCookie)
     if (tokensEqual(given, opts.token)) return { kind: 'local' }
     const memberToken = given ?? extractToken(undefined, req.headers.cookie, memberCookie)
-    const memberId = memberToken && opts.members ? opts.members.resolve(memberToken) : null
-    return memberId === null ? null : { kind: 'member', memberId }
+    const seat = memberToken && opts.members ? opts.members.resolveSeat(memberToken) : null
+    return seat === null ? null : { kind: 'member', memberId: seat.memberId, sessionId: seat.sessionId }
+  }
+
+  /** From the LAN a member reaches only the session the listener is open for; null: allowed. */
+  const lanRefusal = (actor: { sessionId: number }, remote: boolean): string | null => {
+    if (!remote) return null
+    const open = lan.sessionId
+    return open === null ? NO_LAN_SESSION : open !== actor.sessionId ? OTHER_LAN_SESSION : null
   }
 
   const devices = createDeviceTracker()
@@ -211,7 +227,11 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     const actor = caller(req)
     if (!actor) return refuse(res, 401, { close: true })
     if (actor.kind === 'local' && remote) return refuse(res, 403, { close: true })
-    if (actor.kind === 'member') devices.touch(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
+    if (actor.kind === 'member') {
+      const refusal = lanRefusal(actor, remote)
+      if (refusal) return refuse(res, 403, { message: refusal, close: true })
+      devices.touch(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
+    }
     if (req.method !== 'POST') return refuse(res, 405, { close: true })
     const method = safeDecode(rawMethod)
     if (method === null) return refuse(res, 400, { close: true })
@@ -229,7 +249,8 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     } catch {
       return refuse(res, 400, { message: 'Dữ liệu JSON không hợp lệ' })
     }
-    const result = await opts.registry.dispatch(method, input, { actor, requestId: randomUUID() })
+    const ctxActor = actor.kind === 'member' ? { kind: 'member' as const, memberId: actor.memberId } : actor
+    const result = await opts.registry.dispatch(method, input, { actor: ctxActor, requestId: randomUUID() })
     if (res.destroyed) return
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
@@ -240,9 +261,12 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
 
   // Wrong codes only: per client address, and per code tried (a code replayed from many addresses is blocked too).
   const joinLimiter = createFailureLimiter(opts.joinAttemptsPerMinute ?? 10, 60_000)
-  async function handleJoin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handleJoin(req: IncomingMessage, res: ServerResponse, remote: boolean): Promise<void> {
     res.setHeader('Cache-Control', 'no-store')
     if (!opts.members) return refuse(res, 404, { close: true })
+    // From the LAN, only codes of the session the secretary opened for members; none open: say so, take no code.
+    const onlySession = remote ? lan.sessionId : undefined
+    if (onlySession === null) return refuse(res, 409, { message: NO_LAN_SESSION, close: true })
     const addressKey = `addr:${req.socket.remoteAddress ?? 'unknown'}`
     const tooMany = (key: string) => {
       res.setHeader('Retry-After', String(joinLimiter.retryAfter(key)))
@@ -262,7 +286,7 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     }
     const codeKey = `code:${typeof code === 'string' ? normaliseCode(code).slice(0, 32) : ''}`
     if (joinLimiter.blocked(codeKey)) return tooMany(codeKey)
-    const joined = typeof code === 'string' ? opts.members.exchange(code) : null
+    const joined = typeof code === 'string' ? opts.members.exchange(code, onlySession) : null
     if (!joined) {
       joinLimiter.fail(addressKey)
       joinLimiter.fail(codeKey)
@@ -314,8 +338,9 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
       return openLiveStream(res, live.events, () => true, null, () => {})
     }
     if (actor.kind !== 'member') return refuse(res, 403)
+    if (lanRefusal(actor, remote)) return refuse(res, 403)
     // The member's session, through the same registry path as every other call (no second way into the DB).
-    const me = await opts.registry.dispatch('sessions.me', {}, { actor, requestId: randomUUID() })
+    const me = await opts.registry.dispatch('sessions.me', {}, { actor: { kind: 'member', memberId: actor.memberId }, requestId: randomUUID() })
     const sessionId = me.ok ? ((me.value as { member: { sessionId: number } | null }).member?.sessionId ?? null) : null
     if (sessionId === null) return refuse(res, 401)
     const closed = devices.stream(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
@@ -329,7 +354,13 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     // Defence in depth: a loopback-bound listener only sees loopback peers, but it is checked rather than assumed.
     const fromElsewhere = remote || !isLoopback(req.socket.remoteAddress)
     const path = (req.url ?? '/').split('?')[0]!
-    if (JOIN_PATHS.includes(path) && req.method === 'POST') return handleJoin(req, res)
+    if (JOIN_PATHS.includes(path) && req.method === 'POST') return handleJoin(req, res, fromElsewhere)
+    if (path === JOIN_STATUS_PATH && req.method === 'GET') {
+      res.setHeader('Cache-Control', 'no-store')
+      res.setHeader('Content-Type', 'application/json; charset=utf-8')
+      const open = !fromElsewhere || lan.sessionId !== null
+      return void res.end(JSON.stringify(open ? { open } : { open, message: NO_LAN_SESSION }))
+    }
     if (path === EVENTS_PATH) return handleEvents(req, res, fromElsewhere)
     if (path.startsWith('/api/')) return handleApi(req, res, path.slice(5), fromElsewhere)
     return handleStatic(req, res, path)

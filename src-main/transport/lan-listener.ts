@@ -31,7 +31,12 @@ export interface LanListenerOptions {
 
 export interface LanListener extends LanControl {
   readonly port: number | null
+  /** The session members may join from the LAN; null while closed or opened without one (`--lan` alone). */
+  readonly sessionId: number | null
 }
+
+/** How long the listener stays after its session is finalized: enough for the live "finalized" event to arrive. */
+const CLOSE_AFTER_FINALIZED_MS = 1500
 
 /** Non-internal IPv4 addresses of this machine: what the secretary can choose to serve the room on. */
 export function lanInterfaces(): Array<{ name: string; address: string }> {
@@ -114,13 +119,22 @@ export function createLanListener(opts: LanListenerOptions): LanListener {
     return state()
   }
 
+  // Closing inside the emit would cut the members' streams before the "finalized" event reaches them (the streams
+  // subscribe after the listener): close a moment later, so every device learns its session is over first.
   opts.events?.subscribe((e) => {
-    if (e.kind === 'finalized' && served && served.sessionId !== null && e.sessionId === served.sessionId) void close()
+    if (e.kind !== 'finalized' || !served || served.sessionId === null || e.sessionId !== served.sessionId) return
+    const session = e.sessionId
+    setTimeout(() => {
+      if (served?.sessionId === session) void close()
+    }, CLOSE_AFTER_FINALIZED_MS).unref()
   })
 
   return {
     get port() {
       return served?.port ?? null
+    },
+    get sessionId() {
+      return served?.sessionId ?? null
     },
     state,
     open,

@@ -3,14 +3,17 @@
 // join slip's address (code filled by the QR link), joins, waits on a sheet opened before scoring starts, scores
 // with the keyboard, survives F5 mid-sheet and a dropped link (answers typed while the veth is down arrive once),
 // and sees the re-score round appear without reloading. From the namespace, office methods and a foreign Host are
-// refused. Needs root and iproute2; where namespaces cannot be created the tests are skipped and say so.
+// refused. `--lan` alone serves the address but no session: the join screen says so until the secretary opens the
+// session for members with the button in the join-code tab. A comment typed just before F5 survives; finalizing the
+// session closes the LAN listener and tells the member their session is over.
+// Needs root and iproute2; where namespaces cannot be created the tests are skipped and say so.
 import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, CHROMIUM, ROOT, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
-import { apiOf, leaves, seedProducts } from './seed.mjs'
+import { apiOf, leaves, seedOpenSession, seedProducts } from './seed.mjs'
 
 const NS = `ocoplan${process.pid}`
 const VETH_HOST = `olh${process.pid % 100000}`
@@ -123,21 +126,7 @@ before(async () => {
   office = await newPage(browser)
   await office.goto(server.url)
   await office.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  const info = await api('app.info', {})
-  S.products = seedProducts(info.dbFile, ['Cà phê Arabica Cầu Đất', 'Trà Ô long Bảo Lộc'], 'Hợp tác xã Cà phê Cầu Đất')
-  const roles = ['chair', 'vice_chair', 'member', 'member', 'member', 'secretary']
-  const people = ['Trần Văn An', 'Lê Thị Bích', 'Phạm Văn Cường', 'Nguyễn Thị Dung', 'Hoàng Văn Đức', 'Ngô Thị Lan']
-  const c = await api('councils.create', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026', periodFrom: '2026-07-01', periodTo: null, decisionNo: '99/QĐ-UBND', decisionDate: '2026-06-20', signerName: 'Trần Văn Ký', signerTitle: 'Chủ tịch UBND tỉnh', members: roles.map((role, i) => ({ role, fullName: people[i] })) })
-  const versionId = (await api('councils.activate', { id: c.id })).currentVersion.id
-  const round = await api('rounds.create', { year: 2026, name: 'Đợt 2 năm 2026', deadline: '2026-12-15' })
-  const s = await api('sessions.create', { roundId: round.id, date: '2026-11-20', startTime: '08:00', place: 'Hội trường UBND tỉnh Lâm Đồng', councilVersionId: versionId })
-  S.sessionId = s.id
-  await api('sessions.setAgenda', { id: s.id, productIds: S.products })
-  await api('sessions.setStatus', { id: s.id, to: 'open' })
-  S.scorers = s.members.filter((m) => m.scores)
-  for (const m of s.members) await api('attendance.set', { sessionId: s.id, memberId: m.id, status: 'present' })
-  for (const m of S.scorers) for (const p of S.products) await api('conflicts.declare', { sessionId: s.id, productId: p, memberId: m.id, kind: 'none', text: '' })
-  S.set = (await api('criteria.get', { setId: 'QD26-2026-06' })).set
+  Object.assign(S, await seedOpenSession(api))
   S.member = S.scorers[0]
   driver = startDriver()
 })
@@ -154,12 +143,27 @@ after(async () => {
 
 test('the office opens the session in the join-code tab: LAN address, unencrypted-HTTP warning, slips with QR codes (PDF)', async (t) => {
   if (skipReason) return t.skip(skipReason)
+  // `--lan` alone: the address answers, but no session is open for members; a tablet's join screen says so.
+  assert.deepEqual(JSON.parse((await driver.run(RAW_REQUEST, { url: `${lanUrl}join/status` })).body), { open: false, message: 'Chưa có phiên nào mở cho thành viên. Thư ký mở phiên cho mạng LAN rồi bạn vào chấm.' })
+  await driver.run(`
+    const page = await s.device('early')
+    await page.goto(args.url)
+    await page.getByTestId('join-closed').waitFor()
+    await page.screenshot({ path: args.shot })
+  `, { url: lanUrl, shot: join(ARTIFACTS, 'lan-member-no-session.png') })
   await office.goto(server.url.replace(/#.*$/, ''))
   await office.getByText('Đợt/Phiên đánh giá', { exact: true }).click()
   await office.locator(`[data-session-id="${S.sessionId}"]`).first().click()
   await office.getByTestId('tab-joinCodes').click()
   await office.getByTestId('lan-url').waitFor()
   assert.match(await office.getByTestId('lan-url').innerText(), new RegExp(lanUrl.replace(/[.:/]/g, '\\$&')))
+  // The secretary's button opens this session for members (same address: the listener stays, the slips keep it).
+  await office.getByTestId('lan-no-session').waitFor()
+  await office.getByTestId('lan-open').click()
+  await office.getByTestId('lan-no-session').waitFor({ state: 'detached' })
+  assert.equal((await api('lan.status', {})).sessionId, S.sessionId)
+  // The waiting join screen notices by itself (it looks again every few seconds).
+  await driver.run(`await s.page('early').getByTestId('join-closed').waitFor({ state: 'detached', timeout: 15000 })`)
   assert.match(await office.getByTestId('lan-security').innerText(), /không mã hóa/)
   const download = office.waitForEvent('download')
   await office.getByTestId('print-slips').click()
@@ -330,6 +334,69 @@ test('agreement screen at 1366×768: option text with points, blocking criteria 
   await agree.click()
   await table.locator(`[data-criterion="${code}"] [data-testid="agreed"]`).waitFor()
   office.assertNoErrors()
+})
+
+test('a comment typed just before F5 comes back and is saved once the page is up again', async (t) => {
+  if (skipReason) return t.skip(skipReason)
+  const comment = 'Bao bì cần bổ sung mã truy xuất nguồn gốc; câu chuyện sản phẩm nên gắn với vùng trồng Cầu Đất'
+  await driver.run(`
+    const page = s.page('a')
+    await page.getByTestId('open-sheet-' + args.id).click()
+    await page.locator('[data-testid="scoring-sheet"]:not([data-readonly])').waitFor()
+    const box = page.getByLabel('Ý kiến của người đánh giá')
+    await box.fill(args.comment)
+    // F5 at once, before the comment's save delay: only the device's draft holds it.
+    await page.reload()
+    await page.locator('[data-testid="scoring-sheet"]:not([data-readonly])').waitFor()
+    const back = await page.getByLabel('Ý kiến của người đánh giá').inputValue()
+    if (back !== args.comment) throw new Error('comment after reload: ' + JSON.stringify(back))
+    await page.waitForFunction(() => document.querySelector('textarea[data-save-state]')?.getAttribute('data-save-state') === 'saved', null, { timeout: 20000 })
+  `, { id: S.products[0], comment })
+  const sheet = await api('sheets.get', { sessionId: S.sessionId, productId: S.products[0], memberId: S.member.id })
+  assert.equal(sheet.comment, comment)
+})
+
+test('finalizing a session closes the LAN by itself and tells its member the session is over', async (t) => {
+  if (skipReason) return t.skip(skipReason)
+  // A second, small session in the same office: one product, everyone scores it the same.
+  const info = await api('app.info', {})
+  const [product] = seedProducts(info.dbFile, ['Mật ong hoa cà phê Di Linh'], 'Hợp tác xã Ong mật Di Linh', 3)
+  const first = await api('sessions.get', { id: S.sessionId })
+  const s = await api('sessions.create', { roundId: first.roundId, date: '2026-11-21', startTime: '08:00', place: 'Hội trường UBND tỉnh Lâm Đồng', councilVersionId: first.councilVersionId })
+  await api('sessions.setAgenda', { id: s.id, productIds: [product] })
+  await api('sessions.setStatus', { id: s.id, to: 'open' })
+  for (const m of s.members) await api('attendance.set', { sessionId: s.id, memberId: m.id, status: 'present' })
+  const scorers = s.members.filter((m) => m.scores)
+  for (const m of scorers) await api('conflicts.declare', { sessionId: s.id, productId: product, memberId: m.id, kind: 'none', text: '' })
+  await api('sessions.setStatus', { id: s.id, to: 'scoring' })
+  await api('lan.open', { sessionId: s.id, address: HOST_IP })
+  const { code } = await api('joinCodes.issue', { sessionId: s.id, memberId: scorers[1].id })
+  await driver.run(`
+    const page = await s.device('b')
+    await page.goto(args.url)
+    await page.getByTestId('join-code').waitFor()
+    await page.getByTestId('join').click()
+    await page.getByTestId('my-sheets').waitFor()
+  `, { url: `${lanUrl}#join=${code}` })
+  const best = (c) => [...c.options].sort((a, b) => a.points - b.points).at(-1).id
+  for (const m of scorers) {
+    for (const c of leaves(S.set)) await api('sheets.saveAnswer', { sessionId: s.id, productId: product, memberId: m.id, criterionCode: c.code, optionId: best(c), expectedVersion: 0 })
+    await api('sheets.submit', { sessionId: s.id, productId: product, memberId: m.id })
+  }
+  await api('sessions.setStatus', { id: s.id, to: 'review' })
+  await api('sessions.finalize', { id: s.id })
+  await driver.run(`
+    const page = s.page('b')
+    await page.getByTestId('session-finalized').waitFor({ timeout: 15000 })
+    const text = await page.getByTestId('session-finalized').innerText()
+    if (!/đã chốt kết quả/.test(text)) throw new Error('finalized message: ' + text)
+    await page.screenshot({ path: args.shot })
+  `, { shot: join(ARTIFACTS, 'lan-member-finalized.png') })
+  let state
+  for (let i = 0; i < 50 && (state = await api('lan.status', {})).open; i++) await new Promise((r) => setTimeout(r, 100))
+  assert.equal(state.open, false, 'the LAN listener closed with the finalized session')
+  const after = await driver.run(RAW_REQUEST, { url: `${lanUrl}join/status` }).catch((e) => ({ status: 0, error: String(e) }))
+  assert.equal(after.status, 0, 'nothing answers on the LAN address any more')
 })
 
 /** A self-signed certificate for the host-side address, as PEM files and as a PKCS#12 file with a password. */

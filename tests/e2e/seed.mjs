@@ -16,16 +16,42 @@ export function apiOf(page, server) {
 
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase()
 
-export function seedProducts(dbFile, names, producerName = 'Hợp tác xã Nông sản Đà Lạt') {
+/** `firstSerial`: where the products' serial numbers (and codes) start, for a second batch in the same data folder. */
+export function seedProducts(dbFile, names, producerName = 'Hợp tác xã Nông sản Đà Lạt', firstSerial = 1) {
   const db = new Database(dbFile)
   const at = '2026-05-01T00:00:00.000Z'
   const producer = Number(db.prepare(`INSERT INTO producers (kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
     VALUES ('htx', ?, ?, 'hop tac xa', 'Phạm Thị Mai', 'nu', 'Kinh', '68', '24778', ?, ?)`).run(producerName, fold(producerName), at, at).lastInsertRowid)
   const insert = db.prepare(`INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, dossier_completed_at, created_at, updated_at)
     VALUES (?, ?, '68', '24778', ?, 2026, ?, ?, ?, ?, 'QD26-2026-06', 'lan-dau', 'dossier-complete', ?, ?, ?)`)
-  const ids = names.map((name, i) => Number(insert.run(`68-24778-${String(i + 1).padStart(3, '0')}-2026`, `F-${i + 1}`, i + 1, name, fold(name), `sp${i}`, producer, at, at, at).lastInsertRowid))
+  const ids = names.map((name, k) => {
+    const i = k + firstSerial - 1
+    return Number(insert.run(`68-24778-${String(i + 1).padStart(3, '0')}-2026`, `F-${i + 1}`, i + 1, name, fold(name), `sp${i}`, producer, at, at, at).lastInsertRowid)
+  })
   db.close()
   return ids
+}
+
+/**
+ * A 6-person council (5 scoring) and an open session of two products, everyone present and declared without
+ * conflict, not yet scoring: what the member-device specs start from. Returns { sessionId, products, scorers, set }.
+ */
+export async function seedOpenSession(api) {
+  const info = await api('app.info', {})
+  const products = seedProducts(info.dbFile, ['Cà phê Arabica Cầu Đất', 'Trà Ô long Bảo Lộc'], 'Hợp tác xã Cà phê Cầu Đất')
+  const roles = ['chair', 'vice_chair', 'member', 'member', 'member', 'secretary']
+  const people = ['Trần Văn An', 'Lê Thị Bích', 'Phạm Văn Cường', 'Nguyễn Thị Dung', 'Hoàng Văn Đức', 'Ngô Thị Lan']
+  const c = await api('councils.create', { name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Lâm Đồng năm 2026', periodFrom: '2026-07-01', periodTo: null, decisionNo: '99/QĐ-UBND', decisionDate: '2026-06-20', signerName: 'Trần Văn Ký', signerTitle: 'Chủ tịch UBND tỉnh', members: roles.map((role, i) => ({ role, fullName: people[i] })) })
+  const versionId = (await api('councils.activate', { id: c.id })).currentVersion.id
+  const round = await api('rounds.create', { year: 2026, name: 'Đợt 2 năm 2026', deadline: '2026-12-15' })
+  const s = await api('sessions.create', { roundId: round.id, date: '2026-11-20', startTime: '08:00', place: 'Hội trường UBND tỉnh Lâm Đồng', councilVersionId: versionId })
+  await api('sessions.setAgenda', { id: s.id, productIds: products })
+  await api('sessions.setStatus', { id: s.id, to: 'open' })
+  const scorers = s.members.filter((m) => m.scores)
+  for (const m of s.members) await api('attendance.set', { sessionId: s.id, memberId: m.id, status: 'present' })
+  for (const m of scorers) for (const p of products) await api('conflicts.declare', { sessionId: s.id, productId: p, memberId: m.id, kind: 'none', text: '' })
+  const set = (await api('criteria.get', { setId: 'QD26-2026-06' })).set
+  return { sessionId: s.id, products, scorers, set }
 }
 
 /** The leaf criteria of a set, in order: what a sheet answers. */

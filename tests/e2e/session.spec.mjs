@@ -112,15 +112,43 @@ test('the secretary plans the session in the UI: round, session, agenda of 5 pro
   office.assertNoErrors()
 })
 
-test('roll-call with one absent, conflicts with one recusal, scoring opens', async () => {
-  await office.getByTestId('status-open').click()
+test('roll-call with one absent (reason and written opinion recorded), conflicts with one recusal, scoring opens', async () => {
+  // Before the session is opened the roll-call says so and nothing in it can be used.
   await office.getByTestId('tab-attendance').click()
+  await office.getByTestId('attendance-draft').waitFor()
+  assert.ok(await office.getByTestId('all-present').isDisabled(), '"Tất cả có mặt" is disabled before the session is opened')
+  assert.ok(await office.getByRole('textbox', { name: /Giờ rời phiên của/ }).first().isDisabled(), 'the HH:MM field is disabled before the session is opened')
+  assert.equal(await office.locator('[data-testid="attendance"] th').nth(3).innerText(), 'Giờ rời phiên (HH:MM)')
+  await office.getByTestId('status-open').click()
+  await office.getByTestId('attendance-draft').waitFor({ state: 'detached' })
   S.absent = S.scorers[8]
-  for (const m of S.members) {
-    const row = office.locator(`[data-testid="attendance"] [data-member-id="${m.id}"]`)
-    await row.getByText(m.id === S.absent.id ? 'Vắng' : 'Có mặt', { exact: true }).click()
+  const absentRow = office.locator(`[data-testid="attendance"] [data-member-id="${S.absent.id}"]`)
+  await absentRow.getByText('Vắng', { exact: true }).click()
+  await office.locator(`[data-testid="attendance"] [data-member-id="${S.absent.id}"][data-attendance="absent"]`).waitFor()
+  // "Tất cả có mặt" calls everyone not yet called, and leaves the absent member absent.
+  await office.getByTestId('all-present').click()
+  for (const m of S.members)
     await office.locator(`[data-testid="attendance"] [data-member-id="${m.id}"][data-attendance="${m.id === S.absent.id ? 'absent' : 'present'}"]`).waitFor()
+  assert.ok(await office.getByTestId('all-present').isDisabled(), 'nothing left to call')
+  // Large targets: the state switch of each row is at least 44 px high.
+  const heights = await office.locator('[data-testid="attendance"] [data-member-id] .mantine-SegmentedControl-root').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))
+  assert.ok(heights.length === S.members.length && heights.every((h) => h >= 40), `roll-call switches: ${heights.join(', ')}`)
+  await office.getByTestId(`absenceReason-${S.absent.id}`).fill('Đi công tác theo kế hoạch của Sở')
+  await office.getByTestId(`proxyNote-${S.absent.id}`).click()
+  await office.getByTestId(`proxyNote-${S.absent.id}`).fill('Gửi ý kiến bằng văn bản ngày 19/11')
+  await office.keyboard.press('Tab')
+  for (let i = 0; i < 50; i++) {
+    const got = (await api('attendance.get', { sessionId: S.sessionId })).members.find((m) => m.memberId === S.absent.id)
+    if (got.absenceReason && got.proxyNote) break
+    await new Promise((r) => setTimeout(r, 100))
   }
+  assert.deepEqual(
+    ((m) => [m.absenceReason, m.proxyNote])((await api('attendance.get', { sessionId: S.sessionId })).members.find((m) => m.memberId === S.absent.id)),
+    ['Đi công tác theo kế hoạch của Sở', 'Gửi ý kiến bằng văn bản ngày 19/11']
+  )
+  await office.setViewportSize({ width: 1366, height: 768 })
+  await office.screenshot({ path: join(ARTIFACTS, 'roll-call-1366.png'), fullPage: true })
+  await office.setViewportSize({ width: 1366, height: 860 })
   await office.locator('[data-testid="quorum"][data-holds="true"]').waitFor()
   S.present = S.scorers.filter((m) => m.id !== S.absent.id)
   S.recused = S.present[2]

@@ -3,10 +3,10 @@ import { parseServerArgs } from '../../src-main/server-args'
 
 describe('browser-mode arguments', () => {
   it('defaults to 127.0.0.1 on a free port', () => {
-    expect(parseServerArgs([])).toEqual({ port: 0, host: '127.0.0.1', lan: false, lanHost: null })
+    expect(parseServerArgs([])).toEqual({ port: 0, host: '127.0.0.1', lan: false, lanHost: null, lanSession: null })
   })
   it('reads --port, --data-dir and --host, with = or a space', () => {
-    expect(parseServerArgs(['--port', '8080', '--data-dir=/tmp/x'])).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/tmp/x', lan: false, lanHost: null })
+    expect(parseServerArgs(['--port', '8080', '--data-dir=/tmp/x'])).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/tmp/x', lan: false, lanHost: null, lanSession: null })
     expect(parseServerArgs(['--host', '192.0.2.1'])).toMatchObject({ host: '192.0.2.1' })
   })
   it('refuses bad values and unknown flags in Vietnamese and English', () => {
@@ -24,6 +24,13 @@ describe('browser-mode arguments', () => {
     expect(() => parseServerArgs(['--lan', '--cert', 'c.pem'])).toThrow(/needs --key/)
     expect(() => parseServerArgs(['--lan', '--key', 'k.pem'])).toThrow(/--key needs --cert/)
     expect(() => parseServerArgs(['--lan=yes'])).toThrow(/takes no value/)
+  })
+  it('--lan alone serves no session to members; --session ID opens one, only with --lan', () => {
+    expect(parseServerArgs(['--lan'])).toMatchObject({ lanSession: null })
+    expect(parseServerArgs(['--lan', '--session', '3'])).toMatchObject({ lan: true, lanSession: 3 })
+    expect(() => parseServerArgs(['--session', '3'])).toThrow(/needs --lan/)
+    expect(() => parseServerArgs(['--lan', '--session', '0'])).toThrow(/invalid session id/)
+    expect(() => parseServerArgs(['--lan', '--session', 'x'])).toThrow(/Mã phiên họp không hợp lệ/)
   })
 })
 

@@ -30,7 +30,7 @@ export function registerSessionsHandlers(r: Registry, deps: { sessions: SessionS
 
   r.handle('sheets.mine', (i, c) => sheets.mine(i.sessionId, i.memberId, c.actor))
   r.handle('sheets.get', (i, c) => sheets.get(i, c.actor))
-  r.handle('sheets.saveAnswer', (i, c) => sheets.saveAnswer(i, c.actor))
+  r.handle('sheets.saveAnswer', (i, c) => deps.sessions.groupCommit.run(() => sheets.saveAnswer(i, c.actor)))
   r.handle('sheets.saveComment', (i, c) => sheets.saveComment(i, c.actor))
   r.handle('sheets.setKnockout', (i, c) => sheets.setKnockout(i, c.actor))
   r.handle('sheets.submit', (i, c) => sheets.submit(i, c.actor))

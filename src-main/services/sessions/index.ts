@@ -2,6 +2,7 @@ import type { DB } from '../../db/connection'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
 import { createAuditObjects } from './audit-list'
+import { createGroupCommit } from './group-commit'
 import { createJoinCodeService } from './join-code-service'
 import { createReviewService } from './review-service'
 import { createSessionService } from './session-service'
@@ -54,6 +55,8 @@ export function createSessionServices(db: DB, criteria: CriteriaService, criteri
     sheets: createSheetService(db, store, criteria, now, units),
     review: createReviewService(db, store, criteria, now),
     joinCodes: createJoinCodeService(db, store, now),
+    /** Answer saves arriving together share one commit (one fsync). */
+    groupCommit: createGroupCommit(db),
     audit: {
       verify: (expectHead?: string) => checkIntegrity(db, { expectHead }),
       list(i: { sessionId?: number | undefined; beforeSeq?: number | undefined; limit: number }) {

@@ -30,7 +30,7 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
     used: db.prepare('UPDATE join_codes SET last_used_at = ? WHERE id = ? AND last_used_at IS NULL'),
     earlier: db.prepare('SELECT id FROM join_codes WHERE session_id = ? AND member_id = ? AND revoked_at IS NULL ORDER BY id'),
     insertToken: db.prepare('INSERT INTO member_tokens (token_hash, join_code_id, created_at) VALUES (?, ?, ?)'),
-    token: db.prepare(`SELECT j.member_id, j.expires_at, j.revoked_at, s.status FROM member_tokens t
+    token: db.prepare(`SELECT j.member_id, j.session_id, j.expires_at, j.revoked_at, s.status FROM member_tokens t
       JOIN join_codes j ON j.id = t.join_code_id JOIN sessions s ON s.id = j.session_id WHERE t.token_hash = ?`)
   }
   type Row = { id: number; session_id: number; member_id: number; full_name: string; issued_at: string; expires_at: string; revoked_at: string | null; last_used_at: string | null }
@@ -86,13 +86,17 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
         return toCode(q.one.get(id) as Row)
       })()
     },
-    /** A valid, unused code gives a fresh member token (returned once); anything else gives null, without saying why. */
-    exchange(code: string): { token: string; memberId: number; sessionId: number } | null {
+    /**
+     * A valid, unused code gives a fresh member token (returned once); anything else gives null, without saying why.
+     * `onlySession` (a join from the LAN): a code of another session gives null and stays unused.
+     */
+    exchange(code: string, onlySession?: number): { token: string; memberId: number; sessionId: number } | null {
       const normal = normaliseCode(code)
       if (normal.length !== CODE_LENGTH) return null
       return db.transaction(() => {
         const r = q.byHash.get(sha256(normal)) as { id: number; member_id: number; session_id: number; expires_at: string; revoked_at: string | null; last_used_at: string | null; status: string } | undefined
         if (!r || !live(r) || r.last_used_at !== null) return null
+        if (onlySession !== undefined && r.session_id !== onlySession) return null
         const when = now().toISOString()
         if (q.used.run(when, r.id).changes !== 1) return null
         const token = randomBytes(32).toString('base64url')
@@ -103,8 +107,12 @@ export function createJoinCodeService(db: DB, store: Store, now: () => Date) {
     },
     /** The member a token stands for, while its code is live and its session not finalized. */
     resolve(token: string): number | null {
-      const r = q.token.get(sha256(token)) as { member_id: number; expires_at: string; revoked_at: string | null; status: string } | undefined
-      return r && live(r) ? r.member_id : null
+      return this.resolveSeat(token)?.memberId ?? null
+    },
+    /** The member and session a token stands for (one indexed read), under the same conditions as `resolve`. */
+    resolveSeat(token: string): { memberId: number; sessionId: number } | null {
+      const r = q.token.get(sha256(token)) as { member_id: number; session_id: number; expires_at: string; revoked_at: string | null; status: string } | undefined
+      return r && live(r) ? { memberId: r.member_id, sessionId: r.session_id } : null
     }
   }
 }

@@ -52,9 +52,10 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
       ON CONFLICT (session_id, product_id) DO UPDATE SET ord = excluded.ord`),
     productStatus: db.prepare('UPDATE products SET status = ?, updated_at = ? WHERE id = ?'),
     statusHistory: db.prepare('INSERT INTO product_status_history (product_id, from_status, to_status, stars, reason, at) VALUES (?, ?, ?, NULL, ?, ?)'),
-    upsertAttendance: db.prepare(`INSERT INTO attendance (member_id, session_id, status, left_at, updated_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (member_id) DO UPDATE SET status = excluded.status, left_at = excluded.left_at, updated_at = excluded.updated_at`),
-    attendanceRows: db.prepare('SELECT member_id, status, left_at, updated_at FROM attendance WHERE session_id = ?'),
+    upsertAttendance: db.prepare(`INSERT INTO attendance (member_id, session_id, status, left_at, absence_reason, proxy_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (member_id) DO UPDATE SET status = excluded.status, left_at = excluded.left_at, absence_reason = excluded.absence_reason,
+        proxy_note = excluded.proxy_note, updated_at = excluded.updated_at`),
+    attendanceRows: db.prepare('SELECT member_id, status, left_at, absence_reason, proxy_note, updated_at FROM attendance WHERE session_id = ?'),
     conflicts: db.prepare('SELECT member_id, product_id, kind, text, declared_at FROM conflicts WHERE session_id = ? ORDER BY product_id, member_id'),
     upsertConflict: db.prepare(`INSERT INTO conflicts (session_id, product_id, member_id, kind, text, declared_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (member_id, product_id) DO UPDATE SET kind = excluded.kind, text = excluded.text, declared_at = excluded.declared_at`),
@@ -148,12 +149,22 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
 
   function attendance(sessionId: number): Attendance {
     const row = store.session(sessionId)
-    const rows = new Map((q.attendanceRows.all(sessionId) as Array<{ member_id: number; status: 'present' | 'absent' | 'left'; left_at: string | null; updated_at: string }>).map((r) => [r.member_id, r]))
+    type Row = { member_id: number; status: 'present' | 'absent' | 'left'; left_at: string | null; absence_reason: string; proxy_note: string; updated_at: string }
+    const rows = new Map((q.attendanceRows.all(sessionId) as Row[]).map((r) => [r.member_id, r]))
     return {
       sessionId,
       members: store.seatsOf(sessionId).map((s) => {
         const a = rows.get(s.id)
-        return { memberId: s.id, fullName: s.full_name, role: s.role, status: a?.status ?? null, leftAt: a?.left_at ?? null, updatedAt: a?.updated_at ?? null }
+        return {
+          memberId: s.id,
+          fullName: s.full_name,
+          role: s.role,
+          status: a?.status ?? null,
+          leftAt: a?.left_at ?? null,
+          absenceReason: a?.absence_reason ?? '',
+          proxyNote: a?.proxy_note ?? '',
+          updatedAt: a?.updated_at ?? null
+        }
       }),
       quorum: liveQuorum(store.facts(row))
     }
@@ -288,14 +299,20 @@ export function createSessionService(db: DB, store: Store, criteriaVersion: stri
       })()
     },
     attendance,
-    setAttendance(i: { sessionId: number; memberId: number; status: 'present' | 'absent' | 'left'; leftAt: string | null }, actor: Actor): Attendance {
+    setAttendance(
+      i: { sessionId: number; memberId: number; status: 'present' | 'absent' | 'left'; leftAt: string | null; absenceReason?: string; proxyNote?: string },
+      actor: Actor
+    ): Attendance {
       return db.transaction(() => {
         const row = store.session(i.sessionId)
         if (row.status === 'draft') throw new AppError('CONFLICT', 'Hãy mở phiên họp trước khi điểm danh')
         store.seat(i.sessionId, i.memberId, actor)
         const when = at()
-        q.upsertAttendance.run(i.memberId, i.sessionId, i.status, i.leftAt, when)
-        store.audit('attendance.set', i.sessionId, actor, { memberId: i.memberId, status: i.status, leftAt: i.leftAt }, when)
+        // Reasons belong to an absence: calling the member present (or leaving) clears them.
+        const reason = i.status === 'absent' ? (i.absenceReason ?? '') : ''
+        const proxy = i.status === 'absent' ? (i.proxyNote ?? '') : ''
+        q.upsertAttendance.run(i.memberId, i.sessionId, i.status, i.leftAt, reason, proxy, when)
+        store.audit('attendance.set', i.sessionId, actor, { memberId: i.memberId, status: i.status, leftAt: i.leftAt, absenceReason: reason, proxyNote: proxy }, when)
         return attendance(i.sessionId)
       })()
     },

@@ -45,7 +45,7 @@ const zMinutesTextIn = z
     sessionId: zSessionId,
     endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ kết thúc phải có dạng HH:MM').nullable(),
     conclusion: zText.pipe(z.string().trim().max(4000, 'Kết luận tối đa 4000 ký tự')),
-    /** Member (seat) id → reason of absence given at roll-call. */
+    /** Member (seat) id → reason of absence for print; it adds to the roll-call's reason, never replaces it. */
     absences: z.record(z.string().regex(/^\d+$/, 'Mã thành viên không hợp lệ'), zText.pipe(z.string().trim().max(200, 'Lý do tối đa 200 ký tự')))
   })
   .strict()
@@ -55,8 +55,8 @@ const zMinutesTextOut = z.object({
   absences: z.record(z.string(), z.string()),
   /** The conclusion the minutes print while none is written. */
   defaultConclusion: z.string(),
-  /** Members marked absent at roll-call: id and name. */
-  absent: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Members marked absent at roll-call: id, name, and the reason and proxy note recorded there (the source). */
+  absent: z.array(z.object({ id: z.number().int(), name: z.string(), rollCallReason: z.string(), proxyNote: z.string() })),
   /** Issued minutes cannot change. */
   locked: z.boolean()
 })

@@ -149,6 +149,10 @@ export const zAttendance = z.object({
       /** null: not yet called. `left`: attended, then left at `leftAt` (their submitted sheets still count). */
       status: z.enum(ATTENDANCE_STATUSES).nullable(),
       leftAt: z.string().nullable(),
+      /** Absent only: the reason given ("Vắng mặt có lý do: …"), the source the minutes print from. */
+      absenceReason: z.string(),
+      /** Absent only: a proxy or written opinion sent ("Ủy quyền/ý kiến bằng văn bản"). */
+      proxyNote: z.string(),
       updatedAt: z.string().nullable()
     })
   ),
@@ -428,10 +432,19 @@ export const sessionMethods = {
   'attendance.set': method({
     kind: 'command',
     roles: OFFICE_ROLES,
-    input: obj({ sessionId: zId, memberId: zId, status: z.enum(ATTENDANCE_STATUSES), leftAt: zTime.nullable().default(null) }).refine(
-      (i) => (i.status === 'left') === (i.leftAt !== null),
-      { message: 'Ghi giờ rời phiên khi (và chỉ khi) thành viên rời phiên', path: ['leftAt'] }
-    ),
+    input: obj({
+      sessionId: zId,
+      memberId: zId,
+      status: z.enum(ATTENDANCE_STATUSES),
+      leftAt: zTime.nullable().default(null),
+      absenceReason: zText.pipe(z.string().trim().max(200, 'Lý do vắng mặt tối đa 200 ký tự')).default(''),
+      proxyNote: zText.pipe(z.string().trim().max(300, 'Ủy quyền/ý kiến bằng văn bản tối đa 300 ký tự')).default('')
+    })
+      .refine((i) => (i.status === 'left') === (i.leftAt !== null), { message: 'Ghi giờ rời phiên khi (và chỉ khi) thành viên rời phiên', path: ['leftAt'] })
+      .refine((i) => i.status === 'absent' || (i.absenceReason === '' && i.proxyNote === ''), {
+        message: 'Lý do vắng và ủy quyền chỉ ghi cho thành viên vắng mặt',
+        path: ['absenceReason']
+      }),
     output: zAttendance
   }),
 

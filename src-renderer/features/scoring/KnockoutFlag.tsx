@@ -36,6 +36,9 @@ export function KnockoutFlag(p: KnockoutFlagProps) {
     >
       <Checkbox
         color={p.rule.kind === 'reject' ? 'red' : 'orange'}
+        size="md"
+        // Touch target of at least 44 px: the label (which toggles the box) is padded to that height.
+        styles={{ body: { alignItems: 'center' }, label: { paddingTop: 12, paddingBottom: 12 } }}
         label={label}
         checked={flagged}
         disabled={p.readOnly || p.busy}

@@ -7,11 +7,29 @@ import { MySheets } from './MySheets'
 
 /** Where browser mode exchanges a join code for a member token (the server answers `{ token }` or 401). */
 export const JOIN_ENDPOINT = '/join'
+/** Whether members may join from here now (on the LAN: only while the secretary has a session open for members). */
+export const JOIN_STATUS_ENDPOINT = '/join/status'
+const JOIN_STATUS_POLL_MS = 5000
+
+export async function joinStatus(fetchImpl: typeof fetch = fetch): Promise<{ open: boolean; message?: string }> {
+  try {
+    const res = await fetchImpl(JOIN_STATUS_ENDPOINT, { credentials: 'same-origin', cache: 'no-store' })
+    if (res.status !== 200) return { open: true }
+    const body = (await res.json()) as { open?: unknown; message?: unknown }
+    return body.open === false ? { open: false, ...(typeof body.message === 'string' ? { message: body.message } : {}) } : { open: true }
+  } catch {
+    return { open: true }
+  }
+}
 
 export async function exchangeJoinCode(code: string, fetchImpl: typeof fetch = fetch): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
   try {
     const res = await fetchImpl(JOIN_ENDPOINT, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })
     if (res.status === 429) return { ok: false, message: 'Nhập sai quá nhiều lần. Hãy chờ một phút rồi thử lại.' }
+    if (res.status === 409) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null
+      return { ok: false, message: typeof body?.error?.message === 'string' ? body.error.message : 'Chưa có phiên nào mở cho thành viên.' }
+    }
     if (res.status !== 200) return { ok: false, message: 'Mã tham gia không đúng, đã hết hạn hoặc đã bị thu hồi.' }
     const body = (await res.json()) as { token?: unknown }
     return typeof body.token === 'string' ? { ok: true, token: body.token } : { ok: false, message: 'Máy chủ trả lời không hợp lệ.' }
@@ -75,6 +93,23 @@ function JoinForm({ onJoined }: { onJoined: (token: string) => void }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const plainHttp = typeof window !== 'undefined' && window.location.protocol === 'http:' && !isLoopbackHost(window.location.hostname)
+  // On the LAN before the secretary opens a session for members: say so, and look again every few seconds.
+  const [closed, setClosed] = useState<string | null>(null)
+  useEffect(() => {
+    let alive = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const check = async () => {
+      const s = await joinStatus()
+      if (!alive) return
+      setClosed(s.open ? null : (s.message ?? t('member.noSession')))
+      if (!s.open) timer = setTimeout(() => void check(), JOIN_STATUS_POLL_MS)
+    }
+    void check()
+    return () => {
+      alive = false
+      if (timer) clearTimeout(timer)
+    }
+  }, [t])
   const join = async () => {
     if (code.replace(/[^A-Za-z0-9]/g, '').length < 8) return setError(t('member.codeShort'))
     setBusy(true)
@@ -90,6 +125,7 @@ function JoinForm({ onJoined }: { onJoined: (token: string) => void }) {
       <form onSubmit={(e) => { e.preventDefault(); void join() }}>
         <Stack>
           <Text>{t('member.intro')}</Text>
+          {closed ? <Alert color="orange" data-testid="join-closed">{closed}</Alert> : null}
           <TextInput label={t('member.code')} placeholder="ABCD-EFGH" value={code} onChange={(e) => setCode(e.currentTarget.value.toUpperCase())} autoFocus data-testid="join-code" size="lg" autoComplete="off" autoCapitalize="characters" />
           {error ? <Alert color="red" role="alert">{error}</Alert> : null}
           <Button type="submit" loading={busy} data-testid="join" size="lg">{t('member.join')}</Button>

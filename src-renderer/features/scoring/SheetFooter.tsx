@@ -128,7 +128,7 @@ export const SheetFooter = forwardRef<HTMLTextAreaElement, SheetFooterProps>(fun
         </Group>
         {message ? <Alert color="red" variant="light" role="alert" data-testid="submit-message">{message}</Alert> : null}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('submit.confirmTitle')} centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('submit.confirmTitle')} centered closeButtonProps={{ size: 'xl', 'aria-label': t('submit.cancel') }}>
         <Stack>
           <Text size="sm" data-testid="confirm-body">{t('submit.confirmBody', { product: p.productName ?? '', total: p.totals.total })}</Text>
           <Group justify="flex-end">

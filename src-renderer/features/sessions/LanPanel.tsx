@@ -47,6 +47,9 @@ export function LanPanel({ session }: { session: Session }) {
   }
   const names = new Map(session.members.map((m) => [m.id, m.fullName]))
   const forOther = lan.open && lan.sessionId !== null && lan.sessionId !== session.id
+  // Listening (e.g. `--lan` at start) but not for this session: members cannot join it until the secretary opens it.
+  const notForThis = lan.open && lan.sessionId !== session.id
+  const served = lan.url ? new URL(lan.url).hostname : null
   return (
     <Paper withBorder p="sm" data-testid="lan-panel">
       <Stack gap="xs">
@@ -68,13 +71,19 @@ export function LanPanel({ session }: { session: Session }) {
             />
           )}
           {lan.open ? (
-            <Button color="red" variant="light" loading={busy} onClick={() => void run(() => api.call('lan.close', {}))} data-testid="lan-close">{t('lan.close')}</Button>
+            <Group gap="xs">
+              {notForThis && served ? (
+                <Button size="md" loading={busy} disabled={finalized} onClick={() => void run(() => api.call('lan.open', { sessionId: session.id, address: served }))} data-testid="lan-open">{t('lan.openHere')}</Button>
+              ) : null}
+              <Button color="red" variant="light" loading={busy} onClick={() => void run(() => api.call('lan.close', {}))} data-testid="lan-close">{t('lan.close')}</Button>
+            </Group>
           ) : (
             <Button loading={busy} disabled={finalized || !chosen} onClick={() => void run(() => api.call('lan.open', { sessionId: session.id, address: chosen! }))} data-testid="lan-open">{t('lan.open')}</Button>
           )}
         </Group>
         {lan.interfaces.length === 0 && !lan.open ? <Alert color="orange">{t('lan.noInterface')}</Alert> : null}
         {forOther ? <Alert color="orange">{t('lan.otherSession', { id: lan.sessionId })}</Alert> : null}
+        {lan.open && lan.sessionId === null ? <Alert color="orange" data-testid="lan-no-session">{t('lan.noSession')}</Alert> : null}
         {error ? <Alert color="red" role="alert">{error}</Alert> : null}
         <Alert color={lan.https ? 'green' : 'yellow'} variant="light" data-testid="lan-security">{t(lan.https ? 'lan.https' : 'lan.plainHttp')}</Alert>
         <Text size="sm" c="dimmed">{t('lan.closesWhen')}</Text>

@@ -103,7 +103,8 @@ describe('document checker over the demo session', () => {
     const text = flatText(only('minutes').file)
     const conclusion = text.slice(text.indexOf('Kết luận:') + 'Kết luận:'.length, text.indexOf('Cuộc họp kết thúc'))
     expect(conclusion.trim().length).toBeGreaterThan(40)
-    expect(text).toContain('(lý do: đi công tác theo kế hoạch của Sở)')
+    // Reason and written opinion as recorded at roll-call (the minutes' text panel adds nothing in the demo).
+    expect(text).toContain('(lý do: đi công tác theo kế hoạch của Sở; ủy quyền/ý kiến bằng văn bản: gửi ý kiến bằng văn bản trước phiên họp)')
     expect(text).not.toMatch(/lý do: Vắng mặt/u)
     expect(text).toContain('Cuộc họp kết thúc vào 11 giờ 15 phút')
     expect(text).toContain('Ý kiến nhận xét của thành viên')

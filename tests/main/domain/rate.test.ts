@@ -130,7 +130,7 @@ describe('rateProduct — Quy chế marker policies on a split council', () => {
     expect(r.markers[2]).toMatchObject({ status: 'not-met', failing: ['6.4'], pending: ['1.5'] })
     expect([r.stars, r.outcome, r.provisionalStars, r.status]).toEqual([4, 'recognised-by-province', null, 'final'])
   })
-  it('leave-one-out names a member whose sheet alone makes the result undetermined', () => {
+  it('leave-one-out flags the sheet (by number, not name) whose sheet alone makes the result undetermined', () => {
     // Mean 88,33 → 4★ band, every **** minimum met: 4★ final although m1 and m2 split on the 5★ minimum of 1.5.
     // Without m3 the mean is 90,5 (5★ band) and the split on 1.5 decides the stars: undetermined.
     const members: MemberSpec[] = [
@@ -141,7 +141,10 @@ describe('rateProduct — Quy chế marker policies on a split council', () => {
     const r = rate(inputFor(SET6, members))
     expect([r.band, r.stars, r.provisionalStars, r.status]).toEqual([4, 4, null, 'final'])
     expect(r.warnings.filter((w) => w.kind === 'leave-one-out').map((w) => [w.memberId, w.starsWithout])).toEqual([['m3', null]])
-    expect(r.warnings.find((w) => w.memberId === 'm3')?.message).toBe('Nếu không tính phiếu của Thành viên m3, hạng sao chưa xác định được (Hội đồng sẽ phải thống nhất phương án hoặc quyết định) thay vì 4 sao')
+    // Read on the projector: the sheet by its place among the counted sheets, never the member's name.
+    const message = r.warnings.find((w) => w.memberId === 'm3')?.message
+    expect(message).toBe('Hạng sao phụ thuộc vào một phiếu: bỏ phiếu số 3 thì chưa xác định được hạng sao (Hội đồng sẽ phải thống nhất phương án hoặc quyết định) thay vì 4 sao')
+    expect(message).not.toMatch(/Thành viên|m3/)
   })
   it('majority: 2 of 3 meet → met; mean-points: (3 + 3 + 2) / 3 < 3 → not met', () => {
     expect(rate(inputFor(SET6, split(), { quyChe: { markerPolicy: 'majority' } })).stars).toBe(5)

@@ -9,8 +9,11 @@ describe('join codes: single use, re-issue revokes, tokens end with the session'
       const s = await openScoringSession(core, { products: 1 })
       const a = s.members[0]!
       const { code } = await ok(core, 'joinCodes.issue', { sessionId: s.sessionId, memberId: a.id })
-      const first = core.members.exchange(code)
+      // A join from the LAN open for another session is refused and leaves the code unused.
+      expect(core.members.exchange(code, s.sessionId + 1)).toBeNull()
+      const first = core.members.exchange(code, s.sessionId)
       expect(first).toMatchObject({ memberId: a.id, sessionId: s.sessionId })
+      expect(core.members.resolveSeat(first!.token)).toEqual({ memberId: a.id, sessionId: s.sessionId })
       expect(core.members.exchange(code)).toBeNull()
       expect(core.members.exchange(code.toLowerCase().replace('-', ' '))).toBeNull()
       expect(core.members.resolve(first!.token)).toBe(a.id)

@@ -6,21 +6,22 @@ import { silentLogger } from '../../../src-main/logger'
 import { createLiveHub, type LiveHub } from '../../../src-main/services/live/live-events'
 import type { LiveEvent } from '../../../src-main/shared/api/lan'
 import { createDeviceTracker } from '../../../src-main/transport/devices'
-import { officeCookieName, startHttpServer, type HttpHost } from '../../../src-main/transport/http'
+import { NO_LAN_SESSION, officeCookieName, startHttpServer, type HttpHost } from '../../../src-main/transport/http'
+import { lanInterfaces } from '../../../src-main/transport/lan-listener'
 import { RESOURCES, ok, tempDir } from '../../utils/core'
 import { openScoringSession } from '../sessions/helpers'
 
 const TOKEN = 'office-token-0123456789abcdefghijklmnopqrstuv'
 
-function post(port: number, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string; cookie: string | undefined }> {
+function post(port: number, path: string, body: unknown, headers: Record<string, string> = {}, address = '127.0.0.1', method = 'POST'): Promise<{ status: number; body: string; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+    const req = request({ host: address, port, method, path, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cookie: res.headers['set-cookie']?.[0] }))
     })
     req.on('error', reject)
-    req.end(JSON.stringify(body))
+    req.end(method === 'POST' ? JSON.stringify(body) : undefined)
   })
 }
 
@@ -115,6 +116,37 @@ describe('LAN mode pieces over loopback HTTP', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     const member = await core.registry.dispatch('lan.status', {}, { actor: { kind: 'member', memberId: s.members[0]!.id }, requestId: 't' })
     expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  // A real interface of this machine (not loopback): requests to it arrive on the LAN listener, as from a tablet.
+  const nic = lanInterfaces()[0]?.address
+  it.skipIf(!nic)('--lan alone serves no session: the join screen says so and no code is spent until the secretary opens one', async () => {
+    const s = await openScoringSession(core, { products: 1 })
+    const office = { Authorization: `Bearer ${TOKEN}` }
+    const code = (memberId: number) => post(host.port, '/api/joinCodes.issue', { sessionId: s.sessionId, memberId }, office).then((r) => (JSON.parse(r.body).value as { code: string }).code)
+    const lan = await host.lan.open(null, nic!)
+    const port = Number(new URL(lan.url!).port)
+    const first = await code(s.members[0]!.id)
+
+    expect(JSON.parse((await post(port, '/join/status', null, {}, nic, 'GET')).body)).toEqual({ open: false, message: NO_LAN_SESSION })
+    const early = await post(port, '/join', { code: first }, {}, nic)
+    expect([early.status, JSON.parse(early.body).error.message]).toEqual([409, NO_LAN_SESSION])
+    // On the office machine nothing changes: loopback joins are not LAN joins.
+    expect(JSON.parse((await post(host.port, '/join/status', null, {}, '127.0.0.1', 'GET')).body)).toEqual({ open: true })
+
+    // The secretary opens this session for the LAN (same address: the listener stays, the session is set).
+    await ok(core, 'lan.open', { sessionId: s.sessionId, address: nic! })
+    expect(JSON.parse((await post(port, '/join/status', null, {}, nic, 'GET')).body)).toEqual({ open: true })
+    const joined = await post(port, '/join', { code: first }, {}, nic)
+    expect(joined.status).toBe(200)
+    const cookie = joined.cookie!.split(';')[0]!
+    expect((await post(port, '/api/sessions.me', {}, { Cookie: cookie }, nic)).status).toBe(200)
+
+    // Opened again without a session (as `--lan` at start): that member's device is refused on the LAN, in Vietnamese.
+    await host.lan.open(null, nic!)
+    const refused = await post(port, '/api/sessions.me', {}, { Cookie: cookie }, nic)
+    expect([refused.status, JSON.parse(refused.body).error.message]).toEqual([403, NO_LAN_SESSION])
+    expect((await post(host.port, '/api/sessions.me', {}, { Cookie: cookie })).status).toBe(200)
   })
 
   it('lays out one join slip per scoring member: code, address with the code in the fragment, QR code, A4 PDF', async () => {

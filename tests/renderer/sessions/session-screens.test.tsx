@@ -78,17 +78,26 @@ describe('secretary screens', () => {
   })
 
   it('attendance roll-call updates the live quorum from the server answer', async () => {
-    const members = session.members.slice(0, 3).map((m) => ({ memberId: m.id, fullName: m.fullName, role: m.role, status: 'present', leftAt: null, updatedAt: null }))
+    const members = session.members.slice(0, 3).map((m) => ({ memberId: m.id, fullName: m.fullName, role: m.role, status: 'present', leftAt: null, absenceReason: '', proxyNote: '', updatedAt: null }))
     const { client, calls } = fakeClient({
       'attendance.get': { sessionId: 1, members, quorum },
-      'attendance.set': (i: any) => ({ sessionId: 1, members: members.map((m) => (m.memberId === i.memberId ? { ...m, status: i.status } : m)), quorum: { ...quorum, holds: false, present: 2, reasons: ['Cần ít nhất 3 thành viên có mặt'] } })
+      'attendance.set': (i: any) => ({
+        sessionId: 1,
+        members: members.map((m) => (m.memberId === i.memberId ? { ...m, status: i.status, absenceReason: i.absenceReason ?? '', proxyNote: i.proxyNote ?? '' } : m)),
+        quorum: { ...quorum, holds: false, present: 2, reasons: ['Cần ít nhất 3 thành viên có mặt'] }
+      })
     })
     const { user } = render(<AttendanceTab sessionId={1} />, { client })
     await screen.findByTestId('attendance')
     await user.click(screen.getAllByText('Vắng')[1]!)
     await waitFor(() => expect(screen.getByTestId('quorum')).toHaveAttribute('data-holds', 'false'))
     expect(screen.getByText('Cần ít nhất 3 thành viên có mặt')).toBeInTheDocument()
-    expect(calls.find((c) => c.method === 'attendance.set')!.input).toEqual({ sessionId: 1, memberId: 2, status: 'absent', leftAt: null })
+    expect(calls.find((c) => c.method === 'attendance.set')!.input).toEqual({ sessionId: 1, memberId: 2, status: 'absent', leftAt: null, absenceReason: '', proxyNote: '' })
+    // The absent member gets the reason and written-opinion fields; leaving one saves it with the absence.
+    await user.type(screen.getByTestId('absenceReason-2'), 'Ốm')
+    await user.tab()
+    await waitFor(() => expect(calls.filter((c) => c.method === 'attendance.set')).toHaveLength(2))
+    expect(calls.filter((c) => c.method === 'attendance.set')[1]!.input).toEqual({ sessionId: 1, memberId: 2, status: 'absent', leftAt: null, absenceReason: 'Ốm', proxyNote: '' })
   })
 
   it('"Tất cả có mặt" marks only the members not yet called; everything is disabled while the session is a draft', async () => {

@@ -5,7 +5,8 @@ import { useApi, useQuery } from '../../../api/context'
 
 /**
  * What only the minutes say, written by the secretary before the minutes are issued: the real end time of the
- * meeting, the reason each absent member gave at roll-call, and the conclusion (a default generated from the
+ * meeting, what to add to the reason each absent member gave at roll-call (the roll-call is the source: its reason is
+ * always printed, this text only extends it), and the conclusion (a default generated from the
  * results is shown and can be taken over and edited). Issued minutes are read-only.
  */
 export function MinutesTextPanel({ sessionId }: { sessionId: number }) {
@@ -39,7 +40,9 @@ export function MinutesTextPanel({ sessionId }: { sessionId: number }) {
         <TextInput type="time" label={t('minutesText.endTime')} description={t('minutesText.endTimeHint')} w={220} value={endTime} disabled={locked} onChange={(e) => setEndTime(e.currentTarget.value)} data-testid="minutes-end-time" />
       </Group>
       {q.data.absent.map((m) => (
-        <TextInput key={m.id} label={t('minutesText.absence', { name: m.name })} value={absences[String(m.id)] ?? ''} disabled={locked} maxLength={200}
+        <TextInput key={m.id} label={t('minutesText.absence', { name: m.name })}
+          description={m.rollCallReason || m.proxyNote ? t('minutesText.rollCall', { reason: m.rollCallReason || '—', proxy: m.proxyNote || '—' }) : t('minutesText.rollCallNone')}
+          value={absences[String(m.id)] ?? ''} disabled={locked} maxLength={200}
           onChange={(e) => setAbsences({ ...absences, [String(m.id)]: e.currentTarget.value })} data-testid={`absence-${m.id}`} />
       ))}
       <Textarea label={t('minutesText.conclusion')} description={t('minutesText.conclusionHint')} autosize minRows={3} maxRows={10} value={conclusion} disabled={locked}
