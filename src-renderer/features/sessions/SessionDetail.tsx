@@ -61,7 +61,8 @@ export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: Ses
         <Group gap="xs">
           {s.allowedNext.filter((n) => n !== 'finalized').map((n) => (
             <Button key={n} size="xs" variant="light" onClick={() => void move(n as 'draft' | 'open' | 'scoring' | 'review')} data-testid={`status-${n}`}>
-              {t(`statusTo.${n}`)}
+              {/* From review the same move reopens scoring: "Bắt đầu chấm" would say it never began. */}
+              {t(s.status === 'review' && n === 'scoring' ? 'statusTo.backToScoring' : `statusTo.${n}`)}
             </Button>
           ))}
         </Group>
