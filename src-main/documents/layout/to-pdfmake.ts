@@ -71,7 +71,7 @@ const JOINED_WORD = /^\S*[^\s/\-–][/\-–]+[^\s/\-–]\S*$/
 export function justifiedRuns(rs: Run[]) {
   return rs.flatMap((r) => {
     const style = { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }
-    const out: Array<{ text: string; noWrap?: true; bold?: true; italics?: true }> = []
+    const out: Array<{ text: string; noWrap?: boolean; bold?: boolean; italics?: boolean }> = []
     let plain = ''
     for (const part of r.text.match(/\S+\s*|\s+/g) ?? []) {
       if (JOINED_WORD.test(part.trimEnd())) {
