@@ -99,6 +99,9 @@ test('the secretary plans the session in the UI: round, session, agenda of 5 pro
   await office.getByRole('option', { name: /Hội đồng đánh giá/ }).click()
   await office.getByTestId('create-session').click()
   await office.getByTestId('session-detail').waitFor()
+  // All ten tabs on one row at 1366 px, the last one ("Phiếu lấy ý kiến") not cut at the edge.
+  const tabs = await office.locator('[role="tablist"]').first().evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }))
+  assert.ok(tabs.scroll <= tabs.client, `session tabs overflow: ${tabs.scroll} > ${tabs.client}`)
   for (const id of S.products) await office.locator(`[data-product-id="${id}"] input[type="checkbox"]`).check()
   await office.getByTestId('save-agenda').click()
   await office.getByText('5 sản phẩm', { exact: false }).first().waitFor()

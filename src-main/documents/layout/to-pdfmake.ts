@@ -62,6 +62,31 @@ export const TABLE_LAYOUTS = {
 
 const runs = (rs: Run[]) => rs.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }))
 
+/** A word with a slash or hyphen inside ("99/QĐ-UBND", "Việt-Anh"): pdfmake may break after those signs. */
+const JOINED_WORD = /^\S*[^\s/\-–][/\-–]+[^\s/\-–]\S*$/
+
+/**
+ * Runs of a justified paragraph. pdfmake splits text into pieces at every break opportunity, after "/" and "-" too,
+ * and justification spreads the spare width over all the gaps between pieces, so a number such as "99/QĐ-UBND"
+ * printed as "99/ QĐ- UBND" on a justified line. Such words go as unbreakable pieces with their following space.
+ */
+export function justifiedRuns(rs: Run[]) {
+  return rs.flatMap((r) => {
+    const style = { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }
+    const out: Array<{ text: string; noWrap?: boolean; bold?: boolean; italics?: boolean }> = []
+    let plain = ''
+    for (const part of r.text.match(/\S+\s*|\s+/g) ?? []) {
+      if (JOINED_WORD.test(part.trimEnd())) {
+        if (plain) out.push({ text: plain, ...style })
+        out.push({ text: part, noWrap: true, ...style })
+        plain = ''
+      } else plain += part
+    }
+    if (plain || out.length === 0) out.push({ text: plain, ...style })
+    return out
+  })
+}
+
 /**
  * The link target that marks a signer's name. render.ts turns these links into the page's signer-block record
  * (signer-blocks.ts) and removes them, so the signing service can draw the visible signature in the space above the
@@ -110,7 +135,7 @@ export function blockToPdfmake(b: Block, width: number): Content {
       return { text: runs(b.runs), alignment: 'center', fontSize: b.size ?? SIZE.body, margin: [0, 0, 0, b.spaceAfter ?? PARAGRAPH_GAP] }
     case 'para':
       return {
-        text: runs(b.runs),
+        text: (b.align ?? 'justify') === 'justify' ? justifiedRuns(b.runs) : runs(b.runs),
         alignment: b.align ?? 'justify',
         ...(b.indent === false ? {} : { leadingIndent: INDENT }),
         ...(b.keepWithNext ? { headlineLevel: KEEP_WITH_NEXT } : {}),

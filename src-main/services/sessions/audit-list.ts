@@ -1,4 +1,5 @@
 import type { DB } from '../../db/connection'
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/documents'
 
 const STATUS: Record<string, string> = { draft: 'Nháp', open: 'Mở', scoring: 'Đang chấm', review: 'Xem xét', finalized: 'Đã chốt' }
 
@@ -45,6 +46,8 @@ export function createAuditObjects(db: DB) {
     if (kind.startsWith('round.') && num('roundId') !== null) parts.push(`Đợt #${num('roundId')}`)
     if (kind === 'session.status' && typeof data.from === 'string' && typeof data.to === 'string')
       parts.push(`${STATUS[data.from] ?? data.from} → ${STATUS[data.to] ?? data.to}`)
+    if (kind === 'document.issue' && typeof data.kind === 'string' && data.kind in DOCUMENT_KINDS)
+      parts.push(`${DOCUMENT_KINDS[data.kind as DocumentKind].label}${typeof data.number === 'string' ? ` số ${data.number}` : ''}`)
     if (kind === 'session.agenda' && Array.isArray(data.productIds)) parts.push(`${data.productIds.length} sản phẩm`)
     if (productId !== null) parts.push(productText(productId))
     if (memberId !== null) parts.push(memberText(memberId))

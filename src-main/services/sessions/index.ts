@@ -10,7 +10,8 @@ import { createSheetService } from './sheet-service'
 import { createStore } from './store'
 import { checkIntegrity } from './integrity'
 
-const AUDIT_LABELS: Record<string, string> = {
+/** The audit screen's words for each event kind (a test checks that every `store.audit` kind has one). */
+export const AUDIT_LABELS: Record<string, string> = {
   'round.create': 'Tạo đợt đánh giá',
   'round.update': 'Sửa đợt đánh giá',
   'round.remove': 'Xóa đợt đánh giá',
@@ -31,6 +32,9 @@ const AUDIT_LABELS: Record<string, string> = {
   'review.knockout': 'Quyết định về quy định loại',
   'review.rescore': 'Mở vòng chấm lại',
   'result.amend': 'Lập bản đính chính',
+  'minutes.text': 'Soạn nội dung biên bản',
+  'document.issue': 'Ban hành văn bản (cấp số)',
+  'certificate.recorded': 'Ghi giấy chứng nhận cấp trước khi dùng phần mềm',
   'joincode.issue': 'Cấp mã tham gia',
   'joincode.revoke': 'Thu hồi mã tham gia',
   'joincode.exchange': 'Thành viên dùng mã tham gia',

@@ -9,6 +9,7 @@ import { leafCriteria, type CriteriaSet, type LeafCriterion } from '../../shared
 import type { Answer, PaperStatus, Sheet } from '../../shared/api/sessions'
 import { AppError } from '../../shared/result'
 import type { AdminUnits } from '../admin-units-service'
+import { inSentence } from '../document-settings-service'
 import type { CriteriaService } from '../criteria-service'
 import type { Actor, AgendaRow, SessionRow, Store } from './store'
 
@@ -187,7 +188,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
           setId: it.set_id,
           producerName: it.producer_name,
           producerPhone: it.producer_phone,
-          producerAddress: [it.producer_street, units?.commune(it.producer_commune)?.name, units?.province(it.producer_province)?.name].filter(Boolean).join(', ')
+          producerAddress: [it.producer_street, units?.commune(it.producer_commune)?.name, units?.province(it.producer_province)?.name].filter(Boolean).map((n, i) => (i === 0 ? n! : inSentence(n!))).join(', ')
         },
         member: { id: seat.id, fullName: seat.fullName, role: seat.role },
         scoringRound: it.current_round,

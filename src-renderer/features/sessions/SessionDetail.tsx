@@ -61,7 +61,8 @@ export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: Ses
         <Group gap="xs">
           {s.allowedNext.filter((n) => n !== 'finalized').map((n) => (
             <Button key={n} size="xs" variant="light" onClick={() => void move(n as 'draft' | 'open' | 'scoring' | 'review')} data-testid={`status-${n}`}>
-              {t(`statusTo.${n}`)}
+              {/* From review the same move reopens scoring: "Bắt đầu chấm" would say it never began. */}
+              {t(s.status === 'review' && n === 'scoring' ? 'statusTo.backToScoring' : `statusTo.${n}`)}
             </Button>
           ))}
         </Group>
@@ -76,12 +77,13 @@ export function SessionDetail({ id, onBack, pollMs, tab: routedTab, onTab }: Ses
         }}
         keepMounted={false}
       >
-        {/* One row at 1366 px: the tabs scroll sideways instead of wrapping onto a second line. */}
+        {/* One row: all ten tabs fit at 1366 px (narrower side padding; the last one was cut at the edge); with
+            large text the row scrolls sideways instead of wrapping onto a second line. */}
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {['agenda', 'attendance', 'conflicts', 'joinCodes', 'progress', 'paper', 'review', 'finalize', 'documents'].map((k) => (
-            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(`tabs.${k}`)}</Tabs.Tab>
+            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`} px="sm">{t(`tabs.${k}`)}</Tabs.Tab>
           ))}
-          <Tabs.Tab value="opinions" data-testid="tab-opinions">{t('reevaluation:tab')}</Tabs.Tab>
+          <Tabs.Tab value="opinions" data-testid="tab-opinions" px="sm">{t('reevaluation:tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="sm"><AgendaTab session={s} onChanged={session.reload} /></Tabs.Panel>
         <Tabs.Panel value="attendance" pt="sm"><AttendanceTab sessionId={id} status={s.status} /></Tabs.Panel>

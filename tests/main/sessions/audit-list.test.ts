@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AUDIT_LABELS } from '../../../src-main/services/sessions'
+import { createAuditObjects } from '../../../src-main/services/sessions/audit-list'
 import { ok, testCore } from '../../utils/core'
 import { memberCtx, openScoringSession } from './helpers'
 
@@ -30,5 +34,26 @@ describe('audit.list', () => {
     }
     expect(pages).toEqual(all.map((e) => e.seq))
     expect(pages).toEqual([...pages].sort((a, b) => b - a))
+  })
+
+  it('has Vietnamese words for every kind of event the services write (no code such as "minutes.text" on screen)', () => {
+    const src = join(__dirname, '../../../src-main')
+    const kinds = new Set<string>()
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name)
+        if (e.isDirectory()) walk(p)
+        else if (e.name.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/\.audit\('([a-z.]+)'/gi)) kinds.add(m[1]!)
+      }
+    }
+    walk(src)
+    expect(kinds.size).toBeGreaterThan(20)
+    expect([...kinds].filter((k) => !AUDIT_LABELS[k])).toEqual([])
+  })
+
+  it('names the issued document and its number', async () => {
+    const core = await testCore()
+    const objectOf = createAuditObjects(core.db)
+    expect(objectOf('document.issue', JSON.stringify({ data: { kind: 'minutes', productId: null, number: '01/BB-HĐOCOP' } }))).toBe('Biên bản họp Hội đồng số 01/BB-HĐOCOP')
   })
 })

@@ -38,4 +38,10 @@ describe('session header status', () => {
     changeElsewhere()
     await waitFor(() => expect(screen.getByTestId('session-status')).toHaveTextContent('Đang chấm'))
   })
+
+  it('offers "Quay lại chấm điểm", not "Bắt đầu chấm", when the session in review goes back to scoring', async () => {
+    const { client } = fakeClient({ 'sessions.get': { ...session, status: 'review', allowedNext: ['scoring', 'finalized'] }, 'sessions.eligibleProducts': [] })
+    render(<SessionDetail id={1} onBack={() => {}} pollMs={60_000} />, { client })
+    expect(await screen.findByTestId('status-scoring')).toHaveTextContent('Quay lại chấm điểm')
+  })
 })

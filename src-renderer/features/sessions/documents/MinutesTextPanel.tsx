@@ -37,7 +37,9 @@ export function MinutesTextPanel({ sessionId }: { sessionId: number }) {
     <Stack gap="xs" data-testid="minutes-text">
       {locked ? <Text size="sm" c="dimmed">{t('minutesText.locked')}</Text> : null}
       <Group align="flex-end">
-        <TextInput type="time" label={t('minutesText.endTime')} description={t('minutesText.endTimeHint')} w={220} value={endTime} disabled={locked} onChange={(e) => setEndTime(e.currentTarget.value)} data-testid="minutes-end-time" />
+        {/* Typed as HH:MM like the other times: a native time field shows "11:30 AM" on an English system. */}
+        <TextInput label={t('minutesText.endTime')} description={t('minutesText.endTimeHint')} w={220} placeholder="HH:MM" maxLength={5} inputMode="numeric" value={endTime} disabled={locked}
+          onChange={(e) => setEndTime(e.currentTarget.value.trim())} data-testid="minutes-end-time" />
       </Group>
       {q.data.absent.map((m) => (
         <TextInput key={m.id} label={t('minutesText.absence', { name: m.name })}
