@@ -82,7 +82,7 @@ function drawSheet(w: SheetWriter, input: DocumentInput, productId: string, memb
   w.beginSheet(`${product.name} — ${member.name}`)
   w.flow(cell(setTitle(set).toLocaleUpperCase('vi'), 'B', 13, 'center'))
   w.flow(cell('(kiêm phiếu đánh giá sản phẩm OCOP)', 'I', 12, 'center'), 0, 2)
-  const council = `Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${input.province.provinceName}, ${input.session.batch}${sheet ? ` — vòng chấm ${sheet.round}` : ''}`
+  const council = `Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh ${input.province.provinceName}, ${input.session.batch}${sheet ? `\u00a0— vòng\u00a0chấm\u00a0${sheet.round}` : ''}`
   w.flow(cell(council, 'I', 12, 'center'), 0, 6)
   const fields: Array<[string, string]> = [
     ['Tên sản phẩm', product.name],

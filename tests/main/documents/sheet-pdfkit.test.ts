@@ -58,6 +58,9 @@ describe('scoring sheets drawn with pdfkit', () => {
     for (const c of leaves) expect(t).toContain(`${c.code}. ${c.text.slice(0, 25)}`)
     for (const o of leaves.flatMap((c) => c.options)) expect(t).toContain(o.text.slice(0, 30))
     expect(text).toMatch(/TỔNG CỘNG\s+64\/100/)
+    // The council line keeps "vòng chấm N" together: the round number never wraps onto a line of its own.
+    const councilLine = text.split('\n').find((l) => l.includes('vòng'))
+    expect(councilLine).toMatch(/vòng\s+chấm\s+\d+/)
     const sheet = memberSheet(input, 'sp02', 'tv03')
     for (const part of set.parts) expect(text).toMatch(new RegExp(`Cộng phần ${part.code}\\s+${sheet.parts[part.code]}/${part.maxPoints}`))
     const ticked = leaves.filter((c) => c.options.some((o) => o.id === sheet.answers[c.code])).length
