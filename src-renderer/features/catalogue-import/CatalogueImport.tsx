@@ -6,6 +6,7 @@ import type { ImportPreview } from '../../../src-main/shared/api/catalogue-impor
 import { useApi } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
 import { CommuneResolutions } from './CommuneResolutions'
+import { DuplicateChoices, type RowChoice } from './DuplicateChoices'
 import { PreviewTable } from './PreviewTable'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -22,8 +23,9 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<{ producers: number; products: number; certificates: number } | null>(null)
+  const [done, setDone] = useState<{ producers: number; products: number; certificates: number; producersUpdated: number; productsUpdated: number } | null>(null)
   const [choices, setChoices] = useState<Array<{ row: number; communeCode: string }>>([])
+  const [rowChoices, setRowChoices] = useState<RowChoice[]>([])
 
   const template = async () => {
     const r = await api.call('catalogueImport.template', {})
@@ -36,6 +38,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setDone(null)
     setError(null)
     setChoices([])
+    setRowChoices([])
     if (!f) return
     setBusy(true)
     const u = { fileName: f.name, contentBase64: await fileToBase64(f) }
@@ -45,21 +48,26 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setUpload(u)
     setPreview(r.value)
   }
-  /** A commune chosen for a row: the preview is recomputed by the server with every choice so far. */
-  const chooseCommune = async (row: number, communeCode: string | null) => {
+  const withChoices = (c: typeof choices, rc: RowChoice[]) => ({ ...(c.length ? { choices: c } : {}), ...(rc.length ? { rowChoices: rc } : {}) })
+  /** The preview recomputed by the server with every choice so far (communes and duplicates). */
+  const repreview = async (c: typeof choices, rc: RowChoice[]) => {
     if (!upload) return
-    const next = [...choices.filter((c) => c.row !== row), ...(communeCode ? [{ row, communeCode }] : [])]
-    setChoices(next)
+    setChoices(c)
+    setRowChoices(rc)
     setBusy(true)
-    const r = await api.call('catalogueImport.preview', { ...upload, choices: next })
+    const r = await api.call('catalogueImport.preview', { ...upload, ...withChoices(c, rc) })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setPreview(r.value)
   }
+  const chooseCommune = (row: number, communeCode: string | null) =>
+    repreview([...choices.filter((c) => c.row !== row), ...(communeCode ? [{ row, communeCode }] : [])], rowChoices)
+  const chooseRow = (c: RowChoice, choice: string | null) =>
+    repreview(choices, [...rowChoices.filter((x) => x.sheet !== c.sheet || x.row !== c.row), ...(choice ? [{ ...c, choice }] : [])])
   const commit = async () => {
     if (!upload || !preview) return
     setBusy(true)
-    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256, ...(choices.length ? { choices } : {}) })
+    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256, ...withChoices(choices, rowChoices) })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setDone(r.value)
@@ -99,7 +107,9 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
               {t('actions', {
                 add: preview.actions.filter((a) => a.action === 'add').length,
                 update: preview.actions.filter((a) => a.action === 'update').length,
+                unchanged: preview.actions.filter((a) => a.action === 'unchanged').length,
                 same: preview.actions.filter((a) => a.action === 'same-as-row').length,
+                skip: preview.actions.filter((a) => a.action === 'skip').length,
                 certificates: preview.certificates
               })}
             </Text>
@@ -111,6 +121,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
             </Alert>
           ) : null}
           <CommuneResolutions preview={preview} onChoose={(row, code) => void chooseCommune(row, code)} />
+          <DuplicateChoices preview={preview} onChoose={(c, choice) => void chooseRow(c, choice)} />
           <Tabs defaultValue="producers" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="producers">{t('sheet.producers')} ({preview.producers})</Tabs.Tab>
