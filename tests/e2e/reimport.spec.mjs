@@ -70,7 +70,7 @@ test('re-import: the same file changes nothing, a corrected file updates field b
   box = await open(await file(), 'danh-sach.xlsx')
   assert.match(await box.getByTestId('import-actions').innerText(), /Thêm mới 0 dòng, cập nhật 0 dòng, không đổi 4 dòng/)
   await box.getByText('Tất cả các dòng').first().click()
-  assert.match(await box.locator('[data-sheet="producers"][data-row="2"] [data-action="unchanged"]').innerText(), /không đổi \(mã số thuế 5800123401\)/)
+  assert.match(await box.locator('[data-sheet="producers"][data-row="2"] [data-action="unchanged"]').textContent(), /không đổi \(mã số thuế 5800123401\)/)
   await page.screenshot({ path: join(ARTIFACTS, 'reimport-unchanged.png'), fullPage: true })
   const events = (await api('audit.list', { limit: 200 })).value.length
   await box.getByRole('button', { name: 'Nhập dữ liệu' }).click()
@@ -82,7 +82,7 @@ test('re-import: the same file changes nothing, a corrected file updates field b
   box = await open(await file({ phone: '0912 345 678' }), 'danh-sach-sua.xlsx')
   assert.match(await box.getByTestId('import-actions').innerText(), /Thêm mới 0 dòng, cập nhật 1 dòng, không đổi 3 dòng/)
   const row = box.locator('[data-sheet="producers"][data-row="2"]')
-  assert.match(await row.locator('[data-action="update"]').innerText(), /cập nhật \(mã số thuế 5800123401\)/)
+  assert.match(await row.locator('[data-action="update"]').textContent(), /cập nhật \(mã số thuế 5800123401\)/)
   assert.match(await row.locator('[data-field="phone"]').innerText(), /Điện thoại: 02633822111 → 0912345678/)
   await page.screenshot({ path: join(ARTIFACTS, 'reimport-update.png'), fullPage: true })
   await box.getByRole('button', { name: 'Nhập dữ liệu' }).click()

@@ -69,9 +69,11 @@ function importContext(d: ImportDeps, u: Choices = {}): ImportContext {
   const existing = (r: ProducerRow | undefined): ExistingProducer | undefined =>
     r ? { id: r.id, data: producerData(r), productCount: r.product_count } : undefined
   const province = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)
-  const recorded = db.prepare(
-    "SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id WHERE c.year = ? AND c.number_text = ? AND (c.issuing_authority = ? OR c.origin = 'issued') ORDER BY c.origin = 'recorded' DESC LIMIT 1"
-  )
+  // Two look-ups, each on its partial unique index (recorded: year, number, authority; issued: year, number), so a
+  // file of thousands of certificates never scans the table per row; a recorded match wins.
+  const CERT = 'SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id'
+  const recordedCert = db.prepare(`${CERT} WHERE c.origin = 'recorded' AND c.year = ? AND c.number_text = ? AND c.issuing_authority = ?`)
+  const issuedCert = db.prepare(`${CERT} WHERE c.origin = 'issued' AND c.year = ? AND c.number_text = ?`)
   return {
     resolveCommune: (q) => d.units.resolver.resolve(q),
     communeChoices: new Map((u.choices ?? []).map((c) => [c.row, c.communeCode])),
@@ -81,7 +83,8 @@ function importContext(d: ImportDeps, u: Choices = {}): ImportContext {
     productByCode: (code) => byCode.get(code) as ExistingProduct | undefined,
     productsNamed: (producerId, name) => productsNamed.all(producerId, foldVietnamese(name)) as ExistingProduct[],
     asOf: today(d.now),
-    recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
+    recordedCertificate: (year, numberText, authority) =>
+      (recordedCert.get(year, numberText, authority) ?? issuedCert.get(year, numberText)) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
     commune: (code) => d.units.commune(code),
     set: (id) => d.sets(id),
