@@ -132,6 +132,7 @@ describe('CatalogueImport: re-import as update', () => {
     expect(producer.querySelector('[data-action="update"]')).toHaveTextContent('cập nhật (mã số thuế 5800123401)')
     expect(producer.querySelector('[data-field="phone"]')).toHaveTextContent('Điện thoại: 02633822111 → 0912345678')
     expect(screen.getByTestId('duplicate-choices')).toHaveAttribute('data-pending', '1')
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('Còn 1 dòng cần chọn ở trên (xã/phường hoặc dòng trùng) trước khi nhập.')
     expect(screen.getByRole('button', { name: 'Nhập dữ liệu' })).toBeDisabled()
     await user.click(screen.getByRole('textbox', { name: 'Chọn cách xử lý dòng trùng: Sản phẩm, dòng 3' }))
     await user.click(await screen.findByRole('option', { name: 'Bỏ qua dòng này' }))

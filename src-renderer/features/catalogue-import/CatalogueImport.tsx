@@ -11,6 +11,9 @@ import { PreviewTable } from './PreviewTable'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** Errors that a choice in the preview settles (a commune, a duplicate row), not an edit of the file. */
+const toChoose = (p: ImportPreview) => p.resolutions.filter((r) => r.status === 'choice').length + p.actions.filter((a) => a.action === 'duplicate').length
+
 /**
  * Template download, file choice, preview and commit. The preview is only for the user: the server recomputes it
  * from the same bytes (checked by SHA-256) at commit time and refuses while errors remain.
@@ -113,7 +116,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
                 certificates: preview.certificates
               })}
             </Text>
-            <Text size="sm">{preview.errorCount ? t('blocked', { count: preview.errorCount }) : t('ready')}</Text>
+            <Text size="sm">{preview.errorCount ? (preview.errorCount === toChoose(preview) ? t('chooseFirst', { count: preview.errorCount }) : t('blocked', { count: preview.errorCount })) : t('ready')}</Text>
           </Alert>
           {fileIssues.length ? (
             <Alert color="red" title={t('fileIssues')}>
