@@ -12,12 +12,15 @@ import type { CliIo } from './rate'
 
 /**
  * Headless import and export (issue 12): the same registry calls the screens make, on the data folder given.
- *   import FILE.xlsx [--data-dir DIR] [--choose ROW=CODE …] [--commit]
+ *   import FILE.xlsx [--data-dir DIR] [--choose ROW=CODE …] [--duplicate SHEET:ROW=CHOICE …] [--commit]
  *   export ptnt|national|annex [--data-dir DIR] --out FILE [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session ID | --decision SỐ_QĐ --authority CƠ_QUAN]
  * `import` prints the preview (counts, row actions, commune resolutions with their candidates, errors, warnings) and
- * writes only with --commit, and only when the preview has no error.
+ * writes only with --commit, and only when the preview has no error. A true duplicate (a row matching several
+ * registered records, or the same product twice in the file) blocks the commit until it is decided with
+ * `--duplicate producers:ROW=…` or `--duplicate products:ROW=…`: `update:ID` (update that record, ids printed in the
+ * preview), `add` (add as new) or `skip`.
  */
-const IMPORT_USAGE = 'Cách dùng: npm run cli -- import TỆP.xlsx [--data-dir THƯ_MỤC] [--choose DÒNG=MÃ_XÃ …] [--commit]'
+const IMPORT_USAGE = 'Cách dùng: npm run cli -- import TỆP.xlsx [--data-dir THƯ_MỤC] [--choose DÒNG=MÃ_XÃ …] [--duplicate producers|products:DÒNG=update:MÃ|add|skip …] [--commit]'
 const EXPORT_USAGE = 'Cách dùng: npm run cli -- export ptnt|national|annex [--data-dir THƯ_MỤC] --out TỆP [--format xlsx|csv|json] [--as-of YYYY-MM-DD] [--session SỐ | --decision SỐ_QĐ --authority CƠ_QUAN]'
 const ctx: CallContext = { actor: { kind: 'local' }, requestId: 'cli' }
 
@@ -49,19 +52,30 @@ async function call<K extends MethodName>(core: Core, method: K, input: Input<K>
   return (await core.registry.dispatch(method, input, ctx)) as Result<Output<K>>
 }
 
-const ACTION = { add: 'thêm mới', update: 'cập nhật', 'same-as-row': 'cùng chủ thể với' } as const
+const ACTION = { add: 'thêm mới', update: 'cập nhật', unchanged: 'không đổi', 'same-as-row': 'cùng chủ thể với', duplicate: 'TRÙNG, CẦN CHỌN', skip: 'bỏ qua' } as const
 
 /** The preview as a clerk reads it on the screen, in plain text. */
 export function previewText(p: ImportPreview): string {
   const lines: string[] = []
   const count = (sheet: 'producers' | 'products', a: keyof typeof ACTION) => p.actions.filter((x) => x.sheet === sheet && x.action === a).length
   lines.push(`Tệp ${p.fileName} (SHA-256 ${p.sha256})`)
-  lines.push(`Chủ thể: ${p.producers} dòng — thêm mới ${count('producers', 'add')}, cập nhật ${count('producers', 'update')}, lặp lại ${count('producers', 'same-as-row')}`)
-  lines.push(`Sản phẩm: ${p.products} dòng — thêm mới ${count('products', 'add')}, cập nhật ${count('products', 'update')}`)
+  const counts = (sheet: 'producers' | 'products') =>
+    (['add', 'update', 'unchanged', 'same-as-row', 'duplicate', 'skip'] as const)
+      .filter((a) => a !== 'same-as-row' || sheet === 'producers')
+      .map((a) => `${ACTION[a]} ${count(sheet, a)}`)
+      .join(', ')
+  lines.push(`Chủ thể: ${p.producers} dòng — ${counts('producers')}`)
+  lines.push(`Sản phẩm: ${p.products} dòng — ${counts('products')}`)
   lines.push(`Giấy chứng nhận ghi nhận mới: ${p.certificates}`)
   lines.push(`Lỗi: ${p.errorCount}, cảnh báo: ${p.warningCount}`)
-  for (const a of p.actions.filter((x) => x.action !== 'add'))
-    lines.push(`  ${a.sheet === 'producers' ? 'Chủ thể' : 'Sản phẩm'} dòng ${a.row}: ${ACTION[a.action]} ${a.matchedBy}`)
+  for (const a of p.actions.filter((x) => x.action !== 'add' || x.duplicate)) {
+    lines.push(`  ${a.sheet === 'producers' ? 'Chủ thể' : 'Sản phẩm'} dòng ${a.row}: ${ACTION[a.action]} ${a.matchedBy}`.trimEnd())
+    for (const c of a.changes) lines.push(`      ${c.label}: ${c.from || '(trống)'} → ${c.to || '(trống)'}`)
+    if (a.duplicate) {
+      lines.push(`      ${a.duplicate.reason}; ${a.duplicate.chosen ? `đã chọn ${a.duplicate.chosen}` : `dùng --duplicate ${a.sheet}:${a.row}=update:MÃ|add|skip`}`)
+      for (const c of a.duplicate.candidates) lines.push(`      update:${c.id}  ${c.label}`)
+    }
+  }
   if (p.resolutions.length) lines.push('Xã/phường:')
   for (const r of p.resolutions) {
     if (r.status === 'choice') {
@@ -75,7 +89,7 @@ export function previewText(p: ImportPreview): string {
 }
 
 export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parse(argv, ['--data-dir', '--choose'], ['--commit'])
+  const args = parse(argv, ['--data-dir', '--choose', '--duplicate'], ['--commit'])
   if (typeof args === 'string' || args.positional.length !== 1) {
     io.stderr(`${typeof args === 'string' ? `${args}. ` : ''}${IMPORT_USAGE}\n`)
     return 2
@@ -89,8 +103,22 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     choices.push({ row: Number(m[1]), communeCode: m[2]! })
   }
+  const rowChoices: Array<{ sheet: 'producers' | 'products'; row: number; choice: string }> = []
+  for (const c of args.flags.get('--duplicate') ?? []) {
+    const m = /^(producers|products):(\d+)=(add|skip|update:[1-9]\d*)$/.exec(c)
+    if (!m) {
+      io.stderr(`--duplicate cần dạng producers|products:DÒNG=update:MÃ|add|skip (ví dụ products:7=update:12), nhận được "${c}"\n`)
+      return 2
+    }
+    rowChoices.push({ sheet: m[1] as 'producers' | 'products', row: Number(m[2]), choice: m[3]! })
+  }
   const file = args.positional[0]!
-  const upload = { fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), ...(choices.length ? { choices } : {}) }
+  const upload = {
+    fileName: basename(file),
+    contentBase64: readFileSync(file).toString('base64'),
+    ...(choices.length ? { choices } : {}),
+    ...(rowChoices.length ? { rowChoices } : {})
+  }
   const core = await open(args)
   try {
     const p = await call(core, 'catalogueImport.preview', upload)
@@ -112,7 +140,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       io.stderr(`${r.error.message}\n`)
       return 1
     }
-    io.stdout(`Đã nhập: ${r.value.producers} chủ thể mới, ${r.value.products} sản phẩm mới, ${r.value.certificates} giấy chứng nhận ghi nhận.\n`)
+    const v = r.value
+    io.stdout(`Đã nhập: ${v.producers} chủ thể mới, ${v.producersUpdated} chủ thể cập nhật, ${v.products} sản phẩm mới, ${v.productsUpdated} sản phẩm cập nhật, ${v.certificates} giấy chứng nhận ghi nhận.\n`)
     return 0
   } finally {
     core.close()

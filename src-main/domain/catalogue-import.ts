@@ -11,7 +11,7 @@ export * from './import-types'
 /** Every check of an uploaded catalogue workbook, without writing anything: the preview and the commit share it. */
 export function checkCatalogue(wb: RawWorkbook, ctx: ImportContext): ImportCheck {
   const p = checkProducers(wb.producers, ctx)
-  const x = checkProducts(wb.products, p.producers, p.allNos, ctx)
+  const x = checkProducts(wb.products, p.producers, p.allNos, p.skipped, ctx)
   const c = checkCertificates(wb.certificates, x.products, x.allNos, ctx)
   const issues = [...wb.issues, ...p.issues, ...x.issues, ...c.issues, ...statusWithoutCertificate(x.products, c.certificates)]
   if (!issues.some((i) => i.severity === 'error') && p.producers.length === 0 && x.products.length === 0)

@@ -9,11 +9,15 @@ export interface ImportBlockers {
   fix: number
   /** Producer rows whose commune must be chosen in the preview. */
   choose: number
+  /** Rows matching several registered records (or the same product twice): update which, add or skip. */
+  duplicates: number
 }
 
-export function importBlockers(p: { errorCount: number; resolutions: ReadonlyArray<{ status: string }> }): ImportBlockers {
+export function importBlockers(p: { errorCount: number; resolutions: ReadonlyArray<{ status: string }>; actions?: ReadonlyArray<{ action: string }> }): ImportBlockers {
   const choose = p.resolutions.filter((r) => r.status === 'choice').length
-  return { fix: Math.max(0, p.errorCount - choose), choose }
+  // A row waiting for a duplicate choice also carries exactly one error and is checked no further.
+  const duplicates = (p.actions ?? []).filter((a) => a.action === 'duplicate').length
+  return { fix: Math.max(0, p.errorCount - choose - duplicates), choose, duplicates }
 }
 
 /** The one Vietnamese sentence the CLI prints when the commit is refused; '' when nothing blocks. */
@@ -21,5 +25,6 @@ export function blockersText(b: ImportBlockers): string {
   const parts: string[] = []
   if (b.fix) parts.push(`sửa ${b.fix} lỗi trong tệp`)
   if (b.choose) parts.push(`chọn xã/phường cho ${b.choose} dòng (--choose DÒNG=MÃ_XÃ)`)
+  if (b.duplicates) parts.push(`chọn cách xử lý ${b.duplicates} dòng trùng (--duplicate producers|products:DÒNG=update:MÃ|add|skip)`)
   return parts.length ? `Chưa nhập: cần ${parts.join(' và ')}.` : ''
 }

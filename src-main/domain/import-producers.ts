@@ -2,7 +2,8 @@ import { zProducerInput } from '../shared/api/catalogue'
 import { GENDER_LABELS, PRODUCER_KIND_LABELS, keyForLabel } from '../shared/catalogue'
 import { NO, PRODUCER_COLUMNS, YES } from '../shared/catalogue-xlsx'
 import { foldVietnamese } from '../shared/text'
-import type { CommuneResolutionRow, ImportContext, ImportedProducer, ImportIssue, RawRow, RowAction } from './import-types'
+import type { CommuneResolutionRow, DuplicateInfo, ExistingProducer, ImportContext, ImportedProducer, ImportIssue, RawRow, RowAction } from './import-types'
+import { choiceKey, decide, mergeProducer, producerChanges } from './import-match'
 import { isUnknownCell, validateProducerAddress } from './producer'
 
 type Field = keyof typeof PRODUCER_COLUMNS
@@ -32,7 +33,7 @@ export function positiveInt(s: string): number | null {
 export function checkProducers(
   rows: RawRow[],
   ctx: ImportContext
-): { producers: ImportedProducer[]; issues: ImportIssue[]; allNos: Set<number>; resolutions: CommuneResolutionRow[]; actions: RowAction[] } {
+): { producers: ImportedProducer[]; issues: ImportIssue[]; allNos: Set<number>; skipped: Set<number>; resolutions: CommuneResolutionRow[]; actions: RowAction[] } {
   const issues: ImportIssue[] = []
   const resolutions: CommuneResolutionRow[] = []
   const actions: RowAction[] = []
@@ -40,7 +41,7 @@ export function checkProducers(
   const producers: ImportedProducer[] = []
   const allNos = new Set<number>()
   const firstNo = new Map<number, number>()
-  const firstRegNo = new Map<string, number>()
+  const skipped = new Set<number>()
   const firstName = new Map<string, number>()
 
   for (const { row, cells } of rows) {
@@ -143,33 +144,68 @@ export function checkProducers(
     if (earlier) {
       const p: ImportedProducer = { row, no: no!, data, matchedId: earlier.matchedId, sameAsNo: earlier.no }
       producers.push(p)
-      actions.push({ sheet: 'producers', row, action: 'same-as-row', matchedBy: `dòng ${earlier.row}` })
+      actions.push({ sheet: 'producers', row, action: 'same-as-row', matchedBy: `dòng ${earlier.row}`, changes: [], duplicate: null })
       continue
     }
+    /** The row stands for a registered producer: an update of the fields that differ, or nothing to do. */
+    const matched = (x: ExistingProducer, by: string, duplicate: DuplicateInfo | null) => {
+      const next = mergeProducer(x.data, data)
+      const changes = producerChanges(x.data, next, ctx)
+      const communeFrom = next.communeCode !== x.data.communeCode ? x.data.communeCode : null
+      if (communeFrom !== null && x.productCount > 0)
+        changes.push({ field: 'products', label: 'Sản phẩm chuyển theo', from: '', to: `${x.productCount} sản phẩm sang xã mới (mã sản phẩm giữ nguyên)` })
+      const p: ImportedProducer = { row, no: no!, data: next, matchedId: x.id, ...(changes.length ? { update: { data: next, changes, communeFrom } } : {}) }
+      firstOf.set(sameKey, p)
+      producers.push(p)
+      actions.push({ sheet: 'producers', row, action: changes.length ? 'update' : 'unchanged', matchedBy: by, changes, duplicate })
+    }
     // Re-import as update: the producer already registered, by its number or by name in the same commune.
-    const byReg = data.regNo ? ctx.producerIdByRegNo(data.regNo) : undefined
-    const byName = byReg === undefined && data.communeCode !== null ? ctx.producerByNameInCommune(data.communeCode, data.name) : undefined
-    const matchedId = byReg ?? byName?.id
-    const p: ImportedProducer = { row, no: no!, data, matchedId }
-    firstOf.set(sameKey, p)
-    firstRegNo.set(data.regNo, row)
-    actions.push({ sheet: 'producers', row, action: matchedId === undefined ? 'add' : 'update', matchedBy: byReg !== undefined ? `mã số thuế ${data.regNo}` : byName ? 'tên, cùng xã' : '' })
-    const registered = byReg !== undefined ? ctx.producerByRegNo(data.regNo) : undefined
-    if (registered && foldVietnamese(registered.name) !== foldVietnamese(data.name))
-      issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message: `Mã số thuế / số ĐKKD ${data.regNo} đã thuộc chủ thể «${registered.name}»: dòng này được coi là chủ thể đó (tên trong tệp khác)`, severity: 'warning' })
-    if (matchedId !== undefined) {
+    const byReg = data.regNo ? ctx.producerByRegNo(data.regNo) : undefined
+    const named = byReg === undefined && data.communeCode !== null ? ctx.producersByNameInCommune(data.communeCode, data.name) : []
+    let target = byReg ?? (named.length === 1 ? named[0] : undefined)
+    const matchedBy = byReg !== undefined ? `mã số thuế ${data.regNo}` : 'tên, cùng xã'
+    if (named.length > 1) {
+      // A true duplicate: several registered producers of this name in this commune; the clerk says which.
+      const candidates = named.map((x) => ({ id: x.id, label: `${x.data.name}${x.data.regNo ? ` (${x.data.regNo})` : ''} · ${x.productCount} sản phẩm` }))
+      const d = decide(candidates, ctx.rowChoices.get(choiceKey('producers', row)))
+      const duplicate = { reason: `${named.length} chủ thể đã có cùng tên, cùng xã`, candidates, chosen: d.info }
+      if (d.kind === 'pending') {
+        actions.push({ sheet: 'producers', row, action: 'duplicate', matchedBy: '', changes: [], duplicate })
+        err('name', `Trùng với ${named.length} chủ thể đã có cùng tên, cùng xã: chọn cập nhật chủ thể nào, thêm mới hay bỏ qua`)
+        continue
+      }
+      if (d.kind === 'skip') {
+        skipped.add(no!)
+        actions.push({ sheet: 'producers', row, action: 'skip', matchedBy: '', changes: [], duplicate })
+        continue
+      }
+      target = d.kind === 'update' ? named.find((x) => x.id === d.target) : undefined
+      if (target) {
+        matched(target, 'chọn khi trùng', duplicate)
+        continue
+      }
+      const p: ImportedProducer = { row, no: no!, data }
+      firstOf.set(sameKey, p)
+      actions.push({ sheet: 'producers', row, action: 'add', matchedBy: '', changes: [], duplicate })
       producers.push(p)
       continue
     }
+    if (byReg && foldVietnamese(byReg.data.name) !== foldVietnamese(data.name))
+      issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message: `Mã số thuế / số ĐKKD ${data.regNo} đã thuộc chủ thể «${byReg.data.name}»: dòng này được coi là chủ thể đó (tên trong tệp khác)`, severity: 'warning' })
+    if (target) {
+      matched(target, matchedBy, null)
+      continue
+    }
+    actions.push({ sheet: 'producers', row, action: 'add', matchedBy: '', changes: [], duplicate: null })
+    const p: ImportedProducer = { row, no: no!, data }
+    firstOf.set(sameKey, p)
 
     const nameKey = `${data.communeCode}|${foldVietnamese(data.name)}`
     const sameRow = firstName.get(nameKey)
-    const sameDb = (data.communeCode === null ? [] : ctx.producersInCommune(data.communeCode)).find((p) => foldVietnamese(p.name) === foldVietnamese(data.name))
-    const warn = (message: string) => issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message, severity: 'warning' })
-    if (sameRow !== undefined) warn(`Có thể trùng với chủ thể dòng ${sameRow}: cùng tên, cùng xã`)
-    else if (sameDb) warn(`Có thể trùng với chủ thể đã có «${sameDb.name}»${sameDb.regNo ? ` (${sameDb.regNo})` : ''}: cùng tên, cùng xã`)
+    if (sameRow !== undefined)
+      issues.push({ sheet: 'producers', row, column: PRODUCER_COLUMNS.name, message: `Có thể trùng với chủ thể dòng ${sameRow}: cùng tên, cùng xã`, severity: 'warning' })
     firstName.set(nameKey, row)
     producers.push(p)
   }
-  return { producers, issues, allNos, resolutions, actions }
+  return { producers, issues, allNos, skipped, resolutions, actions }
 }

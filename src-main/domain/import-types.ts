@@ -37,6 +37,8 @@ export interface ImportedProducer {
   matchedId?: number | undefined
   /** An earlier row of the file for the same producer (one producer row per product in real lists). */
   sameAsNo?: number | undefined
+  /** For a matched producer whose fields differ: what the update writes (blank cells keep what is registered). */
+  update?: { data: ProducerData; changes: FieldChange[]; communeFrom: string | null } | undefined
 }
 
 /** How the commune of a producer row was read (shown in the preview), and the choice it still needs. */
@@ -52,13 +54,44 @@ export interface CommuneResolutionRow {
   candidates: CommuneCandidate[]
 }
 
+/** One field a re-import changes on a registered producer or product, as the clerk reads it: old → new. */
+export interface FieldChange {
+  field: string
+  label: string
+  from: string
+  to: string
+}
+
+/** A record a row might stand for when it matches more than one (or another row of the file does). */
+export interface DuplicateCandidate {
+  id: number
+  label: string
+}
+
+/**
+ * A true duplicate: the row matches several registered records, or another row of the file is the same product.
+ * The commit is blocked until the clerk chooses: `update:<id>`, `add` or `skip` (`chosen`).
+ */
+export interface DuplicateInfo {
+  reason: string
+  candidates: DuplicateCandidate[]
+  chosen: RowChoice | null
+}
+
+/** A clerk's choice for a duplicate row. */
+export type RowChoice = 'add' | 'skip' | `update:${number}`
+
 /** What a row will do on commit. */
 export interface RowAction {
   sheet: 'producers' | 'products'
   row: number
-  action: 'add' | 'update' | 'same-as-row'
+  /** thêm mới, cập nhật, không đổi, the producer of an earlier row, a duplicate still to decide, skipped by choice. */
+  action: 'add' | 'update' | 'unchanged' | 'same-as-row' | 'duplicate' | 'skip'
   /** Why it is an update: "mã số thuế 5800…", "mã sản phẩm …", "tên và chủ thể". */
   matchedBy: string
+  /** For an update: each field that changes, old → new. */
+  changes: FieldChange[]
+  duplicate: DuplicateInfo | null
 }
 
 export interface ImportedProduct {
@@ -68,6 +101,8 @@ export interface ImportedProduct {
   producerNo: number
   /** The product already in the database this row stands for (re-import as update). */
   matchedId?: number | undefined
+  /** For a matched product whose fields differ: the fields that change. */
+  changes?: FieldChange[] | undefined
   data: {
     name: string
     setId: string
@@ -85,20 +120,41 @@ export interface ImportContext {
   provinceCode: string | null
   commune(code: string): { provinceCode: string; name: string } | undefined
   set(setId: string): { no: number; name: string } | undefined
-  producerByRegNo(regNo: string): { name: string } | undefined
-  producersInCommune(communeCode: string): Array<{ name: string; regNo: string }>
-  productByCode(code: string): { name: string } | undefined
   productsInCommune(communeCode: string): Array<{ code: string; name: string; setId: string; producerName: string; producerRegNo: string }>
   resolveCommune(q: CommuneQuery): Resolution
   /** Communes the clerk chose in the preview, by producer row. */
   communeChoices: ReadonlyMap<number, string>
-  producerByNameInCommune(communeCode: string, name: string): { id: number; name: string } | undefined
-  producerIdByRegNo(regNo: string): number | undefined
-  productOf(producerId: number, name: string, code: string | undefined): { id: number; code: string; name: string } | undefined
+  /** Registered producers of that name (folded) in that commune: more than one is a true duplicate. */
+  producersByNameInCommune(communeCode: string, name: string): ExistingProducer[]
+  producerByRegNo(regNo: string): ExistingProducer | undefined
+  /** The product with that code, whoever its producer. */
+  productByCode(code: string): ExistingProduct | undefined
+  /** The producer's products of that name (folded): more than one is a true duplicate. */
+  productsNamed(producerId: number, name: string): ExistingProduct[]
+  /** Choices made in the preview for duplicate rows, keyed `producers:<row>` / `products:<row>`. */
+  rowChoices: ReadonlyMap<string, RowChoice>
   /** A certificate already recorded as (year, number as printed, issuing authority). */
   recordedCertificate(year: number, numberText: string, authority: string): { productId: number; productName: string } | undefined
   /** The day certificates are judged valid on (today, Vietnam time). */
   asOf: string
+}
+
+/** A registered producer as a re-import compares it. */
+export interface ExistingProducer {
+  id: number
+  data: ProducerData
+  productCount: number
+}
+
+/** A registered product as a re-import compares it. */
+export interface ExistingProduct {
+  id: number
+  code: string
+  name: string
+  producerId: number
+  setId: string
+  registrationType: RegistrationType
+  status: ProductStatus
 }
 
 export interface ImportCheck {

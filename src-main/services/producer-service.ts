@@ -1,10 +1,12 @@
 import type { DB } from '../db/connection'
-import { qualifiesForCriterion32, validateProducerAddress } from '../domain/producer'
+import { stmt } from '../db/statements'
+import { kindAllowedForSet, qualifiesForCriterion32, validateProducerAddress } from '../domain/producer'
 import { viSortKey } from '../domain/vi-sort'
 import type { Producer, ProducerData } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { foldVietnamese } from '../shared/text'
 import type { AdminUnits } from './admin-units-service'
+import { createStore, type Actor } from './sessions/store'
 
 export interface ProducerRow {
   id: number
@@ -34,6 +36,19 @@ export const likePattern = (q: string): string => `%${foldVietnamese(q).replace(
 function toProducer(r: ProducerRow, units: AdminUnits): Producer {
   return {
     id: r.id,
+    ...producerData(r),
+    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === 1 }),
+    provinceName: units.province(r.province_code)?.name ?? r.province_code,
+    communeName: units.commune(r.commune_code)?.name ?? r.commune_code,
+    productCount: r.product_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
+
+/** The fields of a registered producer as the producer form and the import take them. */
+export function producerData(r: ProducerRow): ProducerData {
+  return {
     kind: r.kind,
     name: r.name,
     regNo: r.reg_no ?? '',
@@ -43,17 +58,41 @@ function toProducer(r: ProducerRow, units: AdminUnits): Producer {
     repDisability: r.rep_disability === null ? null : r.rep_disability === 1,
     qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === null ? null : r.rep_disability === 1 }),
     provinceCode: r.province_code,
-    provinceName: units.province(r.province_code)?.name ?? r.province_code,
     communeCode: r.commune_code,
     communeName: r.commune_code === null ? null : (units.commune(r.commune_code)?.name ?? r.commune_code),
     street: r.street,
     oldAddress: r.old_address,
     phone: r.phone,
-    email: r.email,
-    productCount: r.product_count,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at
+    email: r.email
   }
+}
+
+/** A product moved with its producer: its code (which names the commune that issued it) never changes. */
+export interface MovedProduct {
+  id: number
+  code: string
+  name: string
+  fromCommune: string
+}
+
+/**
+ * Moves every product of a producer to the producer's commune (after a change of address or a merge), in the
+ * caller's transaction. Only the product's commune and province change; migration 013 lets them change while the
+ * code stays as issued.
+ */
+export function moveProductsWithProducer(db: DB, producerId: number, at: string, only?: readonly number[]): MovedProduct[] {
+  const moved = stmt(
+    db,
+    `SELECT x.id, x.code, x.name, x.commune_code AS fromCommune FROM products x JOIN producers p ON p.id = x.producer_id
+     WHERE x.producer_id = @p AND (x.commune_code <> p.commune_code OR x.province_code <> p.province_code)
+       AND (@only IS NULL OR x.id IN (SELECT value FROM json_each(@only))) ORDER BY x.id`
+  ).all({ p: producerId, only: only ? JSON.stringify(only) : null }) as MovedProduct[]
+  stmt(
+    db,
+    `UPDATE products SET commune_code = (SELECT commune_code FROM producers WHERE id = @p), province_code = (SELECT province_code FROM producers WHERE id = @p),
+     updated_at = @at WHERE producer_id = @p AND id IN (SELECT value FROM json_each(@ids))`
+  ).run({ p: producerId, at, ids: JSON.stringify(moved.map((m) => m.id)) })
+  return moved
 }
 
 function checkAddress(units: AdminUnits, data: ProducerData): void {
@@ -63,7 +102,7 @@ function checkAddress(units: AdminUnits, data: ProducerData): void {
 
 function checkRegNo(db: DB, regNo: string, exceptId: number | null): void {
   if (!regNo) return
-  const other = db.prepare('SELECT id, name FROM producers WHERE reg_no = ? AND id IS NOT ?').get(regNo, exceptId) as { id: number; name: string } | undefined
+  const other = stmt(db, 'SELECT id, name FROM producers WHERE reg_no = ? AND id IS NOT ?').get(regNo, exceptId) as { id: number; name: string } | undefined
   if (other) throw new AppError('CONFLICT', `Mã số thuế / số đăng ký ${regNo} đã thuộc chủ thể "${other.name}"`, [{ path: 'regNo', message: 'Đã có chủ thể với số này' }])
 }
 
@@ -93,25 +132,23 @@ export function createProducer(db: DB, units: AdminUnits, data: ProducerData, no
   checkAddress(units, data)
   checkRegNo(db, data.regNo, null)
   const at = now.toISOString()
-  const r = db
-    .prepare(
-      `INSERT INTO producers (kind, name, name_fold, sort_key, reg_no, rep_name, rep_gender, rep_ethnicity, rep_disability, province_code, commune_code, street, old_address, phone, email, created_at, updated_at)
+  const r = stmt(
+    db,
+    `INSERT INTO producers (kind, name, name_fold, sort_key, reg_no, rep_name, rep_gender, rep_ethnicity, rep_disability, province_code, commune_code, street, old_address, phone, email, created_at, updated_at)
        VALUES (@kind, @name, @name_fold, @sort_key, @reg_no, @rep_name, @rep_gender, @rep_ethnicity, @rep_disability, @province_code, @commune_code, @street, @old_address, @phone, @email, @at, @at)`
-    )
-    .run({ ...columns(data), at })
+  ).run({ ...columns(data), at })
   return Number(r.lastInsertRowid)
 }
 
 export function updateProducer(db: DB, units: AdminUnits, id: number, data: ProducerData, now: Date): void {
   checkAddress(units, data)
   checkRegNo(db, data.regNo, id)
-  const r = db
-    .prepare(
-      `UPDATE producers SET kind = @kind, name = @name, name_fold = @name_fold, sort_key = @sort_key, reg_no = @reg_no, rep_name = @rep_name,
+  const r = stmt(
+    db,
+    `UPDATE producers SET kind = @kind, name = @name, name_fold = @name_fold, sort_key = @sort_key, reg_no = @reg_no, rep_name = @rep_name,
        rep_gender = @rep_gender, rep_ethnicity = @rep_ethnicity, rep_disability = @rep_disability, province_code = @province_code,
        commune_code = @commune_code, street = @street, old_address = @old_address, phone = @phone, email = @email, updated_at = @at WHERE id = @id`
-    )
-    .run({ ...columns(data), at: now.toISOString(), id })
+  ).run({ ...columns(data), at: now.toISOString(), id })
   if (r.changes === 0) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
 }
 
@@ -129,6 +166,7 @@ export interface ProducerListInput {
 }
 
 export function createProducerService(db: DB, units: AdminUnits, now: () => Date = () => new Date()) {
+  const store = createStore(db)
   return {
     list(i: ProducerListInput) {
       const where: string[] = []
@@ -154,9 +192,53 @@ export function createProducerService(db: DB, units: AdminUnits, now: () => Date
       const id = db.transaction(() => createProducer(db, units, data, now()))()
       return getProducer(db, units, id)
     },
-    update(id: number, data: ProducerData): Producer {
-      db.transaction(() => updateProducer(db, units, id, data, now()))()
+    /**
+     * Saves the producer's fields. When its commune changes and `moveProducts` is true (the screen asks "Chuyển N sản
+     * phẩm sang xã mới?"), its products move to the new commune in the same transaction, with an audit entry naming
+     * each product and the commune it left; product codes never change.
+     */
+    update(id: number, data: ProducerData, opts: { moveProducts?: boolean | undefined; actor?: Actor | undefined } = {}): Producer {
+      db.transaction(() => {
+        const before = getProducer(db, units, id)
+        const at = now()
+        updateProducer(db, units, id, data, at)
+        if (opts.moveProducts && before.communeCode !== data.communeCode) {
+          const moved = moveProductsWithProducer(db, id, at.toISOString())
+          if (moved.length)
+            store.audit('producer.move-products', null, opts.actor ?? { kind: 'local' }, { producerId: id, fromCommune: before.communeCode, toCommune: data.communeCode, products: moved }, at.toISOString())
+        }
+      })()
       return getProducer(db, units, id)
+    },
+    /**
+     * Merges a duplicate producer into the one kept: its products move to the kept producer (and its commune), their
+     * codes unchanged; the duplicate is then removed, its whole record and the list of moved products kept in the
+     * audit log. Finalized sessions and issued documents keep the names they were finalized with (their snapshots).
+     */
+    merge(keepId: number, mergeId: number, actor: Actor = { kind: 'local' }): { producer: Producer; moved: number } {
+      if (keepId === mergeId) throw new AppError('VALIDATION', 'Chọn hai chủ thể khác nhau để gộp')
+      const moved = db.transaction(() => {
+        const keep = getProducer(db, units, keepId)
+        getProducer(db, units, mergeId)
+        const products = db.prepare('SELECT id, code, name, set_id, commune_code AS fromCommune FROM products WHERE producer_id = ? ORDER BY id').all(mergeId) as Array<MovedProduct & { set_id: string }>
+        const misfit = products.find((x) => !kindAllowedForSet(keep.kind, Number(x.set_id.slice(-2))))
+        if (misfit)
+          throw new AppError('CONFLICT', `Không gộp được: «${keep.name}» là hội/hiệp hội/trung tâm, chỉ đăng ký sản phẩm du lịch, còn «${misfit.name}» (${misfit.code}) thuộc bộ tiêu chí khác`)
+        const at = now().toISOString()
+        const row = db.prepare('SELECT * FROM producers WHERE id = ?').get(mergeId) as ProducerRow
+        db.prepare('UPDATE products SET producer_id = ?, updated_at = ? WHERE producer_id = ?').run(keepId, at, mergeId)
+        const relocated = moveProductsWithProducer(db, keepId, at, products.map((x) => x.id))
+        db.prepare('DELETE FROM producers WHERE id = ?').run(mergeId)
+        const removed = { id: mergeId, ...producerData(row), createdAt: row.created_at }
+        store.audit('producer.merge', null, actor, {
+          producerId: keepId,
+          kept: keep.name,
+          removed,
+          products: products.map(({ id, code, name, fromCommune }) => ({ id, code, name, fromCommune, movedCommune: relocated.some((r) => r.id === id) }))
+        }, at)
+        return products.length
+      })()
+      return { producer: getProducer(db, units, keepId), moved }
     },
     delete(id: number): { id: number } {
       return db.transaction(() => {

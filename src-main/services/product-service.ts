@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { DB } from '../db/connection'
+import { stmt } from '../db/statements'
 import { kindAllowedForSet } from '../domain/producer'
 import { PROVINCE_ONLY_NO_CODE, formatFormNumber, formatProductCode, nextSerial, parseProductCode } from '../domain/product-code'
 import { allowedNext, checkTransition } from '../domain/product-status'
@@ -59,6 +60,14 @@ interface ProductRow {
 
 const SELECT = 'SELECT x.*, p.name AS producer_name FROM products x JOIN producers p ON p.id = x.producer_id'
 
+/**
+ * The last serial of a commune and year among product codes. A product may move to another commune later (its
+ * producer moved, migration 013); its code, serial included, stays with the commune that issued it, so serials
+ * are counted by the commune written in the code (substr(code, 4, 5) of "68-24778-001-2026"), on the index of
+ * that expression.
+ */
+const CODE_SERIAL_MAX = 'SELECT max(serial) AS m FROM products WHERE substr(code, 4, 5) = ? AND year = ?'
+
 function toProduct(r: ProductRow, deps: CatalogueDeps): Product {
   const set = deps.sets(r.set_id)
   return {
@@ -116,7 +125,7 @@ function checkSet(deps: CatalogueDeps, setId: string, kind: ProducerKind): SetIn
 }
 
 export function recordStatus(db: DB, productId: number, from: ProductStatus | null, to: ProductStatus, stars: number | null, reason: string, at: string): void {
-  db.prepare('INSERT INTO product_status_history (product_id, from_status, to_status, stars, reason, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO product_status_history (product_id, from_status, to_status, stars, reason, at) VALUES (?, ?, ?, ?, ?, ?)').run(
     productId,
     from,
     to,
@@ -132,7 +141,7 @@ export function recordStatus(db: DB, productId: number, from: ProductStatus | nu
  * and be unused.
  */
 export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateData, now: Date): number {
-  const producer = db.prepare('SELECT kind, province_code, commune_code FROM producers WHERE id = ?').get(data.producerId) as
+  const producer = stmt(db, 'SELECT kind, province_code, commune_code FROM producers WHERE id = ?').get(data.producerId) as
     | { kind: ProducerKind; province_code: string; commune_code: string | null }
     | undefined
   if (!producer) throw new AppError('VALIDATION', 'Không tìm thấy chủ thể của sản phẩm', [{ path: 'producerId', message: 'Chủ thể không tồn tại' }])
@@ -149,7 +158,7 @@ export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateDa
   } else {
     if (producer.commune_code === null) throw new AppError('VALIDATION', PROVINCE_ONLY_NO_CODE, [{ path: 'code', message: 'Cần mã sản phẩm đã cấp hoặc xã/phường của chủ thể' }])
     const year = data.year ?? now.getFullYear()
-    const max = db.prepare('SELECT max(serial) AS m FROM products WHERE commune_code = ? AND year = ?').get(producer.commune_code, year) as { m: number | null }
+    const max = stmt(db, CODE_SERIAL_MAX).get(producer.commune_code, year) as { m: number | null }
     let serial: number
     try {
       serial = nextSerial(max.m)
@@ -159,19 +168,18 @@ export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateDa
     parts = { provinceCode: producer.province_code, communeCode: producer.commune_code, serial, year }
   }
   const code = formatProductCode(parts)
-  const taken = db.prepare('SELECT name FROM products WHERE code = ? OR (commune_code = ? AND year = ? AND serial = ?)').get(code, parts.communeCode, parts.year, parts.serial) as { name: string } | undefined
+  const taken = stmt(db, 'SELECT name FROM products WHERE code = ?').get(code) as { name: string } | undefined
   if (taken) throw new AppError('CONFLICT', `Mã sản phẩm ${code} đã cấp cho sản phẩm "${taken.name}"`, [{ path: 'code', message: 'Mã sản phẩm bị trùng' }])
   const status = data.status ?? 'registered'
   const stars = data.stars ?? null
   if (stars !== null && !['recognised', 'certificate-valid', 'expired', 'revoked'].includes(status))
     throw new AppError('VALIDATION', 'Chỉ sản phẩm đã được công nhận mới có hạng sao', [{ path: 'stars', message: 'Hạng sao không phù hợp với trạng thái' }])
   const at = now.toISOString()
-  const r = db
-    .prepare(
-      `INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, stars, created_at, updated_at)
+  const r = stmt(
+    db,
+    `INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, stars, created_at, updated_at)
        VALUES (@code, @formNo, @province, @commune, @serial, @year, @name, @fold, @sortKey, @producerId, @setId, @regType, @status, @stars, @at, @at)`
-    )
-    .run({
+  ).run({
       code,
       formNo: formatFormNumber(parts),
       province: parts.provinceCode,

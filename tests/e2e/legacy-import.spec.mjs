@@ -86,7 +86,7 @@ test('a clerk imports certified products with old communes, chooses two communes
   assert.match(await box.getByTestId('import-actions').innerText(), /Thêm mới 8 dòng.*ghi nhận 4 giấy chứng nhận/)
   await page.screenshot({ path: join(ARTIFACTS, 'legacy-import-ready.png'), fullPage: true })
   await commit.click()
-  await box.getByTestId('import-done').getByText('Đã nhập 4 chủ thể mới, 4 sản phẩm mới và ghi nhận 4 giấy chứng nhận.').waitFor()
+  await box.getByTestId('import-done').getByText('Đã nhập 4 chủ thể mới, 4 sản phẩm mới, cập nhật 0 chủ thể và 0 sản phẩm, ghi nhận 4 giấy chứng nhận.').waitFor()
   await page.keyboard.press('Escape')
 
   const producers = (await api('producers.list', {})).value.items
@@ -153,9 +153,9 @@ test('a clerk imports certified products with old communes, chooses two communes
     await box2.locator(`[data-resolution-row="${row}"][data-status="chosen"]`).waitFor()
   }
   await box2.locator('[data-testid="import-summary"][data-errors="0"]').waitFor()
-  assert.match(await box2.getByTestId('import-actions').innerText(), /Thêm mới 0 dòng, cập nhật 8 dòng.*ghi nhận 0 giấy chứng nhận/)
+  assert.match(await box2.getByTestId('import-actions').innerText(), /Thêm mới 0 dòng, cập nhật 0 dòng, không đổi 8 dòng.*ghi nhận 0 giấy chứng nhận/)
   await box2.getByRole('button', { name: 'Nhập dữ liệu' }).click()
-  await box2.getByTestId('import-done').getByText('Đã nhập 0 chủ thể mới, 0 sản phẩm mới và ghi nhận 0 giấy chứng nhận.').waitFor()
+  await box2.getByTestId('import-done').getByText('Đã nhập 0 chủ thể mới, 0 sản phẩm mới, cập nhật 0 chủ thể và 0 sản phẩm, ghi nhận 0 giấy chứng nhận.').waitFor()
   assert.equal((await api('products.list', {})).value.total, 4)
   assert.equal((await api('certificates.list', { filter: 'all' })).value.length, 4)
   page.assertNoErrors()

@@ -35,7 +35,7 @@ function client(previews: ImportPreview[]) {
     call: (async (method: string, input: any) => {
       calls.push({ method, input })
       if (method === 'catalogueImport.preview') return { ok: true, value: previews.shift() }
-      if (method === 'catalogueImport.commit') return { ok: true, value: { sha256: input.sha256, producers: 2, products: 1, certificates: 1, warningCount: 0 } }
+      if (method === 'catalogueImport.commit') return { ok: true, value: { sha256: input.sha256, producers: 2, products: 1, certificates: 1, producersUpdated: 1, productsUpdated: 0, warningCount: 0 } }
       return { ok: false, error: { code: 'NOT_FOUND', message: 'x' } }
     }) as ApiClient['call']
   }
@@ -69,7 +69,7 @@ describe('CatalogueImport', () => {
     await user.upload(input, xlsx('dung.xlsx'))
     await waitFor(() => expect(commit()).toBeEnabled())
     await user.click(commit())
-    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã nhập 2 chủ thể mới, 1 sản phẩm mới và ghi nhận 1 giấy chứng nhận.')
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã nhập 2 chủ thể mới, 1 sản phẩm mới, cập nhật 1 chủ thể và 0 sản phẩm, ghi nhận 1 giấy chứng nhận.')
     expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { fileName: 'dung.xlsx', sha256: 'a'.repeat(64) } })
     expect(imported).toBe(1)
   })
@@ -86,7 +86,7 @@ describe('CatalogueImport: communes to choose', () => {
         { row: 2, input: '24862', status: 'resolved', how: 'old-code', code: '24846', name: 'Phường Lang Biang - Đà Lạt', via: 'mã cũ 24862', reason: '', candidates: [] },
         { row: 3, input: 'Xã Lát', status: 'choice', how: 'old-names', code: null, name: null, via: '', reason: '«Xã Lát» chưa đủ chắc chắn (chỉ khớp tên)', candidates: [candidate('24846', 'Phường Lang Biang - Đà Lạt'), candidate('24848', 'Xã Lạc Dương')] }
       ],
-      actions: [{ sheet: 'producers', row: 2, action: 'update', matchedBy: 'mã số thuế 5800123401' }]
+      actions: [{ sheet: 'producers', row: 2, action: 'update', matchedBy: 'mã số thuế 5800123401', changes: [], duplicate: null }]
     }
     const chosen: ImportPreview = { ...pending, errorCount: 0, issues: [], resolutions: [pending.resolutions[0]!, { ...pending.resolutions[1]!, status: 'chosen', how: 'chosen', code: '24846', name: 'Phường Lang Biang - Đà Lạt' }] }
     const { c, calls } = client([pending, chosen])
@@ -105,5 +105,45 @@ describe('CatalogueImport: communes to choose', () => {
     expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.preview', input: { choices: [{ row: 3, communeCode: '24846' }] } })
     await user.click(screen.getByRole('button', { name: 'Nhập dữ liệu' }))
     await waitFor(() => expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { choices: [{ row: 3, communeCode: '24846' }] } }))
+  })
+})
+
+describe('CatalogueImport: re-import as update', () => {
+  it('shows «cập nhật» with each field old → new, «không đổi», and a duplicate that blocks until chosen; commits with the choice', async () => {
+    const base = preview(false)
+    const pending: ImportPreview = {
+      ...base,
+      rows: [...base.rows, { sheet: 'products', row: 3, cells: { no: '2', name: 'Trà Atiso', producerNo: '1', setId: 'QD26-2026-05' } }],
+      errorCount: 1,
+      issues: [{ sheet: 'products', row: 3, column: 'Tên sản phẩm', message: 'Cùng sản phẩm với dòng 2: chọn cập nhật sản phẩm nào, thêm mới hay bỏ qua', severity: 'error' }],
+      actions: [
+        { sheet: 'producers', row: 2, action: 'update', matchedBy: 'mã số thuế 5800123401', changes: [{ field: 'phone', label: 'Điện thoại', from: '02633822111', to: '0912345678' }], duplicate: null },
+        { sheet: 'producers', row: 3, action: 'unchanged', matchedBy: 'tên, cùng xã', changes: [], duplicate: null },
+        { sheet: 'products', row: 2, action: 'unchanged', matchedBy: 'tên, cùng chủ thể', changes: [], duplicate: null },
+        { sheet: 'products', row: 3, action: 'duplicate', matchedBy: '', changes: [], duplicate: { reason: 'Cùng sản phẩm với dòng 2', candidates: [], chosen: null } }
+      ]
+    }
+    const chosen: ImportPreview = {
+      ...pending,
+      errorCount: 0,
+      issues: [],
+      actions: [...pending.actions.slice(0, 3), { ...pending.actions[3]!, action: 'skip', duplicate: { ...pending.actions[3]!.duplicate!, chosen: 'skip' } }]
+    }
+    const { c, calls } = client([pending, chosen])
+    const { user, container } = render(<CatalogueImport />, { client: c })
+    await user.upload(container.querySelector('input[type="file"]') as HTMLInputElement, xlsx('lai.xlsx'))
+    expect(await screen.findByTestId('import-actions')).toHaveTextContent('cập nhật 1 dòng, không đổi 2 dòng')
+    const producer = container.querySelector('[data-sheet="producers"][data-row="2"]')!
+    expect(producer.querySelector('[data-action="update"]')).toHaveTextContent('cập nhật (mã số thuế 5800123401)')
+    expect(producer.querySelector('[data-field="phone"]')).toHaveTextContent('Điện thoại: 02633822111 → 0912345678')
+    expect(screen.getByTestId('duplicate-choices')).toHaveAttribute('data-pending', '1')
+    expect(screen.getByTestId('import-blockers')).toHaveTextContent('Còn 1 dòng cần chọn ở trên (xã/phường hoặc dòng trùng) trước khi nhập.')
+    expect(screen.getByRole('button', { name: 'Nhập dữ liệu' })).toBeDisabled()
+    await user.click(screen.getByRole('textbox', { name: 'Chọn cách xử lý dòng trùng: Sản phẩm, dòng 3' }))
+    await user.click(await screen.findByRole('option', { name: 'Bỏ qua dòng này' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Nhập dữ liệu' })).toBeEnabled())
+    expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.preview', input: { rowChoices: [{ sheet: 'products', row: 3, choice: 'skip' }] } })
+    await user.click(screen.getByRole('button', { name: 'Nhập dữ liệu' }))
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ method: 'catalogueImport.commit', input: { rowChoices: [{ sheet: 'products', row: 3, choice: 'skip' }] } }))
   })
 })

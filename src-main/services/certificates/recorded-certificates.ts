@@ -61,8 +61,7 @@ export function createRecordedCertificates(d: RecordedDeps) {
     const check = checkRecordedCertificate(input)
     if (!check.ok) throw new AppError('VALIDATION', check.issues[0]!.message, check.issues)
     const c = check.value
-    const dup = d.db
-      .prepare("SELECT p.name FROM certificates x JOIN products p ON p.id = x.product_id WHERE x.origin = 'recorded' AND x.year = ? AND x.number_text = ? AND x.issuing_authority = ?")
+    const dup = sql("SELECT p.name FROM certificates x JOIN products p ON p.id = x.product_id WHERE x.origin = 'recorded' AND x.year = ? AND x.number_text = ? AND x.issuing_authority = ?")
       .get(c.year, c.numberText, c.issuingAuthority) as { name: string } | undefined
     if (dup) throw new AppError('CONFLICT', `Giấy chứng nhận số ${c.numberText} (${c.year}, ${c.issuingAuthority}) đã được ghi nhận cho "${dup.name}"`)
     const at = d.now().toISOString()
@@ -74,10 +73,8 @@ export function createRecordedCertificates(d: RecordedDeps) {
       const other = sql("SELECT number_text FROM certificates WHERE product_id = ? AND status = 'valid'").get(productId) as { number_text: string } | undefined
       if (other) throw new AppError('CONFLICT', `"${product.name}" đã có giấy chứng nhận số ${other.number_text} còn hiệu lực`)
     }
-    const r = d.db
-      .prepare(`INSERT INTO certificates (product_id, origin, year, number_text, stars, decision_no, decision_date, issued_on, expiry_date, expiry_printed, issuing_authority, source_note, status, created_at)
-        VALUES (?, 'recorded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(productId, c.year, c.numberText, c.stars, c.decisionNo, c.decisionDate, c.issuedOn, c.expiryDate, c.expiryPrinted ? 1 : 0, c.issuingAuthority, c.sourceNote, state, at)
+    const r = sql(`INSERT INTO certificates (product_id, origin, year, number_text, stars, decision_no, decision_date, issued_on, expiry_date, expiry_printed, issuing_authority, source_note, status, created_at)
+        VALUES (?, 'recorded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(productId, c.year, c.numberText, c.stars, c.decisionNo, c.decisionDate, c.issuedOn, c.expiryDate, c.expiryPrinted ? 1 : 0, c.issuingAuthority, c.sourceNote, state, at)
     const id = Number(r.lastInsertRowid)
     syncStatus(productId, today, `${RECORDED_REASON}: số ${c.numberText}, ${c.issuingAuthority}`, at)
     store.audit('certificate.recorded', null, actor, { certificateId: id, productId, ...c, note }, at)

@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto'
 import { PROVINCE_SETTINGS_KEY } from '../settings-service'
 import type { DB } from '../../db/connection'
-import { checkCatalogue, errorCount, type ImportCheck, type ImportContext, type RawWorkbook } from '../../domain/catalogue-import'
-import type { ImportPreview } from '../../shared/api/catalogue-import'
+import { checkCatalogue, errorCount, type ExistingProducer, type ExistingProduct, type ImportCheck, type ImportContext, type ImportedProducer, type ImportedProduct, type RawWorkbook, type RowChoice } from '../../domain/catalogue-import'
+import { choiceKey } from '../../domain/import-match'
+import { viSortKey } from '../../domain/vi-sort'
+import { stmt } from '../../db/statements'
+import type { ImportCommitResult, ImportPreview } from '../../shared/api/catalogue-import'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { foldVietnamese } from '../../shared/text'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
-import { createProducer } from '../producer-service'
+import { createProducer, moveProductsWithProducer, producerData, updateProducer, type ProducerRow } from '../producer-service'
 import { createProduct, type SetLookup } from '../product-service'
 import type { SettingsStore } from '../settings-service'
 import { readWorkbookInWorker } from './read-in-worker'
 import type { RecordedCertificate, RecordedCertificateInput } from '../../domain/recorded-certificate'
 import { today } from '../certificates/certificate-store'
 import { createRecordedCertificates } from '../certificates/recorded-certificates'
-import type { Actor } from '../sessions/store'
+import { createStore, type Actor } from '../sessions/store'
 import { buildTemplate } from './template'
 
 export interface ImportDeps {
@@ -32,23 +35,26 @@ interface Upload {
   contentBase64: string
   /** Communes chosen in the preview for rows the resolver could not settle alone. */
   choices?: Array<{ row: number; communeCode: string }> | undefined
+  /** What to do with true duplicates: `update:<id>`, `add` or `skip`, by sheet and row. */
+  rowChoices?: Array<{ sheet: 'producers' | 'products'; row: number; choice: string }> | undefined
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 /** Enough issues in an error envelope to fix a file; the preview lists all of them. */
 const MAX_ISSUES_IN_ERROR = 50
 
+type Choices = Pick<Upload, 'choices' | 'rowChoices'>
+
 /** Lookups the pure checks need, answered from the database as it is inside the caller's transaction. */
-function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; communeCode: string }> = []): ImportContext {
+function importContext(d: ImportDeps, u: Choices = {}): ImportContext {
   const { db } = d
-  const regId = db.prepare('SELECT id FROM producers WHERE reg_no = ?').pluck()
-  // name_fold is foldVietnamese(name), written by the catalogue services: the match is an index look-up.
-  const named = db.prepare('SELECT id, name FROM producers WHERE commune_code = ? AND name_fold = ? ORDER BY id LIMIT 1')
-  const productByCodeOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND code = ?')
-  const productByNameOf = db.prepare('SELECT id, code, name FROM products WHERE producer_id = ? AND name_fold = ? ORDER BY id LIMIT 1')
-  const byRegNo = db.prepare('SELECT name FROM producers WHERE reg_no = ?')
-  const producersIn = db.prepare("SELECT name, coalesce(reg_no, '') AS regNo FROM producers WHERE commune_code = ?")
-  const byCode = db.prepare('SELECT name FROM products WHERE code = ?')
+  const PRODUCER = 'SELECT p.*, (SELECT count(*) FROM products x WHERE x.producer_id = p.id) AS product_count FROM producers p'
+  // name_fold is foldVietnamese(name), written by the catalogue services: the matches are index look-ups.
+  const named = db.prepare(`${PRODUCER} WHERE p.commune_code = ? AND p.name_fold = ? ORDER BY p.id`)
+  const byRegNo = db.prepare(`${PRODUCER} WHERE p.reg_no = ?`)
+  const PRODUCT = 'SELECT id, code, name, producer_id AS producerId, set_id AS setId, registration_type AS registrationType, status FROM products'
+  const byCode = db.prepare(`${PRODUCT} WHERE code = ?`)
+  const productsNamed = db.prepare(`${PRODUCT} WHERE producer_id = ? AND name_fold = ? ORDER BY id`)
   const productsIn = db.prepare(
     `SELECT x.code, x.name, x.set_id AS setId, p.name AS producerName, coalesce(p.reg_no, '') AS producerRegNo
      FROM products x JOIN producers p ON p.id = x.producer_id WHERE x.commune_code = ?`
@@ -60,25 +66,28 @@ function importContext(d: ImportDeps, choices: ReadonlyArray<{ row: number; comm
       return cache.get(k)!
     }
   }
+  const existing = (r: ProducerRow | undefined): ExistingProducer | undefined =>
+    r ? { id: r.id, data: producerData(r), productCount: r.product_count } : undefined
   const province = d.settings.get<ProvinceSettings | null>(PROVINCE_SETTINGS_KEY, null)
-  const recorded = db.prepare(
-    "SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id WHERE c.year = ? AND c.number_text = ? AND (c.issuing_authority = ? OR c.origin = 'issued') ORDER BY c.origin = 'recorded' DESC LIMIT 1"
-  )
+  // Two look-ups, each on its partial unique index (recorded: year, number, authority; issued: year, number), so a
+  // file of thousands of certificates never scans the table per row; a recorded match wins.
+  const CERT = 'SELECT c.product_id AS productId, p.name AS productName FROM certificates c JOIN products p ON p.id = c.product_id'
+  const recordedCert = db.prepare(`${CERT} WHERE c.origin = 'recorded' AND c.year = ? AND c.number_text = ? AND c.issuing_authority = ?`)
+  const issuedCert = db.prepare(`${CERT} WHERE c.origin = 'issued' AND c.year = ? AND c.number_text = ?`)
   return {
     resolveCommune: (q) => d.units.resolver.resolve(q),
-    communeChoices: new Map(choices.map((c) => [c.row, c.communeCode])),
-    producerIdByRegNo: (regNo) => regId.get(regNo) as number | undefined,
-    producerByNameInCommune: (commune, name) => named.get(commune, foldVietnamese(name)) as { id: number; name: string } | undefined,
-    productOf: (producerId, name, code) =>
-      ((code ? productByCodeOf.get(producerId, code) : undefined) ?? productByNameOf.get(producerId, foldVietnamese(name))) as { id: number; code: string; name: string } | undefined,
+    communeChoices: new Map((u.choices ?? []).map((c) => [c.row, c.communeCode])),
+    rowChoices: new Map((u.rowChoices ?? []).map((c) => [choiceKey(c.sheet, c.row), c.choice as RowChoice])),
+    producerByRegNo: (regNo) => existing(byRegNo.get(regNo) as ProducerRow),
+    producersByNameInCommune: (commune, name) => (named.all(commune, foldVietnamese(name)) as Array<ProducerRow>).map((r) => existing(r)!),
+    productByCode: (code) => byCode.get(code) as ExistingProduct | undefined,
+    productsNamed: (producerId, name) => productsNamed.all(producerId, foldVietnamese(name)) as ExistingProduct[],
     asOf: today(d.now),
-    recordedCertificate: (year, numberText, authority) => recorded.get(year, numberText, authority) as { productId: number; productName: string } | undefined,
+    recordedCertificate: (year, numberText, authority) =>
+      (recordedCert.get(year, numberText, authority) ?? issuedCert.get(year, numberText)) as { productId: number; productName: string } | undefined,
     provinceCode: province?.provinceCode ?? null,
     commune: (code) => d.units.commune(code),
     set: (id) => d.sets(id),
-    producerByRegNo: (regNo) => byRegNo.get(regNo) as { name: string } | undefined,
-    producersInCommune: memo((c) => producersIn.all(c) as Array<{ name: string; regNo: string }>),
-    productByCode: (code) => byCode.get(code) as { name: string } | undefined,
     productsInCommune: memo((c) => productsIn.all(c) as ReturnType<ImportContext['productsInCommune']>)
   }
 }
@@ -111,8 +120,29 @@ const recordInput = (c: RecordedCertificate): RecordedCertificateInput => ({
 
 export function createImportService(d: ImportDeps) {
   const recorded = createRecordedCertificates({ db: d.db, now: d.now })
-  function check(raw: RawWorkbook, choices?: Upload['choices']): ImportCheck {
-    return checkCatalogue(raw, importContext(d, choices))
+  const store = createStore(d.db)
+  function check(raw: RawWorkbook, u: Choices): ImportCheck {
+    return checkCatalogue(raw, importContext(d, u))
+  }
+  /** A registered producer brought up to date from its row, with its products moved if its commune changed. */
+  function updateFromRow(id: number, p: ImportedProducer, actor: Actor, source: string, now: Date): void {
+    const u = p.update!
+    updateProducer(d.db, d.units, id, u.data, now)
+    const moved = u.communeFrom !== null ? moveProductsWithProducer(d.db, id, now.toISOString()) : []
+    store.audit('producer.update', null, actor, { producerId: id, changes: u.changes, movedProducts: moved, source }, now.toISOString())
+  }
+  function updateProductFromRow(x: ImportedProduct, actor: Actor, source: string, now: Date): void {
+    const at = now.toISOString()
+    stmt(d.db, 'UPDATE products SET name = ?, name_fold = ?, sort_key = ?, set_id = ?, registration_type = ?, updated_at = ? WHERE id = ?').run(
+      x.data.name,
+      foldVietnamese(x.data.name),
+      viSortKey(x.data.name),
+      x.data.setId,
+      x.data.registrationType,
+      at,
+      x.matchedId
+    )
+    store.audit('product.update', null, actor, { productId: x.matchedId, changes: x.changes, source }, at)
   }
   return {
     async template(): Promise<{ fileName: string; contentBase64: string }> {
@@ -125,7 +155,7 @@ export function createImportService(d: ImportDeps) {
     async preview(u: Upload): Promise<ImportPreview> {
       const bytes = decode(u)
       const raw = await readWorkbookInWorker(bytes)
-      const c = check(raw, u.choices)
+      const c = check(raw, u)
       const errors = errorCount(c)
       return {
         fileName: u.fileName,
@@ -146,13 +176,13 @@ export function createImportService(d: ImportDeps) {
       }
     },
 
-    async commit(u: Upload & { sha256: string }, actor: Actor = { kind: 'local' }): Promise<{ sha256: string; producers: number; products: number; certificates: number; warningCount: number }> {
+    async commit(u: Upload & { sha256: string }, actor: Actor = { kind: 'local' }): Promise<ImportCommitResult> {
       const bytes = decode(u)
       const hash = sha256(bytes)
       if (hash !== u.sha256) throw new AppError('CONFLICT', 'Tệp gửi lên khác với tệp đã xem trước; hãy xem trước lại trước khi nhập')
       const raw = await readWorkbookInWorker(bytes)
       return d.db.transaction(() => {
-        const c = check(raw, u.choices)
+        const c = check(raw, u)
         const errors = c.issues.filter((i) => i.severity === 'error')
         if (errors.length)
           throw new AppError(
@@ -170,12 +200,21 @@ export function createImportService(d: ImportDeps) {
             throw e
           }
         }
-        // Matched producers are kept as registered; a repeated producer row is the earlier row's producer.
-        for (const p of c.producers)
-          if (p.sameAsNo === undefined) idOf.set(p.no, p.matchedId ?? at('producers', p.row, () => createProducer(d.db, d.units, p.data, now)))
+        const source = (sheet: string, row: number) => `Nhập từ Excel «${u.fileName}», ${where(sheet, row)}`
+        // Matched producers are updated field by field where the row differs; a repeated row is the earlier row's producer.
+        for (const p of c.producers) {
+          if (p.sameAsNo !== undefined) continue
+          const id = p.matchedId ?? at('producers', p.row, () => createProducer(d.db, d.units, p.data, now))
+          if (p.matchedId !== undefined && p.update) at('producers', p.row, () => (updateFromRow(id, p, actor, source('producers', p.row), now), id))
+          idOf.set(p.no, id)
+        }
         for (const p of c.producers) if (p.sameAsNo !== undefined) idOf.set(p.no, idOf.get(p.sameAsNo)!)
         const productId = new Map<number, number>()
-        for (const x of c.products) if (x.matchedId !== undefined) productId.set(x.no, x.matchedId)
+        for (const x of c.products) {
+          if (x.matchedId === undefined) continue
+          productId.set(x.no, x.matchedId)
+          if (x.changes?.length) updateProductFromRow(x, actor, source('products', x.row), now)
+        }
         const fresh = c.products.filter((x) => x.matchedId === undefined)
         // Rows with an issued code go first, so a generated serial never takes a number the file assigns explicitly.
         const ordered = [...fresh.filter((x) => x.data.code), ...fresh.filter((x) => !x.data.code)]
@@ -187,8 +226,16 @@ export function createImportService(d: ImportDeps) {
         }
         const newCerts = c.certificates.filter((x) => !x.existing)
         for (const x of newCerts) at('certificates', x.row, () => recorded.recordTx(productId.get(x.productNo)!, recordInput(x.data), actor, `Nhập từ Excel «${u.fileName}», dòng ${x.row}`))
-        const producersAdded = c.producers.filter((p) => p.sameAsNo === undefined && p.matchedId === undefined).length
-        return { sha256: hash, producers: producersAdded, products: fresh.length, certificates: newCerts.length, warningCount: c.issues.length - errors.length }
+        const first = c.producers.filter((p) => p.sameAsNo === undefined)
+        return {
+          sha256: hash,
+          producers: first.filter((p) => p.matchedId === undefined).length,
+          products: fresh.length,
+          certificates: newCerts.length,
+          producersUpdated: first.filter((p) => p.update).length,
+          productsUpdated: c.products.filter((x) => x.changes?.length).length,
+          warningCount: c.issues.length - errors.length
+        }
       })()
     }
   }

@@ -43,7 +43,11 @@ export const AUDIT_LABELS: Record<string, string> = {
   'inspection.record': 'Lập biên bản kiểm tra sau công nhận',
   'inspection.evidence': 'Lưu tài liệu chứng cứ kiểm tra',
   'product.reregister': 'Đăng ký đánh giá lại / nâng hạng sản phẩm',
-  'backup.restore': 'Khôi phục dữ liệu từ bản sao lưu'
+  'backup.restore': 'Khôi phục dữ liệu từ bản sao lưu',
+  'producer.update': 'Cập nhật chủ thể khi nhập lại từ Excel',
+  'product.update': 'Cập nhật sản phẩm khi nhập lại từ Excel',
+  'producer.merge': 'Gộp chủ thể trùng',
+  'producer.move-products': 'Chuyển sản phẩm theo xã mới của chủ thể'
 }
 
 /** The session area's services over one store, for createCore and the CLI. */

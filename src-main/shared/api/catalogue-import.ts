@@ -12,9 +12,24 @@ const zChoices = z
   .max(20000)
   .optional()
 
+/** The clerk's choice for a true duplicate row: update the registered record <id>, add it as new, or skip it. */
+const zRowChoices = z
+  .array(
+    z
+      .object({
+        sheet: z.enum(['producers', 'products']),
+        row: z.number().int().min(2),
+        choice: z.string().regex(/^(add|skip|update:[1-9]\d*)$/, 'Lựa chọn phải là «add», «skip» hoặc «update:<mã bản ghi>»')
+      })
+      .strict()
+  )
+  .max(20000)
+  .optional()
+
 const zUpload = z
   .object({
     choices: zChoices,
+    rowChoices: zRowChoices,
     fileName: zName.pipe(z.string().max(255, 'Tên tệp quá dài')),
     contentBase64: z
       .string()
@@ -61,8 +76,22 @@ export const zResolution = z.object({
   candidates: z.array(zCandidate)
 })
 export type ResolutionDto = z.infer<typeof zResolution>
-/** What a row does on commit: thêm mới, cập nhật (matched in the database), or the producer of an earlier row. */
-export const zRowAction = z.object({ sheet: z.enum(['producers', 'products']), row: z.number().int(), action: z.enum(['add', 'update', 'same-as-row']), matchedBy: z.string() })
+const zFieldChange = z.object({ field: z.string(), label: z.string(), from: z.string(), to: z.string() })
+/**
+ * What a row does on commit: thêm mới, cập nhật (with each field old → new), không đổi, the producer of an earlier
+ * row, a true duplicate still to decide (the commit is blocked), or skipped by the clerk's choice.
+ */
+export const zRowAction = z.object({
+  sheet: z.enum(['producers', 'products']),
+  row: z.number().int(),
+  action: z.enum(['add', 'update', 'unchanged', 'same-as-row', 'duplicate', 'skip']),
+  matchedBy: z.string(),
+  changes: z.array(zFieldChange),
+  duplicate: z
+    .object({ reason: z.string(), candidates: z.array(z.object({ id: z.number().int(), label: z.string() })), chosen: z.string().nullable() })
+    .nullable()
+})
+export type RowActionDto = z.infer<typeof zRowAction>
 
 export const zImportPreview = z.object({
   fileName: z.string(),
@@ -81,6 +110,18 @@ export const zImportPreview = z.object({
 })
 export type ImportPreview = z.infer<typeof zImportPreview>
 
+/** Added and updated counts: a re-import of the same file adds 0 and updates 0. */
+const zCommitResult = z.object({
+  sha256: z.string(),
+  producers: z.number().int(),
+  products: z.number().int(),
+  certificates: z.number().int(),
+  producersUpdated: z.number().int(),
+  productsUpdated: z.number().int(),
+  warningCount: z.number().int()
+})
+export type ImportCommitResult = z.infer<typeof zCommitResult>
+
 export const catalogueImportMethods = {
   'catalogueImport.template': method({
     kind: 'query',
@@ -93,7 +134,7 @@ export const catalogueImportMethods = {
     kind: 'command',
     roles: OFFICE_ROLES,
     input: zUpload.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã băm SHA-256 không hợp lệ') }).strict(),
-    output: z.object({ sha256: z.string(), producers: z.number().int(), products: z.number().int(), certificates: z.number().int(), warningCount: z.number().int() }),
+    output: zCommitResult,
     bodyLimit: BASE64_MAX + 64 * 1024
   })
 }

@@ -172,7 +172,15 @@ export const catalogueMethods = {
   }),
   'producers.get': method({ kind: 'query', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: zProducer }),
   'producers.create': method({ kind: 'command', roles: OFFICE_ROLES, input: zProducerInput, output: zProducer }),
-  'producers.update': method({ kind: 'command', roles: OFFICE_ROLES, input: zProducerInput.extend({ id: zId }).strict(), output: zProducer }),
+  /** `moveProducts`: when the commune changes, move the producer's products too (their codes never change). */
+  'producers.update': method({ kind: 'command', roles: OFFICE_ROLES, input: zProducerInput.extend({ id: zId, moveProducts: z.boolean().optional() }).strict(), output: zProducer }),
+  /** Merges the duplicate `mergeId` into `keepId`: products move, codes unchanged, the duplicate removed with its record in the audit log. */
+  'producers.merge': method({
+    kind: 'command',
+    roles: OFFICE_ROLES,
+    input: z.object({ keepId: zId, mergeId: zId }).strict(),
+    output: z.object({ producer: zProducer, moved: z.number().int() })
+  }),
   'producers.delete': method({ kind: 'command', roles: OFFICE_ROLES, input: z.object({ id: zId }).strict(), output: z.object({ id: z.number().int() }) }),
   'products.list': method({
     kind: 'query',

@@ -7,9 +7,12 @@ import type { ImportPreview } from '../../../src-main/shared/api/catalogue-impor
 import { useApi } from '../../api/context'
 import { downloadBase64, fileToBase64 } from '../catalogue/files'
 import { CommuneResolutions } from './CommuneResolutions'
+import { DuplicateChoices, type RowChoice } from './DuplicateChoices'
 import { PreviewTable } from './PreviewTable'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Errors that a choice in the preview settles (a commune, a duplicate row), not an edit of the file. */
 
 /**
  * Template download, file choice, preview and commit. The preview is only for the user: the server recomputes it
@@ -23,8 +26,9 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<{ producers: number; products: number; certificates: number } | null>(null)
+  const [done, setDone] = useState<{ producers: number; products: number; certificates: number; producersUpdated: number; productsUpdated: number } | null>(null)
   const [choices, setChoices] = useState<Array<{ row: number; communeCode: string }>>([])
+  const [rowChoices, setRowChoices] = useState<RowChoice[]>([])
 
   const template = async () => {
     const r = await api.call('catalogueImport.template', {})
@@ -37,6 +41,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setDone(null)
     setError(null)
     setChoices([])
+    setRowChoices([])
     if (!f) return
     setBusy(true)
     const u = { fileName: f.name, contentBase64: await fileToBase64(f) }
@@ -46,21 +51,26 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
     setUpload(u)
     setPreview(r.value)
   }
-  /** A commune chosen for a row: the preview is recomputed by the server with every choice so far. */
-  const chooseCommune = async (row: number, communeCode: string | null) => {
+  const withChoices = (c: typeof choices, rc: RowChoice[]) => ({ ...(c.length ? { choices: c } : {}), ...(rc.length ? { rowChoices: rc } : {}) })
+  /** The preview recomputed by the server with every choice so far (communes and duplicates). */
+  const repreview = async (c: typeof choices, rc: RowChoice[]) => {
     if (!upload) return
-    const next = [...choices.filter((c) => c.row !== row), ...(communeCode ? [{ row, communeCode }] : [])]
-    setChoices(next)
+    setChoices(c)
+    setRowChoices(rc)
     setBusy(true)
-    const r = await api.call('catalogueImport.preview', { ...upload, choices: next })
+    const r = await api.call('catalogueImport.preview', { ...upload, ...withChoices(c, rc) })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setPreview(r.value)
   }
+  const chooseCommune = (row: number, communeCode: string | null) =>
+    repreview([...choices.filter((c) => c.row !== row), ...(communeCode ? [{ row, communeCode }] : [])], rowChoices)
+  const chooseRow = (c: RowChoice, choice: string | null) =>
+    repreview(choices, [...rowChoices.filter((x) => x.sheet !== c.sheet || x.row !== c.row), ...(choice ? [{ ...c, choice }] : [])])
   const commit = async () => {
     if (!upload || !preview) return
     setBusy(true)
-    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256, ...(choices.length ? { choices } : {}) })
+    const r = await api.call('catalogueImport.commit', { ...upload, sha256: preview.sha256, ...withChoices(choices, rowChoices) })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setDone(r.value)
@@ -71,7 +81,10 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
 
   const fileIssues = preview?.issues.filter((i) => i.sheet === 'file' || i.row === 1) ?? []
   const blocked = !preview || preview.errorCount > 0
-  const blockers = importBlockers(preview ?? { errorCount: 0, resolutions: [] })
+  const found = importBlockers(preview ?? { errorCount: 0, resolutions: [], actions: [] })
+  // Communes and duplicate rows are both chosen in the preview above; the summary counts the communes, the blockers
+  // line says when duplicate rows are waiting too.
+  const blockers = { fix: found.fix, choose: found.choose + found.duplicates }
   return (
     <Stack data-testid="catalogue-import">
       <Text size="sm">{t('intro')}</Text>
@@ -95,13 +108,15 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
         <>
           <Alert color={preview.errorCount ? 'red' : 'green'} data-testid="import-summary" data-errors={preview.errorCount} data-warnings={preview.warningCount}>
             <Text fw={600}>
-              {t(blockers.choose ? 'summaryChoices' : 'summary', { producers: preview.producers, products: preview.products, errors: blockers.fix, choices: blockers.choose, warnings: preview.warningCount })}
+              {t(found.choose ? 'summaryChoices' : 'summary', { producers: preview.producers, products: preview.products, errors: found.fix, choices: found.choose, warnings: preview.warningCount })}
             </Text>
             <Text size="sm" data-testid="import-actions">
               {t('actions', {
                 add: preview.actions.filter((a) => a.action === 'add').length,
                 update: preview.actions.filter((a) => a.action === 'update').length,
+                unchanged: preview.actions.filter((a) => a.action === 'unchanged').length,
                 same: preview.actions.filter((a) => a.action === 'same-as-row').length,
+                skip: preview.actions.filter((a) => a.action === 'skip').length,
                 certificates: preview.certificates
               })}
             </Text>
@@ -110,9 +125,11 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
                 ? t('blockedBoth', { ...blockers })
                 : blockers.fix
                   ? t('blocked', { count: blockers.fix })
-                  : blockers.choose
-                    ? t('blockedChoices', { count: blockers.choose })
-                    : t('ready')}
+                  : found.duplicates
+                    ? t('chooseFirst', { count: blockers.choose })
+                    : blockers.choose
+                      ? t('blockedChoices', { count: blockers.choose })
+                      : t('ready')}
             </Text>
           </Alert>
           {fileIssues.length ? (
@@ -121,6 +138,7 @@ export function CatalogueImport({ onImported }: { onImported?: () => void }) {
             </Alert>
           ) : null}
           <CommuneResolutions preview={preview} onChoose={(row, code) => void chooseCommune(row, code)} />
+          <DuplicateChoices preview={preview} onChoose={(c, choice) => void chooseRow(c, choice)} />
           <Tabs defaultValue="producers" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="producers">{t('sheet.producers')} ({preview.producers})</Tabs.Tab>

@@ -1,7 +1,30 @@
 import { Badge, List, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportIssueDto, ImportPreview } from '../../../src-main/shared/api/catalogue-import'
+import type { ImportIssueDto, ImportPreview, RowActionDto } from '../../../src-main/shared/api/catalogue-import'
+
+const ACTION_COLOR: Record<RowActionDto['action'], string> = { add: 'blue', update: 'grape', unchanged: 'gray', 'same-as-row': 'gray', duplicate: 'orange', skip: 'gray' }
+
+/** What the row does on commit; for an update, each field that changes, old → new. */
+function RowActionBadge({ action: a }: { action: RowActionDto }) {
+  const { t } = useTranslation('catalogue-import')
+  return (
+    <>
+      <Badge size="xs" ml={6} variant="outline" color={ACTION_COLOR[a.action]} data-action={a.action}>
+        {t(`action.${a.action}`, { by: a.matchedBy })}
+      </Badge>
+      {a.changes.length ? (
+        <List size="xs" spacing={0} data-testid="row-changes">
+          {a.changes.map((c) => (
+            <List.Item key={c.field} data-field={c.field}>
+              <b>{c.label}:</b> {c.from || t('empty')} → {c.to || t('empty')}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </>
+  )
+}
 
 /** Rendering thousands of rows helps nobody fix a file; the first ones with problems are what matter. */
 const MAX_SHOWN = 300
@@ -24,7 +47,9 @@ export function PreviewTable({ preview, sheet }: { preview: ImportPreview; sheet
     return m
   }, [preview, sheet])
   const actionOf = useMemo(() => new Map(preview.actions.filter((a) => a.sheet === sheet).map((a) => [a.row, a])), [preview, sheet])
-  const rows = preview.rows.filter((r) => r.sheet === sheet && (filter === 'all' || issuesByRow.has(r.row)))
+  // Rows worth a look: problems, and what a re-import changes.
+  const notable = (row: number) => issuesByRow.has(row) || ['update', 'duplicate'].includes(actionOf.get(row)?.action ?? '')
+  const rows = preview.rows.filter((r) => r.sheet === sheet && (filter === 'all' || notable(r.row)))
   const shown = rows.slice(0, MAX_SHOWN)
   return (
     <Stack gap="xs" data-testid={`preview-${sheet}`}>
@@ -68,11 +93,7 @@ export function PreviewTable({ preview, sheet }: { preview: ImportPreview; sheet
                   <Table.Td>{r.cells.no ?? r.cells.productNo}</Table.Td>
                   <Table.Td>
                     {r.cells.name ?? r.cells.numberText}
-                    {actionOf.get(r.row) ? (
-                      <Badge size="xs" ml={6} variant="outline" color={actionOf.get(r.row)!.action === 'add' ? 'blue' : 'grape'} data-action={actionOf.get(r.row)!.action}>
-                        {t(`action.${actionOf.get(r.row)!.action}`, { by: actionOf.get(r.row)!.matchedBy })}
-                      </Badge>
-                    ) : null}
+                    {actionOf.get(r.row) ? <RowActionBadge action={actionOf.get(r.row)!} /> : null}
                   </Table.Td>
                   <Table.Td>{detail(sheet, r.cells)}</Table.Td>
                   <Table.Td>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Producer } from '../../../src-main/shared/contract'
 import { useQuery } from '../../api/context'
+import { MergeProducer } from './MergeProducer'
 
 export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p: Producer) => void; onBack: () => void }) {
   const { t } = useTranslation('catalogue')
@@ -24,6 +25,7 @@ export function ProducerDetail({ id, onEdit, onBack }: { id: number; onEdit: (p:
         <Title order={3}>{p.name}</Title>
         <Group>
           <Button variant="default" onClick={onBack}>{t('common.back')}</Button>
+          <MergeProducer keep={p} onMerged={() => { q.reload(); products.reload() }} />
           <Button onClick={() => onEdit(p)}>{t('common.edit')}</Button>
         </Group>
       </Group>

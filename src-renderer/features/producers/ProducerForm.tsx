@@ -1,4 +1,4 @@
-import { Checkbox, Grid, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Checkbox, Grid, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -101,12 +101,20 @@ export function ProducerForm({ initial, defaultProvince, onSaved, onCancel }: Pr
     validate: (v) => validateInput(toInput(v))
   })
 
+  // A new commune for a producer with products: ask whether its products move too (their codes never change).
+  const [askMove, setAskMove] = useState<ProducerInput | null>(null)
+  const save = async (input: ProducerInput, moveProducts?: boolean) => {
+    setAskMove(null)
+    const r = initial ? await api.call('producers.update', { ...input, id: initial.id, ...(moveProducts === undefined ? {} : { moveProducts }) }) : await api.call('producers.create', input)
+    if (r.ok) return onSaved(r.value)
+    showRefusal(r.error, form.setFieldError, setFailure)
+  }
   const submit = form.onSubmit(async (values) => {
     setFailure(null)
     const input = toInput(values)
-    const r = initial ? await api.call('producers.update', { ...input, id: initial.id }) : await api.call('producers.create', input)
-    if (r.ok) return onSaved(r.value)
-    showRefusal(r.error, form.setFieldError, setFailure)
+    // (To an unknown commune nothing moves: a product always has its commune.)
+    if (initial && initial.productCount > 0 && input.communeCode !== null && input.communeCode !== initial.communeCode) return setAskMove(input)
+    await save(input)
   })
 
   return (
@@ -196,6 +204,17 @@ export function ProducerForm({ initial, defaultProvince, onSaved, onCancel }: Pr
         </Grid>
         <FormFooter failure={failure} onCancel={onCancel} />
       </Stack>
+      <Modal opened={askMove !== null} onClose={() => setAskMove(null)} title={t('producers.moveTitle')}>
+        <Stack data-testid="move-products">
+          <Text>{t('producers.moveAsk', { count: initial?.productCount ?? 0 })}</Text>
+          <Text size="sm" c="dimmed">{t('producers.moveNote')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAskMove(null)}>{t('common.cancel')}</Button>
+            <Button variant="light" onClick={() => void save(askMove!, false)}>{t('producers.moveNo')}</Button>
+            <Button onClick={() => void save(askMove!, true)}>{t('producers.moveYes', { count: initial?.productCount ?? 0 })}</Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   )
 }
