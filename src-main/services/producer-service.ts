@@ -37,9 +37,9 @@ function toProducer(r: ProducerRow, units: AdminUnits): Producer {
   return {
     id: r.id,
     ...producerData(r),
-    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === 1 }),
+    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === null ? null : r.rep_disability === 1 }),
     provinceName: units.province(r.province_code)?.name ?? r.province_code,
-    communeName: units.commune(r.commune_code)?.name ?? r.commune_code,
+    communeName: r.commune_code === null ? null : (units.commune(r.commune_code)?.name ?? r.commune_code),
     productCount: r.product_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at
@@ -56,10 +56,8 @@ export function producerData(r: ProducerRow): ProducerData {
     repGender: r.rep_gender,
     repEthnicity: r.rep_ethnicity,
     repDisability: r.rep_disability === null ? null : r.rep_disability === 1,
-    qualifies32: qualifiesForCriterion32({ repGender: r.rep_gender, repEthnicity: r.rep_ethnicity, repDisability: r.rep_disability === null ? null : r.rep_disability === 1 }),
     provinceCode: r.province_code,
     communeCode: r.commune_code,
-    communeName: r.commune_code === null ? null : (units.commune(r.commune_code)?.name ?? r.commune_code),
     street: r.street,
     oldAddress: r.old_address,
     phone: r.phone,
