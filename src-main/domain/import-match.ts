@@ -28,7 +28,7 @@ function producerText(f: ProducerField, d: ProducerData, ctx: Pick<ImportContext
   const v = d[f] as unknown
   if (blank(v)) return ''
   if (f === 'kind') return PRODUCER_KIND_LABELS[v as ProducerData['kind']] ?? String(v)
-  if (f === 'repGender') return GENDER_LABELS[v as ProducerData['repGender']] ?? String(v)
+  if (f === 'repGender') return GENDER_LABELS[v as NonNullable<ProducerData['repGender']>] ?? String(v)
   if (f === 'repDisability') return v ? YES : NO
   if (f === 'communeCode') return `${String(v)} ${ctx.commune(String(v))?.name ?? ''}`.trim()
   return String(v)

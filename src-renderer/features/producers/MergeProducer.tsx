@@ -18,7 +18,7 @@ export function MergeProducer({ keep, onMerged }: { keep: Producer; onMerged: ()
   const [picked, setPicked] = useState<Producer | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const list = useQuery('producers.list', { pageSize: 20, ...(query.trim() ? { query } : { communeCode: keep.communeCode }) }, { skip: !open })
+  const list = useQuery('producers.list', { pageSize: 20, ...(query.trim() ? { query } : keep.communeCode !== null ? { communeCode: keep.communeCode } : {}) }, { skip: !open })
   const others = (list.data?.items ?? []).filter((p) => p.id !== keep.id)
   const close = () => {
     setOpen(false)

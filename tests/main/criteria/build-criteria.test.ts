@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { convertCriteria } from '../../../scripts/build-criteria'
+import { isLeaf } from '../../../src-main/shared/criteria'
 import { REPO, RESOURCES } from '../../utils/core'
 
 // shared/ sits beside the checkout on developer machines and in CI; the shipped file must be its conversion.
@@ -22,11 +23,11 @@ describe('scripts/build-criteria', () => {
 
   it('prints the supplied yes/no labels of the bilingual-label criterion without the extraction marker', () => {
     const converted = convertCriteria(JSON.parse(readFileSync(SOURCE, 'utf8')))
-    const options = converted.sets.flatMap((set) => set.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria.flatMap((c) => c.options ?? []))))
+    const leaves = converted.sets.flatMap((set) => set.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria.flatMap((c) => (isLeaf(c) ? [c] : c.subCriteria)))))
+    const options = leaves.flatMap((c) => c.options)
     expect(options.some((o) => /RECONSTRUCTED/i.test(o.text))).toBe(false)
-    const bilingual = converted.sets.flatMap((set) => set.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria)))
-      .filter((c) => /song ngữ/i.test(c.text) && c.maxPoints === 1)
+    const bilingual = leaves.filter((c) => /song ngữ/i.test(c.text) && c.maxPoints === 1)
     expect(bilingual.length).toBeGreaterThanOrEqual(22)
-    for (const c of bilingual) expect(c.options?.map((o) => o.text)).toEqual(['Không đáp ứng', 'Đáp ứng'])
+    for (const c of bilingual) expect(c.options.map((o) => o.text)).toEqual(['Không đáp ứng', 'Đáp ứng'])
   })
 })
