@@ -11,10 +11,11 @@ import { m010RecordedCertificates } from './010-recorded-certificates'
 import { m011DocumentIssues } from './011-document-issues'
 import { m012ProductSearch } from './012-product-search'
 import { m013InspectionDocuments } from './013-inspection-documents'
+import { m014CertificateReplacement } from './014-certificate-replacement'
 import type { Migration } from './types'
 
 /** Every migration, in order. Add one file per version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents, m006Signing, m007Certificates, m008Inspections, m009TamperGuards, m010RecordedCertificates, m011DocumentIssues, m012ProductSearch, m013InspectionDocuments]
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Catalogue, m003Councils, m004Sessions, m005Documents, m006Signing, m007Certificates, m008Inspections, m009TamperGuards, m010RecordedCertificates, m011DocumentIssues, m012ProductSearch, m013InspectionDocuments, m014CertificateReplacement]
 
 /** The last migration's version (versions ascend; a branch may skip numbers the lead renumbers at merge). */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0
