@@ -21,7 +21,7 @@ export function ReplacedBy({ c }: { c: Certificate }) {
   return (
     <Text size="xs" c="dimmed" data-testid={`cert-replaced-by-${c.id}`}>
       {t('cert.replacedBy')}{' '}
-      <Anchor component="button" type="button" size="xs" onClick={open} data-testid={`cert-successor-${to.id}`}>
+      <Anchor component="button" type="button" size="xs" ta="left" onClick={open} data-testid={`cert-successor-${to.id}`}>
         {t('cert.replacedByNumber', { number: to.number })}
       </Anchor>{' '}
       {t('cert.replacedByDecision', { decision: to.decisionNo, date: formatDay(to.on) })}
