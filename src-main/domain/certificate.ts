@@ -28,9 +28,12 @@ export function addDays(iso: string, days: number): string {
   return day(iso).add(days, 'day').format(ISO)
 }
 
-/** The state on `asOf`: a revocation is final; otherwise the date decides, whatever the stored status says. */
+/**
+ * The state on `asOf`: a revocation and a replacement by a newer certificate (RULES 27a) are final and win over the
+ * date; otherwise the date decides, whatever the stored status says.
+ */
 export function certificateState(stored: CertificateState, expiry: string, asOf: string): CertificateState {
-  if (stored === 'revoked') return 'revoked'
+  if (stored === 'revoked' || stored === 'replaced') return stored
   return asOf > expiry ? 'expired' : 'valid'
 }
 

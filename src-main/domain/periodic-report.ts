@@ -22,6 +22,8 @@ export interface CertificateFact {
   expiryDate: string
   /** Day of the revocation decision, if revoked. */
   revokedOn: string | null
+  /** Day a newer certificate of the same product replaced it (RULES 27a), if replaced. */
+  replacedOn?: string | null
   /** Recorded from before the app (no council result behind it). */
   recorded: boolean
 }
@@ -81,7 +83,7 @@ const within = (day: string, p: Period): boolean => day >= p.from && day <= p.to
  * not revoked by then (a revocation takes effect on the day of its decision).
  */
 export function validOn(c: CertificateFact, day: string): boolean {
-  return c.issuedOn <= day && c.expiryDate >= day && (c.revokedOn === null || c.revokedOn > day)
+  return c.issuedOn <= day && c.expiryDate >= day && (c.revokedOn === null || c.revokedOn > day) && (c.replacedOn == null || c.replacedOn > day)
 }
 
 function countBy<T>(xs: readonly T[], key: (x: T) => string, order?: readonly string[]): CountRow[] {
@@ -97,7 +99,7 @@ export function periodicReport(period: Period, facts: { results: readonly Result
   const results = facts.results.filter((r) => within(r.finalizedOn, period))
   const issued = facts.certificates.filter((c) => within(c.issuedOn, period))
   // Expired in the period: its first day without validity (the day after expiry) falls in it, and no revocation came first.
-  const expired = facts.certificates.filter((c) => within(addDay(c.expiryDate), period) && (c.revokedOn === null || c.revokedOn > c.expiryDate))
+  const expired = facts.certificates.filter((c) => within(addDay(c.expiryDate), period) && (c.revokedOn === null || c.revokedOn > c.expiryDate) && (c.replacedOn == null || c.replacedOn > c.expiryDate))
   const revoked = facts.certificates.filter((c) => c.revokedOn !== null && within(c.revokedOn, period))
   const valid = facts.certificates.filter((c) => validOn(c, period.to))
   const inspections = facts.inspections.filter((i) => within(i.inspectedOn, period))

@@ -10,7 +10,7 @@ import { RECORDED_ANNEX_NOTE, type AnnexRow, type NationalRow, type PtntOcopRow 
  * pass (the `…Iter` forms yield row by row for the streaming XLSX writer). Which certificates: PTNT_OCOP lists every certificate with its state on `asOf`; the national record lists
  * those valid on `asOf` (the national system shows products currently recognised).
  */
-export const TRANG_THAI: Record<CertificateState, string> = { valid: 'Còn hiệu lực', expired: 'Hết hiệu lực', revoked: 'Đã thu hồi' }
+export const TRANG_THAI: Record<CertificateState, string> = { valid: 'Còn hiệu lực', expired: 'Hết hiệu lực', revoked: 'Đã thu hồi', replaced: 'Đã được thay thế' }
 /** Register numbers for the app's certificates; a recorded one (no register number) by its record id, marked GN. */
 export const maOcop = (year: number, number: number | null, id: number): string =>
   number === null ? `GCN-${year}-GN${String(id).padStart(5, '0')}` : `GCN-${year}-${String(number).padStart(4, '0')}`

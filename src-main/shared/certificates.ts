@@ -15,7 +15,8 @@ export const REVOCATION_GROUND_CODES = Object.keys(REVOCATION_GROUNDS) as Revoca
 /** The point letter as printed ("điểm đ khoản 1 Điều 8"). */
 export const groundLetter = (g: RevocationGround): string => (g === 'dd' ? 'đ' : g)
 
-export const CERTIFICATE_STATES = ['valid', 'expired', 'revoked'] as const
+/** `replaced`: superseded by the certificate of a re-evaluation or upgrade of the same product (RULES 27a). */
+export const CERTIFICATE_STATES = ['valid', 'expired', 'revoked', 'replaced'] as const
 export type CertificateState = (typeof CERTIFICATE_STATES)[number]
 export const SESSION_MODES = ['meeting', 'written-opinions'] as const
 export type SessionMode = (typeof SESSION_MODES)[number]

@@ -2,12 +2,13 @@
 // product is planned for post-recognition inspection, inspected with one failed commitment and a deadline already
 // passed (overdue in the summary and on the dashboard card, linking to the record); the periodic report shows what the
 // API counts for the year; the recognised product is registered for an upgrade on its product page (the real path,
-// no SQL), comes back on a new session, and its member's sheet shows the previous evaluation.
+// no SQL), comes back on a new session, its member's sheet shows the previous evaluation, and the new session's
+// certificate replaces the one it held (RULES 27a), shown on the product page with the link to the new one.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
-import { apiOf, seedFinalizedMeeting } from './seed.mjs'
+import { apiOf, leaves, pickOption, seedFinalizedMeeting } from './seed.mjs'
 
 let server, browser, page, seeded
 const api = (method, input) => apiOf(page, server)(method, input)
@@ -143,7 +144,7 @@ test('Tổng quan: the inspection card shows the year, the findings table and th
   page.assertNoErrors()
 })
 
-test('Nâng hạng: registered on the product page, back on a new session, and the member sees the previous result beside the sheet', async () => {
+test('Nâng hạng: registered on the product page, back on a new session, the member sees the previous result beside the sheet, and the new certificate replaces the old', async () => {
   const recognised = seeded.results.find((r) => r.stars !== null && r.stars >= 3 && r.stars < 5)
   const productId = recognised.productId
   await page.goto(`${server.origin}/#/products/${productId}`)
@@ -192,4 +193,33 @@ test('Nâng hạng: registered on the product page, back on a new session, and t
   assert.equal(await mp.getByTestId('previous-option').count(), previous.previous.criteria.length)
   await mp.screenshot({ path: join(ARTIFACTS, 'after-rating-previous-on-sheet.png') })
   await ctx.close()
+
+  // The new session decides, the province issues its decision and certificate: it replaces the one the product held.
+  const held = (await api('certificates.list', { filter: 'valid' })).find((c) => c.productId === productId)
+  const scorers = s.members.filter((m) => m.role !== 'secretary')
+  for (const m of scorers) await api('conflicts.declare', { sessionId: s.id, productId, memberId: m.id, kind: 'none', text: '' })
+  await api('sessions.setStatus', { id: s.id, to: 'scoring' })
+  const set = (await api('criteria.get', { setId: 'QD26-2026-06' })).set
+  for (const m of scorers) {
+    const sheet = await api('sheets.get', { sessionId: s.id, productId, memberId: m.id })
+    for (const c of leaves(set))
+      await api('sheets.saveAnswer', { sessionId: s.id, productId, memberId: m.id, criterionCode: c.code, optionId: pickOption(c, 'mid'), expectedVersion: sheet.answers.find((a) => a.criterionCode === c.code)?.version ?? 0 })
+    await api('sheets.submit', { sessionId: s.id, productId, memberId: m.id })
+  }
+  await api('sessions.setStatus', { id: s.id, to: 'review' })
+  const [result] = await api('sessions.finalize', { id: s.id })
+  assert.equal(result.outcome, 'recognised-by-province')
+  for (const kind of ['report', 'submission', 'decision']) await api('documents.issue', { sessionId: s.id, kind })
+  const [issued] = await api('certificates.issue', { sessionId: s.id, issuedOn: today })
+  // The page is still on this product (same address): reloaded so it reads the certificates anew.
+  await page.goto(`${server.origin}/#/products/${productId}`)
+  await page.reload()
+  const note = page.getByTestId(`cert-replaced-by-${held.id}`)
+  await note.waitFor()
+  assert.equal(await note.innerText(), `Đã được thay thế bởi Giấy chứng nhận số ${issued.number} theo Quyết định số ${issued.decisionNo}, từ ngày ${today.split('-').reverse().join('/')}`)
+  assert.equal(await page.locator(`[data-cert-id="${held.id}"]`).getAttribute('data-state'), 'replaced')
+  assert.equal(await page.locator(`[data-cert-id="${issued.id}"]`).getAttribute('data-state'), 'valid')
+  await note.getByRole('button').click()
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-cert-id')), String(issued.id))
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-replaced-certificate.png') })
 })

@@ -62,7 +62,7 @@ export function leaves(set) {
 }
 
 /** The 3★ marker where one exists, else the best option; 'max' gives 5★. */
-function pickOption(c, level) {
+export function pickOption(c, level) {
   const sorted = [...c.options].sort((a, b) => a.points - b.points)
   return level === 'max' ? sorted.at(-1).id : (c.options.find((o) => o.marker === 3) ?? sorted.at(-1)).id
 }

@@ -20,7 +20,7 @@ function client(values: Record<string, unknown>): ApiClient & { calls: Array<[st
 const cert = (id: number, productId: number, state: string) => ({
   id, productId, productCode: 'X', productName: 'Y', producerName: 'Z', communeCode: '1', communeName: 'C', stars: 4, number: `0${id}/GCN-OCOP`,
   decisionNo: '120/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01', expiryDate: '2029-12-01', state, daysLeft: 900,
-  window: { opens: '2029-06-04', closes: '2029-08-03', phase: 'before' }, revocationId: null
+  window: { opens: '2029-06-04', closes: '2029-08-03', phase: 'before' }, revocationId: null, replacedBy: null as null | { id: number; number: string; decisionNo: string; on: string }
 })
 
 describe('product export information', () => {
@@ -79,6 +79,20 @@ describe('product history', () => {
     expect(certs.getAttribute('data-count')).toBe('1')
     expect(within(certs).getByText('01/GCN-OCOP')).toBeTruthy()
     expect(c.calls).toContainEqual(['products.evaluations', { productId: 3 }])
+  })
+
+  it('shows a replaced certificate as "Đã thay thế" with the link to the certificate that replaced it', async () => {
+    const successor = cert(8, 3, 'valid')
+    const replaced = { ...cert(5, 3, 'replaced'), replacedBy: { id: 8, number: '08/GCN-OCOP', decisionNo: '215/QĐ-UBND', on: '2029-07-25' } }
+    const { user } = render(<ProductCertificates productId={3} />, { client: client({ 'certificates.list': [successor, replaced] }) })
+    const note = await screen.findByTestId('cert-replaced-by-5')
+    expect(note.textContent).toBe('Đã được thay thế bởi Giấy chứng nhận số 08/GCN-OCOP theo Quyết định số 215/QĐ-UBND, từ ngày 25/07/2029')
+    const row = note.closest('tr') as HTMLElement
+    expect(row.getAttribute('data-state')).toBe('replaced')
+    expect(within(row).getByText('Đã thay thế')).toBeTruthy()
+    // The link leads to the new certificate's row on the same page.
+    await user.click(within(note).getByRole('button', { name: 'Giấy chứng nhận số 08/GCN-OCOP' }))
+    expect(document.activeElement?.getAttribute('data-cert-id')).toBe('8')
   })
 
   it('says when there is nothing yet', async () => {

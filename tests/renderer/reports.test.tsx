@@ -30,7 +30,8 @@ const cert: Certificate = {
   state: 'valid',
   daysLeft: 174,
   window: { opens: '2029-06-04', closes: '2029-08-03', phase: 'open' },
-  revocationId: null
+  revocationId: null,
+  replacedBy: null
 }
 const dashboard: Dashboard = {
   asOf: '2029-06-10',

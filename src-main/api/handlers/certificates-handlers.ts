@@ -43,7 +43,7 @@ export function createCertificatesDeps(o: { db: DB; resourcesDir: string; dataDi
 }
 
 export function registerCertificatesHandlers(r: Registry, d: CertificatesDeps & { backupBefore?: (reason: string) => Promise<unknown> }): void {
-  r.handle('certificates.issue', (i) => d.certificates.issue(i))
+  r.handle('certificates.issue', (i, ctx) => d.certificates.issue(i, ctx.actor))
   r.handle('certificates.record', (i, ctx) => {
     const { productId, ...input } = i
     const id = d.recorded.record(productId, input, ctx.actor)

@@ -7,7 +7,7 @@ import { checkTransition } from '../../domain/product-status'
 import { configurePdfmake, renderPdf } from '../../documents/render'
 import { docSymbol } from '../../documents/layout/decree30'
 import { textDocumentToPdfmake } from '../../documents/layout/to-pdfmake'
-import type { Certificate, FileOut } from '../../shared/api/certificates'
+import type { Certificate, CERTIFICATE_FILTERS, FileOut } from '../../shared/api/certificates'
 import type { ProductStatus } from '../../shared/catalogue'
 import type { ProvinceSettings } from '../../shared/contract'
 import type { RevocationGround } from '../../shared/certificates'
@@ -16,6 +16,7 @@ import type { AdminUnits } from '../admin-units-service'
 import { createDocumentRegister } from '../document-register'
 import { recordStatus } from '../product-service'
 import type { SettingsStore } from '../settings-service'
+import { createStore, type Actor } from '../sessions/store'
 import { createCertificateStore, today } from './certificate-store'
 import { revocationDocument, revocationNumber } from './revocation-document'
 
@@ -60,7 +61,7 @@ export function createCertificateService(d: CertificateDeps) {
     recordStatus(d.db, productId, from, to, check.stars, reason, at)
   }
 
-  const issueTx = (given: { sessionId: number; decisionNo?: string | undefined; decisionDate?: string | undefined; issuedOn: string; productIds?: number[] | undefined }): number[] => {
+  const issueTx = (given: { sessionId: number; decisionNo?: string | undefined; decisionDate?: string | undefined; issuedOn: string; productIds?: number[] | undefined }, actor: Actor): number[] => {
     const session = d.db.prepare('SELECT status FROM sessions WHERE id = ?').get(given.sessionId) as { status: string } | undefined
     if (!session) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên họp')
     if (session.status !== 'finalized') throw new AppError('CONFLICT', 'Chỉ cấp giấy chứng nhận từ phiên họp đã chốt kết quả')
@@ -91,20 +92,39 @@ export function createCertificateService(d: CertificateDeps) {
     const at = d.now().toISOString()
     const year = Number(req.issuedOn.slice(0, 4))
     const reason = `Quyết định công nhận số ${req.decisionNo} ngày ${req.decisionDate}`
+    // Prepared once per call, before the loop (the wiring runs before a restore may swap the database underneath).
+    const q = {
+      validOf: d.db.prepare("SELECT id, number_text, created_at FROM certificates WHERE product_id = ? AND status = 'valid'"),
+      /** certificate-valid → registered is only ever the re-registration (RULES 27), after the certificate was written. */
+      reregisteredSince: d.db.prepare("SELECT 1 FROM product_status_history WHERE product_id = ? AND from_status = 'certificate-valid' AND to_status = 'registered' AND at >= ?"),
+      nextId: d.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM certificates').pluck(),
+      replace: d.db.prepare("UPDATE certificates SET status = 'replaced', replaced_by = ?, replaced_on = ? WHERE id = ? AND status = 'valid'"),
+      insert: d.db.prepare(`INSERT INTO certificates (id, product_id, session_id, number_id, year, number, number_text, stars, decision_no, decision_date, issued_on, expiry_date, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`)
+    }
+    const audit = createStore(d.db)
     const ids: number[] = []
+    const [abbr, issuer] = CERTIFICATE_SYMBOL.split('-') as [string, string]
     for (const r of chosen) {
-      if (d.db.prepare("SELECT 1 FROM certificates WHERE product_id = ? AND status = 'valid'").get(r.product_id))
+      const held = q.validOf.get(r.product_id) as { id: number; number_text: string; created_at: string } | undefined
+      // A product back for re-evaluation or upgrade (products.reregister after this certificate) gets its new
+      // certificate in place of the one it holds (RULES 27a); any other product keeps the refusal.
+      if (held && !q.reregisteredSince.get(r.product_id, held.created_at))
         throw new AppError('CONFLICT', `"${r.name}" đã có giấy chứng nhận còn hiệu lực`)
       const stars = r.status === 'recognised' ? r.product_stars! : r.stars!
       if (r.status === 'rated') move(r.product_id, 'rated', 'recognised', stars, reason, at)
       move(r.product_id, 'recognised', 'certificate-valid', null, reason, at)
       const n = register.allocate(year, CERTIFICATE_SYMBOL, 'certificate', 1)
-      const [abbr, issuer] = CERTIFICATE_SYMBOL.split('-') as [string, string]
-      const res = d.db
-        .prepare(`INSERT INTO certificates (product_id, session_id, number_id, year, number, number_text, stars, decision_no, decision_date, issued_on, expiry_date, status, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`)
-        .run(r.product_id, req.sessionId, n.id, year, n.first, docSymbol(n.first, abbr, issuer), stars, req.decisionNo, req.decisionDate, req.issuedOn, expiryDate(req.issuedOn), at)
-      ids.push(Number(res.lastInsertRowid))
+      const numberText = docSymbol(n.first, abbr, issuer)
+      // The new row takes the next id, named as the successor first so the one-valid-per-product index is free
+      // (014: a deferred foreign key checks at commit that the successor exists).
+      const id = q.nextId.get() as number
+      if (held) {
+        q.replace.run(id, req.issuedOn, held.id)
+        audit.audit('certificate.replaced', req.sessionId, actor, { certificateId: held.id, number: held.number_text, replacedBy: id, replacedByNumber: numberText, decisionNo: req.decisionNo, on: req.issuedOn }, at)
+      }
+      q.insert.run(id, r.product_id, req.sessionId, n.id, year, n.first, numberText, stars, req.decisionNo, req.decisionDate, req.issuedOn, expiryDate(req.issuedOn), at)
+      ids.push(id)
     }
     return ids
   }
@@ -124,12 +144,12 @@ export function createCertificateService(d: CertificateDeps) {
   return {
     store,
     get: (id: number, asOf?: string): Certificate => store.one(id, asOfOr(asOf)),
-    issue(req: Parameters<typeof issueTx>[0]): Certificate[] {
-      const ids = d.db.transaction(issueTx)(req)
+    issue(req: Parameters<typeof issueTx>[0], actor: Actor = { kind: 'local' }): Certificate[] {
+      const ids = d.db.transaction(issueTx)(req, actor)
       const asOf = today(d.now)
       return ids.map((id) => store.all(asOf).find((c) => c.id === id)!)
     },
-    list(filter: 'all' | 'valid' | 'expiring' | 'expired' | 'revoked', withinDays: number, asOf?: string): Certificate[] {
+    list(filter: (typeof CERTIFICATE_FILTERS)[number], withinDays: number, asOf?: string): Certificate[] {
       const all = store.all(asOfOr(asOf))
       if (filter === 'all') return all
       if (filter === 'expiring') return all.filter((c) => c.state === 'valid' && c.daysLeft <= withinDays).sort((a, b) => a.daysLeft - b.daysLeft)

@@ -33,11 +33,16 @@ export interface CertificateRow {
   commune_code: string
   producer_name: string
   revocation_id: number | null
+  replaced_by: number | null
+  replaced_on: string | null
+  successor_number: string | null
+  successor_decision: string | null
 }
 
-export const CERT_SELECT = `SELECT c.*, p.code AS product_code, p.name AS product_name, p.commune_code, pr.name AS producer_name, r.id AS revocation_id
+export const CERT_SELECT = `SELECT c.*, p.code AS product_code, p.name AS product_name, p.commune_code, pr.name AS producer_name, r.id AS revocation_id,
+    n.number_text AS successor_number, n.decision_no AS successor_decision
   FROM certificates c JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
-  LEFT JOIN revocations r ON r.certificate_id = c.id`
+  LEFT JOIN revocations r ON r.certificate_id = c.id LEFT JOIN certificates n ON n.id = c.replaced_by`
 
 /** Today in Vietnam (not the machine's zone): expiry and re-evaluation windows are counted in Vietnamese days. */
 export const today = (now: () => Date): string => vnDayOf(now()) ?? dayjs(now()).format('YYYY-MM-DD')
@@ -67,7 +72,8 @@ export function toCertificate(r: CertificateRow, units: AdminUnits, asOf: string
     state: certificateState(r.status, r.expiry_date, asOf),
     daysLeft: daysBetween(asOf, r.expiry_date),
     window: { opens: w.opens, closes: w.closes, phase: w.phase },
-    revocationId: r.revocation_id
+    revocationId: r.revocation_id,
+    replacedBy: r.replaced_by !== null ? { id: r.replaced_by, number: r.successor_number ?? '', decisionNo: r.successor_decision ?? '', on: r.replaced_on ?? '' } : null
   }
 }
 

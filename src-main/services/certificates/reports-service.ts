@@ -7,11 +7,11 @@ import type { CertificateStore } from './certificate-store'
 import { today } from './certificate-store'
 
 /**
- * Figures for the dashboard and the reports. "Recognised" means holding stars now: recognised or with a valid
- * certificate. Rounds count the finalized results of their sessions, whatever happened to the product later.
+ * Figures for the dashboard and the reports. "Recognised" means holding stars now: a valid certificate on the day
+ * (its stars — also while the product is back for re-evaluation or upgrade, RULES 27a), or a recognition decided and
+ * its certificate not yet issued (status recognised, the product's stars). Rounds count the finalized results of their
+ * sessions, whatever happened to the product later.
  */
-const RECOGNISED = "('recognised', 'certificate-valid')"
-
 interface RatingJson {
   countingRound: number | null
   score: { mean: number } | null
@@ -24,7 +24,20 @@ export function createReportsService(deps: { db: DB; units: AdminUnits; sectorOf
   return {
     dashboard(opts: { asOf?: string | undefined; withinDays: number; reminderLeadDays: number }): Dashboard {
       const asOf = opts.asOf ?? today(deps.now)
-      const recognised = db.prepare(`SELECT stars, set_id, commune_code FROM products WHERE status IN ${RECOGNISED} AND stars IS NOT NULL`).all() as Array<{ stars: number; set_id: string; commune_code: string }>
+      const certs = deps.certificates.all(asOf).filter((c) => c.state === 'valid')
+      const held = new Map(certs.map((c) => [c.productId, c.stars]))
+      const recognised = (
+        db.prepare(`SELECT id, status, stars, set_id, commune_code FROM products WHERE status = 'recognised' OR id IN (SELECT product_id FROM certificates WHERE status = 'valid')`).all() as Array<{
+          id: number
+          status: string
+          stars: number | null
+          set_id: string
+          commune_code: string
+        }>
+      ).flatMap((p) => {
+        const stars = p.status === 'recognised' && p.stars !== null ? p.stars : held.get(p.id)
+        return stars === undefined ? [] : [{ stars, set_id: p.set_id, commune_code: p.commune_code }]
+      })
       const count = <T>(xs: readonly T[], key: (x: T) => string, label: (k: string) => string) => {
         const m = new Map<string, number>()
         for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1)
@@ -45,7 +58,6 @@ export function createReportsService(deps: { db: DB; units: AdminUnits; sectorOf
         else e.notRecognised++
         byRound.set(r.id, e)
       }
-      const certs = deps.certificates.all(asOf).filter((c) => c.state === 'valid')
       const expiring = certs.filter((c) => c.daysLeft <= opts.withinDays).sort((a, b) => a.daysLeft - b.daysLeft)
       const reminders = certs.filter((c) => reminderDue(reevaluationWindow(c.expiryDate, asOf), opts.reminderLeadDays)).sort((a, b) => a.window.closes.localeCompare(b.window.closes))
       const products = (db.prepare('SELECT count(*) FROM products').pluck().get() as number) ?? 0

@@ -19,7 +19,7 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
       JOIN sessions s ON s.id = r.session_id JOIN products p ON p.id = r.product_id WHERE s.status = 'finalized'`),
     // A certificate recorded with only its year of issue (issue 12) counts from its decision date, else from the
     // year's last day — the latest it can have been issued, so it is never counted before it existed.
-    certificates: d.db.prepare(`SELECT c.id, c.product_id, c.stars, coalesce(c.issued_on, c.decision_date, printf('%04d-12-31', c.year)) AS issued_on, c.expiry_date, c.session_id, p.set_id, p.commune_code, rv.decided_on
+    certificates: d.db.prepare(`SELECT c.id, c.product_id, c.stars, coalesce(c.issued_on, c.decision_date, printf('%04d-12-31', c.year)) AS issued_on, c.expiry_date, c.session_id, c.replaced_on, p.set_id, p.commune_code, rv.decided_on
       FROM certificates c JOIN products p ON p.id = c.product_id LEFT JOIN revocations rv ON rv.certificate_id = c.id`),
     inspections: d.db.prepare(`SELECT i.inspected_on, i.kind, i.outcome,
         (SELECT group_concat(f.item) FROM inspection_findings f WHERE f.inspection_id = i.id AND f.result = 'fail') AS failed
@@ -35,7 +35,7 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
       registrationType: r.registration_type
     }))
     const certificates: CertificateFact[] = (
-      q.certificates.all() as Array<{ id: number; product_id: number; stars: number; issued_on: string; expiry_date: string; session_id: number | null; set_id: string; commune_code: string; decided_on: string | null }>
+      q.certificates.all() as Array<{ id: number; product_id: number; stars: number; issued_on: string; expiry_date: string; session_id: number | null; replaced_on: string | null; set_id: string; commune_code: string; decided_on: string | null }>
     ).map((c) => ({
       id: c.id,
       productId: c.product_id,
@@ -45,6 +45,7 @@ export function createPeriodicReportService(d: { db: DB; units: AdminUnits; sect
       issuedOn: c.issued_on,
       expiryDate: c.expiry_date,
       revokedOn: c.decided_on,
+      replacedOn: c.replaced_on,
       recorded: c.session_id === null
     }))
     const inspections: InspectionFact[] = (q.inspections.all() as Array<{ inspected_on: string; kind: InspectionFact['kind']; outcome: InspectionFact['outcome']; failed: string | null }>).map((i) => ({

@@ -43,11 +43,13 @@ export const zCertificate = z.object({
   state: z.enum(CERTIFICATE_STATES),
   daysLeft: z.number().int(),
   window: z.object({ opens: z.string(), closes: z.string(), phase: z.enum(['before', 'open', 'missed', 'over']) }),
-  revocationId: z.number().int().nullable()
+  revocationId: z.number().int().nullable(),
+  /** The certificate that replaced this one (re-evaluation or upgrade, RULES 27a), from the day it was issued. */
+  replacedBy: z.object({ id: z.number().int(), number: z.string(), decisionNo: z.string(), on: z.string() }).nullable()
 })
 export type Certificate = z.infer<typeof zCertificate>
 
-export const CERTIFICATE_FILTERS = ['all', 'valid', 'expiring', 'expired', 'revoked'] as const
+export const CERTIFICATE_FILTERS = ['all', 'valid', 'expiring', 'expired', 'revoked', 'replaced'] as const
 
 export const zRevocation = z.object({
   id: z.number().int(),

@@ -5,6 +5,7 @@ import { formatScore } from '../../../src-main/domain/star-band'
 import { useQuery } from '../../api/context'
 import { RecordCertificateForm } from './RecordCertificateForm'
 import { formatDay } from '../../../src-main/shared/vn-format'
+import { ReplacedBy } from '../reports/ReplacedBy'
 
 const stars = (n: number | null) => (n ? '★'.repeat(n) : '—')
 
@@ -97,7 +98,7 @@ export function ProductCertificates({ productId, onChanged }: { productId: numbe
         </Table.Thead>
         <Table.Tbody>
           {rows.map((c) => (
-            <Table.Tr key={c.id} data-state={c.state} data-recorded={c.recorded ? 'true' : 'false'}>
+            <Table.Tr key={c.id} data-cert-id={c.id} tabIndex={-1} data-state={c.state} data-recorded={c.recorded ? 'true' : 'false'}>
               <Table.Td>
                 {c.number}
                 <Text size="xs" c="dimmed">
@@ -115,7 +116,8 @@ export function ProductCertificates({ productId, onChanged }: { productId: numbe
                 {c.issuedOn ? formatDay(c.issuedOn) : t('certificates.unknownDate', { year: c.issuedYear })} → {formatDay(c.expiryDate)}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
+                <Badge variant="light" color={c.state === 'valid' ? 'green' : c.state === 'expired' ? 'gray' : c.state === 'replaced' ? 'blue' : 'red'}>{t(`certificates.states.${c.state}`)}</Badge>
+                <ReplacedBy c={c} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -3,8 +3,9 @@ import { IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Certificate } from '../../../src-main/shared/contract'
 import { formatDay } from '../../../src-main/shared/vn-format'
+import { ReplacedBy } from './ReplacedBy'
 
-const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red' } as const
+const STATE_COLOR = { valid: 'green', expired: 'gray', revoked: 'red', replaced: 'blue' } as const
 
 /** Certificates with their expiry and re-evaluation window; `onRevoke` / `onPrint` add the action column. */
 export function CertificateTable({ rows, onRevoke, onPrint, empty }: {
@@ -35,7 +36,7 @@ export function CertificateTable({ rows, onRevoke, onPrint, empty }: {
       </Table.Thead>
       <Table.Tbody>
         {rows.map((c) => (
-          <Table.Tr key={c.id} data-state={c.state} data-phase={c.window.phase} data-recorded={c.recorded ? 'true' : 'false'}>
+          <Table.Tr key={c.id} data-cert-id={c.id} tabIndex={-1} data-state={c.state} data-phase={c.window.phase} data-recorded={c.recorded ? 'true' : 'false'}>
             <Table.Td>
               {c.number}
               {c.recorded && (
@@ -61,6 +62,7 @@ export function CertificateTable({ rows, onRevoke, onPrint, empty }: {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {/* The cell keeps the badge whole ("Còn hiệu lực", not "CÒN HI…"). */}
               <Badge color={STATE_COLOR[c.state]} tt="none" styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}>{t(`cert.stateValue.${c.state}`)}</Badge>
+              <ReplacedBy c={c} />
             </Table.Td>
             {actions && (
               <Table.Td>

@@ -47,7 +47,7 @@ export async function issueDecision(core: Core, sessionId: number, decision: { n
 }
 
 /** Each criterion at its 3★ minimum where one is marked, else at its best option: a total between 70 and 89. */
-function atThreeStarMarkers(set: CriteriaSet): Record<string, string> {
+export function atThreeStarMarkers(set: CriteriaSet): Record<string, string> {
   const out: Record<string, string> = {}
   for (const { criterion } of leafCriteria(set)) {
     const sorted = [...criterion.options].sort((a, b) => a.points - b.points)
