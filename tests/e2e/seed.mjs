@@ -20,8 +20,8 @@ const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd'
 export function seedProducts(dbFile, names, producerName = 'Hợp tác xã Nông sản Đà Lạt', firstSerial = 1) {
   const db = new Database(dbFile)
   const at = '2026-05-01T00:00:00.000Z'
-  const producer = Number(db.prepare(`INSERT INTO producers (kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, province_code, commune_code, created_at, updated_at)
-    VALUES ('htx', ?, ?, 'hop tac xa', 'Phạm Thị Mai', 'nu', 'Kinh', '68', '24778', ?, ?)`).run(producerName, fold(producerName), at, at).lastInsertRowid)
+  const producer = Number(db.prepare(`INSERT INTO producers (kind, name, name_fold, sort_key, rep_name, rep_gender, rep_ethnicity, rep_disability, province_code, commune_code, created_at, updated_at)
+    VALUES ('htx', ?, ?, 'hop tac xa', 'Phạm Thị Mai', 'nu', 'Kinh', 0, '68', '24778', ?, ?)`).run(producerName, fold(producerName), at, at).lastInsertRowid)
   const insert = db.prepare(`INSERT INTO products (code, form_no, province_code, commune_code, serial, year, name, name_fold, sort_key, producer_id, set_id, registration_type, status, dossier_completed_at, created_at, updated_at)
     VALUES (?, ?, '68', '24778', ?, 2026, ?, ?, ?, ?, 'QD26-2026-06', 'lan-dau', 'dossier-complete', ?, ?, ?)`)
   const ids = names.map((name, k) => {

@@ -5,6 +5,7 @@ import type { FileOut } from '../../shared/api/certificates'
 import type { Inspection, InspectionPlan, InspectionSummary, PlanCandidate } from '../../shared/api/inspections'
 import { FINDING_RESULT_CODES, INSPECTION_ITEM_CODES, type FindingResult, type InspectionItem, type InspectionKind, type InspectionOutcome, type PlanReason } from '../../shared/inspection'
 import { AppError } from '../../shared/result'
+import { vnDayOf } from '../../shared/vn-format'
 import type { FileStore } from '../dossier-service'
 import type { Actor, Store } from '../sessions/store'
 
@@ -83,7 +84,8 @@ export function createInspectionService(d: { db: DB; store: Store; files: FileSt
         (SELECT group_concat(f.id) FROM inspections f WHERE f.follow_up_of = i.id) AS followed
       FROM inspections i JOIN products p ON p.id = i.product_id WHERE i.outcome = 'recommendations'`)
   }
-  const today = (): string => d.now().toISOString().slice(0, 10)
+  // The office's day is Vietnam's: at 00:20 on the 7th there (17:20 UTC on the 6th) a deadline of the 6th has passed.
+  const today = (): string => vnDayOf(d.now())!
 
   function product(id: number) {
     const p = q.productInfo.get(id) as { id: number; code: string; name: string; producer_name: string } | undefined

@@ -40,4 +40,15 @@ describe('inspection figures of the dashboard', () => {
     expect(s.overdue).toEqual([{ inspectionId: late.id, productId, productName: late.productName, inspectedOn: '2027-03-10', deadline: '2027-04-10' }])
     core.close()
   })
+
+  it("overdue counts by Vietnam's day: at 00:20 on the 7th there (17:20 UTC on the 6th) a deadline of the 6th has passed", async () => {
+    const core = await certCore(() => new Date('2027-06-06T17:20:00Z'))
+    const f = await finalizedSession(core)
+    await issueDecision(core, f.sessionId, { number: 121, date: '2026-12-01' })
+    await ok(core, 'certificates.issue', { sessionId: f.sessionId, decisionNo: '121/QĐ-UBND', decisionDate: '2026-12-01', issuedOn: '2026-12-01' })
+    const findings = INSPECTION_ITEM_CODES.map((item, k) => (k === 0 ? { item, result: 'fail' as const, note: 'Hết hạn' } : { item, result: 'pass' as const, note: '' }))
+    const late = await ok(core, 'inspections.record', { productId: f.recognised, planId: null, kind: 'ad-hoc', inspectedOn: '2027-06-01', team: 'Sở NN&MT', findings, outcome: 'recommendations', recommendation: 'Kiểm nghiệm lại', deadline: '2027-06-06' })
+    expect((await ok(core, 'inspections.summary', { year: 2027 })).overdue.map((o) => o.inspectionId)).toEqual([late.id])
+    core.close()
+  })
 })
