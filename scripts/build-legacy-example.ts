@@ -3,7 +3,7 @@
  * type it into the import template — producers addressed by old communes (an old code, old commune + district
  * names, a pre-merger address with "Thôn 10", a today's name in the other tone convention, a former province),
  * one producer row per product, and certificates issued before the app by the province, a former district and a
- * former province, some known only by their year. `npm run cli -- import docs/examples/legacy-certificates.xlsx`
+ * former province, some known only by their year; one producer whose representative's facts the list does not give. `npm run cli -- import docs/examples/legacy-certificates.xlsx`
  * previews it with 0 errors. Run: `npx tsx scripts/build-legacy-example.ts`.
  */
 import ExcelJS from 'exceljs'
@@ -30,7 +30,8 @@ export const LEGACY_PRODUCERS: Array<Cells<typeof PRODUCER_COLUMNS>> = [
   producer(4, { kind: 'Doanh nghiệp nhỏ và vừa', name: 'Công ty TNHH Chè Tân Châu', regNo: '5801234503', repName: 'Trần Văn Hùng', repGender: 'Nam', oldAddress: 'Thôn 10, xã Tân Châu, huyện Di Linh, tỉnh Lâm Đồng' }),
   producer(5, { name: 'Hợp tác xã Thủy sản Phú Lạc', regNo: '3401234505', repName: 'Lê Thị Hằng', oldCommune: 'Xã Phú Lạc', oldDistrict: 'Huyện Tuy Phong', oldProvince: 'Tỉnh Bình Thuận' }),
   producer(6, { name: 'Hợp tác xã Nước mắm Phú Thủy', regNo: '3401234506', repName: 'Phạm Văn Tư', repGender: 'Nam', communeName: 'Phường Phú Thủy', street: 'Khu phố 3' }),
-  producer(7, { kind: 'Trang trại', name: 'Trang trại Sầu riêng Bảo Lộc', repName: 'Võ Thị Lan', street: 'Tổ 4, Phường 2 Bảo Lộc, tỉnh Lâm Đồng' })
+  // The published list names no representative for this farm: the facts stay unknown ("chưa rõ"), never guessed.
+  producer(7, { kind: 'Trang trại', name: 'Trang trại Sầu riêng Bảo Lộc', repName: '', repGender: 'chưa rõ', repEthnicity: 'chưa rõ', repDisability: '', street: 'Tổ 4, Phường 2 Bảo Lộc, tỉnh Lâm Đồng' })
 ]
 
 const product = (no: number, producerNo: number, name: string, setId: string, year: number): Cells<typeof PRODUCT_COLUMNS> => ({

@@ -64,6 +64,13 @@ describe('the documented legacy example (docs/examples/legacy-certificates.xlsx)
       { name: 'Nước mắm Phú Thủy', status: 'expired', stars: 3 },
       { name: 'Sầu riêng Bảo Lộc', status: 'certificate-valid', stars: 3 }
     ])
+    // The farm's representative facts are not in the list: stored as unknown (NULL), never a guessed value.
+    expect(core.db.prepare("SELECT rep_name, rep_gender, rep_ethnicity, rep_disability FROM producers WHERE name = 'Trang trại Sầu riêng Bảo Lộc'").get()).toEqual({
+      rep_name: null,
+      rep_gender: null,
+      rep_ethnicity: null,
+      rep_disability: null
+    })
     // One company, two products, one producer.
     expect(core.db.prepare("SELECT count(*) FROM producers WHERE reg_no = '5801234503'").pluck().get()).toBe(1)
     const dash = await ok(core, 'reports.dashboard', { withinDays: 180, reminderLeadDays: 30 })
