@@ -3,14 +3,19 @@
 // passed (overdue in the summary and on the dashboard card, linking to the record); the periodic report shows what the
 // API counts for the year; the recognised product is registered for an upgrade on its product page (the real path,
 // no SQL), comes back on a new session, its member's sheet shows the previous evaluation, and the new session's
-// certificate replaces the one it held (RULES 27a), shown on the product page with the link to the new one.
+// certificate replaces the one it held (RULES 27a), shown on the product page with the link to the new one. A 2★
+// product (not recognised) gets its advice and its numbered Phiếu góp ý as a PDF; the overdue inspection is followed
+// up with a revocation proposal, its biên bản numbered, and the certificate revoked citing it (RULES D6).
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
 import { apiOf, leaves, pickOption, seedFinalizedMeeting } from './seed.mjs'
 
 let server, browser, page, seeded
+const LOW_PRODUCT = 'Mứt hồng sấy dẻo'
 const api = (method, input) => apiOf(page, server)(method, input)
 const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
 /** `YYYY-MM-DD` n days before today (Vietnam), typed as the office does: dd/mm/yyyy. */
@@ -21,13 +26,25 @@ const typedDaysAgo = (n) => {
   return { iso, typed: iso.split('-').reverse().join('/') }
 }
 
+/** The open record form: the day, the team, and the quality standard not met with its note (the other items pass). */
+async function fillFailedQuality(typedDay, note) {
+  const form = page.getByTestId('inspection-form')
+  await form.waitFor()
+  await form.getByTestId('inspected-on').fill(typedDay)
+  await page.keyboard.press('Tab')
+  await form.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }).fill('Sở Nông nghiệp và Môi trường; Chi cục Chất lượng')
+  await form.locator('tr[data-item="quality-standard"]').getByText('Không đạt').click()
+  await form.getByRole('textbox', { name: /Ghi chú: Tiêu chuẩn chất lượng/ }).fill(note)
+  return form
+}
+
 before(async () => {
   server = await startServer(tempDataDir())
   browser = await launchBrowser()
   page = await newPage(browser)
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  seeded = await seedFinalizedMeeting(page, server, ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt'])
+  seeded = await seedFinalizedMeeting(page, server, ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt', LOW_PRODUCT], ['mid', 'max', 'low'])
 })
 after(async () => {
   await browser?.close()
@@ -73,15 +90,9 @@ test('Kiểm tra sau công nhận: plan proposed and saved, record with a failed
   await page.getByTestId(`${planDoc}-number`).getByText(`Số: ${planNumber}`).waitFor()
 
   await plan.locator(`tr[data-product-id="${productId}"]`).getByRole('button', { name: 'Ghi biên bản' }).click()
-  const form = page.getByTestId('inspection-form')
-  await form.waitFor()
   const inspected = typedDaysAgo(3)
   const deadline = typedDaysAgo(1)
-  await form.getByTestId('inspected-on').fill(inspected.typed)
-  await page.keyboard.press('Tab')
-  await form.getByRole('textbox', { name: 'Thành phần đoàn kiểm tra' }).fill('Sở Nông nghiệp và Môi trường; Chi cục Chất lượng')
-  await form.locator('tr[data-item="quality-standard"]').getByText('Không đạt').click()
-  await form.getByRole('textbox', { name: /Ghi chú: Tiêu chuẩn chất lượng/ }).fill('Phiếu kiểm nghiệm đã hết hiệu lực')
+  const form = await fillFailedQuality(inspected.typed, 'Phiếu kiểm nghiệm đã hết hiệu lực')
   await form.getByRole('radio', { name: /Có khuyến nghị khắc phục/ }).check()
   await form.getByRole('textbox', { name: 'Nội dung khuyến nghị khắc phục' }).fill('Kiểm nghiệm lại sản phẩm và nộp kết quả')
   await form.getByTestId('deadline').fill(deadline.typed)
@@ -111,6 +122,8 @@ test('Báo cáo định kỳ: the year on screen equals what the API counts', as
   const evaluations = page.getByTestId('periodic-evaluations')
   await evaluations.getByText(`Sản phẩm được Hội đồng đánh giá, phân hạng`).waitFor()
   await page.getByText(`đến 31/12/${year}`).waitFor()
+  // The half-year's table stays on screen while the year's loads: wait for the year's count before reading.
+  await evaluations.locator('tr', { hasText: 'Sản phẩm được Hội đồng đánh giá, phân hạng' }).getByText(String(report.evaluations.total), { exact: true }).waitFor()
   const text = await evaluations.innerText()
   assert.match(text, new RegExp(`Sản phẩm được Hội đồng đánh giá, phân hạng\\s+${report.evaluations.total}`))
   const certs = await page.getByTestId('periodic-certificates').innerText()
@@ -222,4 +235,109 @@ test('Nâng hạng: registered on the product page, back on a new session, the m
   await note.getByRole('button').click()
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-cert-id')), String(issued.id))
   await page.screenshot({ path: join(ARTIFACTS, 'after-rating-replaced-certificate.png') })
+})
+
+/** A PDF read back with poppler, whitespace collapsed (a name may wrap). */
+const pdfText = (file) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ')
+
+test('Phiếu góp ý: a 2★ product gets its advice under Chốt kết quả, its letter numbered from the panel and downloaded as a PDF', async () => {
+  const low = seeded.results.find((r) => r.stars === 2)
+  assert.ok(low, 'the seeded meeting has a 2★ product')
+  const expected = await api('advice.product', { sessionId: seeded.sessionId, productId: low.productId, feasible: [] })
+  assert.equal(expected.target, 3)
+  assert.ok(expected.plan && expected.plan.changes.length > 0)
+  await page.goto(`${server.origin}/#/rounds/${seeded.sessionId}/finalize`)
+  await page.getByTestId('finalized').waitFor()
+  const row = page.locator(`[data-testid="results"] tr[data-product-id="${low.productId}"]`)
+  assert.equal(await row.getAttribute('data-stars'), '2')
+  await row.getByTestId('advice-open').click()
+  const panel = page.locator(`[data-testid="advice-panel"][data-product-id="${low.productId}"]`)
+  await panel.getByTestId('advice-table').waitFor()
+  const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-criterion')))
+  assert.deepEqual(rows, expected.plan.changes.map((c) => c.criterionCode))
+  assert.match(await panel.getByTestId('advice-summary').innerText(), /Để đạt 3 sao/)
+
+  // "Cấp số": the confirmation shows the number the register will give, then the panel shows it.
+  const letter = `advice-letter-${low.productId}`
+  const ref = { kind: 'advice-letter', sessionId: seeded.sessionId, productId: low.productId, feasible: [] }
+  const draft = await api('officeDocuments.status', { ref })
+  assert.equal(draft.assigned, null)
+  const number = `${String(draft.next).padStart(2, '0')}/${draft.symbol}`
+  await panel.getByTestId(`${letter}-issue`).click()
+  await page.getByTestId(`${letter}-confirm-text`).getByText(number).waitFor()
+  await page.getByTestId(`${letter}-confirm`).click()
+  await panel.getByTestId(`${letter}-number`).getByText(`Số: ${number}`).waitFor()
+  assert.equal((await api('officeDocuments.status', { ref })).assigned, number)
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(`${letter}-pdf`).click()])
+  const file = join(ARTIFACTS, 'after-rating-advice-letter.pdf')
+  await download.saveAs(file)
+  assert.ok(statSync(file).size > 0)
+  const text = pdfText(file)
+  assert.ok(text.includes(LOW_PRODUCT), 'the letter names the product')
+  assert.ok(text.includes(number), 'the letter carries its number')
+  assert.ok(!text.includes('DỰ THẢO'), 'an issued letter is not a draft')
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-advice-letter.png'), fullPage: true })
+  page.assertNoErrors()
+})
+
+test('Thu hồi: the overdue record is followed up with a revocation proposal, its biên bản numbered, and the certificate revoked citing it', async () => {
+  const year = Number(vnToday().slice(0, 4))
+  const [first] = await api('inspections.list', { year })
+  assert.equal(first.outcome, 'recommendations')
+  assert.ok((await api('inspections.summary', { year })).overdue.some((o) => o.inspectionId === first.id))
+  await page.goto(`${server.origin}/#/inspections/records/${year}/${first.id}`)
+  const detail = page.locator(`[data-testid="inspection-detail"][data-inspection-id="${first.id}"]`)
+  await detail.waitFor()
+  await detail.getByTestId('follow-up').click()
+  const today = typedDaysAgo(0)
+  const form = await fillFailedQuality(today.typed, 'Quá thời hạn khắc phục, không nộp kết quả kiểm nghiệm lại')
+  await form.getByRole('radio', { name: /Đề nghị thu hồi/ }).check()
+  await form.getByRole('textbox', { name: /Căn cứ đề nghị thu hồi/ }).click()
+  await page.getByRole('option', { name: /^b\) / }).click()
+  await form.getByTestId('inspection-save').click()
+  await form.waitFor({ state: 'detached' })
+
+  const followUp = (await api('inspections.list', { year })).find((i) => i.followUpOf === first.id)
+  assert.ok(followUp, 'the follow-up record cites the first one')
+  assert.deepEqual([followUp.outcome, followUp.revocationGround, followUp.productId], ['revocation-proposed', 'b', first.productId])
+  const followed = page.locator(`[data-testid="inspection-detail"][data-inspection-id="${followUp.id}"]`)
+  await followed.waitFor()
+
+  // Its biên bản is numbered first: the revocation cites it by that number (RULES D6).
+  const recordDoc = `record-doc-${followUp.id}`
+  const draft = await api('officeDocuments.status', { ref: { kind: 'inspection-record', inspectionId: followUp.id } })
+  const recordNumber = `${String(draft.next).padStart(2, '0')}/${draft.symbol}`
+  await followed.getByTestId(`${recordDoc}-issue`).click()
+  await page.getByTestId(`${recordDoc}-confirm-text`).getByText(recordNumber).waitFor()
+  await page.getByTestId(`${recordDoc}-confirm`).click()
+  await followed.getByTestId(`${recordDoc}-number`).getByText(`Số: ${recordNumber}`).waitFor()
+  assert.equal((await api('officeDocuments.status', { ref: { kind: 'inspection-record', inspectionId: followUp.id } })).assigned, recordNumber)
+
+  const held = (await api('certificates.list', { filter: 'valid' })).find((c) => c.productId === first.productId)
+  assert.ok(held, 'the inspected product holds a valid certificate')
+  await followed.getByTestId('open-revocation').click()
+  const revoke = followed.getByTestId('revoke-form')
+  await revoke.waitFor()
+  assert.equal(await revoke.getByRole('textbox', { name: 'Văn bản kết luận hoặc xác nhận' }).inputValue(), `Biên bản kiểm tra số ${recordNumber}`)
+  await revoke.getByRole('textbox', { name: 'Nội dung vi phạm, lý do cụ thể' }).fill('Không khắc phục tiêu chuẩn chất lượng trong thời hạn đoàn kiểm tra khuyến nghị')
+  await revoke.getByRole('textbox', { name: 'Ngày quyết định thu hồi' }).fill(today.typed)
+  await page.keyboard.press('Tab')
+  await revoke.getByRole('textbox', { name: 'Họ tên người ký' }).fill('Nguyễn Văn Bình')
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-revoke-form.png'), fullPage: true })
+  const [file] = await Promise.all([page.waitForEvent('download'), revoke.getByRole('button', { name: 'Lập quyết định thu hồi' }).click()])
+  assert.ok(file.suggestedFilename())
+  await revoke.waitFor({ state: 'detached' })
+
+  const revoked = (await api('certificates.list', { filter: 'revoked' })).find((c) => c.id === held.id)
+  assert.ok(revoked, 'the certificate is revoked')
+  const cited = (await api('inspections.list', { year })).find((i) => i.id === followUp.id)
+  assert.ok(cited.revocation, 'the revocation cites the follow-up inspection')
+  assert.equal(cited.revocation.id, revoked.revocationId)
+  assert.equal((await api('products.get', { id: first.productId })).status, 'revoked')
+  const summary = await api('inspections.summary', { year })
+  assert.ok(!summary.overdue.some((o) => o.inspectionId === first.id), 'the followed-up record is no longer overdue')
+  await page.locator(`[data-testid="records"] tr[data-inspection-id="${followUp.id}"]`).getByText(`Đã thu hồi theo Quyết định số ${cited.revocation.number}`).waitFor()
+  await page.screenshot({ path: join(ARTIFACTS, 'after-rating-revoked.png'), fullPage: true })
+  page.assertNoErrors()
 })

@@ -61,18 +61,23 @@ export function leaves(set) {
   return out
 }
 
-/** The 3★ marker where one exists, else the best option; 'max' gives 5★. */
+/**
+ * The 3★ marker where one exists, else the best option; 'max' gives 5★; 'low' the second-lowest option of every
+ * criterion (49 points on QD26-2026-06: 2★, not recognised).
+ */
 export function pickOption(c, level) {
   const sorted = [...c.options].sort((a, b) => a.points - b.points)
+  if (level === 'low') return (sorted[1] ?? sorted[0]).id
   return level === 'max' ? sorted.at(-1).id : (c.options.find((o) => o.marker === 3) ?? sorted.at(-1)).id
 }
 
 /**
  * A realistic office: province set, an active 9-person council, a round with one finalized session of the given
- * products (the first scored 3–4★, the others 5★) and their certificates issued from a decision number.
+ * products (by default the first scored 3–4★, the others 5★; `levels` gives each product's pickOption level) and the
+ * certificates of the recognised ones issued from a decision number.
  * Returns { sessionId, roundId, councilId, products, results }.
  */
-export async function seedFinalizedMeeting(page, server, productNames = ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt', 'Trà atiso túi lọc']) {
+export async function seedFinalizedMeeting(page, server, productNames = ['Bánh tráng gạo lứt', 'Miến dong Đà Lạt', 'Trà atiso túi lọc'], levels = productNames.map((_, i) => (i === 0 ? 'mid' : 'max'))) {
   const api = apiOf(page, server)
   const info = await api('app.info', {})
   const products = seedProducts(info.dbFile, productNames, 'Hợp tác xã Chè Cầu Đất')
@@ -94,7 +99,7 @@ export async function seedFinalizedMeeting(page, server, productNames = ['Bánh 
     for (const [i, p] of products.entries()) {
       const sheet = await api('sheets.get', { sessionId: s.id, productId: p, memberId: m.id })
       for (const c of leaves(set))
-        await api('sheets.saveAnswer', { sessionId: s.id, productId: p, memberId: m.id, criterionCode: c.code, optionId: pickOption(c, i === 0 ? 'mid' : 'max'), expectedVersion: sheet.answers.find((a) => a.criterionCode === c.code)?.version ?? 0 })
+        await api('sheets.saveAnswer', { sessionId: s.id, productId: p, memberId: m.id, criterionCode: c.code, optionId: pickOption(c, levels[i]), expectedVersion: sheet.answers.find((a) => a.criterionCode === c.code)?.version ?? 0 })
       await api('sheets.submit', { sessionId: s.id, productId: p, memberId: m.id })
     }
   await api('sessions.setStatus', { id: s.id, to: 'review' })
