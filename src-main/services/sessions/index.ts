@@ -35,6 +35,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   'minutes.text': 'Soạn nội dung biên bản',
   'document.issue': 'Ban hành văn bản (cấp số)',
   'certificate.recorded': 'Ghi giấy chứng nhận cấp trước khi dùng phần mềm',
+  'certificate.replaced': 'Thay thế giấy chứng nhận khi cấp giấy mới sau đánh giá lại / nâng hạng',
   'joincode.issue': 'Cấp mã tham gia',
   'joincode.revoke': 'Thu hồi mã tham gia',
   'joincode.exchange': 'Thành viên dùng mã tham gia',
