@@ -48,6 +48,10 @@ const dashboard: Dashboard = {
   reminders: [cert]
 }
 
+/** The dashboard page also asks for the year's inspections (its own card): an empty year. */
+const noInspections = { year: 2026, planned: 0, plannedDone: 0, inspections: 0, adHoc: 0, findings: [], outcomes: { 'no-action': 0, recommendations: 0, 'revocation-proposed': 0 }, overdue: [] }
+const dashboardOr = (value: unknown) => (method: string) => (method === 'inspections.summary' ? noInspections : value)
+
 function client(handler: (method: string, input: unknown) => unknown): ApiClient & { calls: Array<[string, unknown]> } {
   const calls: Array<[string, unknown]> = []
   return {
@@ -62,7 +66,7 @@ function client(handler: (method: string, input: unknown) => unknown): ApiClient
 
 describe('dashboard', () => {
   it('shows totals, charts and the re-evaluation reminders with their window', async () => {
-    const c = client(() => dashboard)
+    const c = client(dashboardOr(dashboard))
     render(<DashboardPage />, { client: c })
     await screen.findByTestId('total-products')
     expect(screen.getByTestId('total-products').textContent).toContain('12')
@@ -78,7 +82,7 @@ describe('dashboard', () => {
 
   it('gives every chart a table of its numbers, says when the commune chart shows only the first communes, and writes dates dd/mm/yyyy', async () => {
     const communes = Array.from({ length: 18 }, (_, i) => ({ key: String(i), label: `Xã ${i + 1}`, count: 1200 - i }))
-    render(<DashboardPage />, { client: client(() => ({ ...dashboard, byCommune: communes })) })
+    render(<DashboardPage />, { client: client(dashboardOr({ ...dashboard, byCommune: communes })) })
     await screen.findByTestId('chart-commune')
     expect(screen.getByTestId('chart-commune-note')).toHaveTextContent('15 trên 18 xã, phường')
     const table = screen.getByTestId('chart-commune-table')
@@ -89,7 +93,7 @@ describe('dashboard', () => {
   })
 
   it('says there is nothing to remind, not that there is no certificate, when certificates exist but none is due', async () => {
-    render(<DashboardPage />, { client: client(() => ({ ...dashboard, reminders: [], totals: { ...dashboard.totals, reminders: 0 } })) })
+    render(<DashboardPage />, { client: client(dashboardOr({ ...dashboard, reminders: [], totals: { ...dashboard.totals, reminders: 0 } })) })
     expect(await screen.findByText('Hiện không có giấy chứng nhận nào đến kỳ nhắc đánh giá lại.')).toBeTruthy()
     expect(screen.queryByText('Chưa có giấy chứng nhận nào')).toBeNull()
   })
