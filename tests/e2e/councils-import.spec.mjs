@@ -151,7 +151,7 @@ test('an XLSX with 50 rows of which 3 are bad: the preview shows exactly those 3
   await box.locator('[data-testid="import-summary"][data-errors="0"]').waitFor()
   assert.equal(await commit.isDisabled(), false)
   await commit.click()
-  await box.getByTestId('import-done').getByText('Đã nhập 10 chủ thể mới, 40 sản phẩm mới và ghi nhận 0 giấy chứng nhận.').waitFor()
+  await box.getByTestId('import-done').getByText('Đã nhập 10 chủ thể mới, 40 sản phẩm mới, cập nhật 0 chủ thể và 0 sản phẩm, ghi nhận 0 giấy chứng nhận.').waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'import-done.png'), fullPage: true })
   assert.equal((await api('producers.list', {})).value.total, 10)
   assert.equal((await api('products.list', {})).value.total, 40)
