@@ -1,4 +1,5 @@
 import { GENDERS, PRODUCER_KINDS } from '../../shared/catalogue'
+import { setTriggersAside } from './rebuild-triggers'
 import type { Migration } from './types'
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ')
@@ -22,11 +23,7 @@ export const m014UnknownLegacyFacts: Migration = {
   foreignKeysOff: true,
   name: 'producers: representative facts and commune may be unknown (NULL)',
   up(db) {
-    // Every trigger that names producers (on it, or reading it in its body like 012's search-index triggers on
-    // products) is dropped before the rebuild and recreated as it was: SQLite's RENAME checks trigger bodies and
-    // refuses while one names a table that is, at that moment, dropped.
-    const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'producers' OR sql LIKE '%producers%')").all() as Array<{ name: string; sql: string }>
-    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`)
+    const restoreTriggers = setTriggersAside(db, 'producers')
     db.exec(`
       CREATE TABLE producers_v12 (
         id INTEGER PRIMARY KEY,
@@ -55,6 +52,6 @@ export const m014UnknownLegacyFacts: Migration = {
       CREATE INDEX producers_sort ON producers (sort_key);
       CREATE INDEX producers_commune ON producers (commune_code, sort_key);
     `)
-    for (const t of triggers) db.exec(t.sql)
+    restoreTriggers()
   }
 }

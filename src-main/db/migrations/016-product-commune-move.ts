@@ -1,4 +1,5 @@
 import { PRODUCT_STATUSES, REGISTRATION_TYPES } from '../../shared/catalogue'
+import { setTriggersAside } from './rebuild-triggers'
 import type { Migration } from './types'
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ')
@@ -24,10 +25,7 @@ export const m016ProductCommuneMove: Migration = {
   foreignKeysOff: true,
   name: 'products may change commune; the code never changes',
   up(db) {
-    const triggers = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'products' OR sql LIKE '%products%')")
-      .all() as Array<{ name: string; sql: string }>
-    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`)
+    const restoreTriggers = setTriggersAside(db, 'products')
     db.exec(`
       CREATE TABLE products_v13 (
         id INTEGER PRIMARY KEY,
@@ -65,6 +63,7 @@ export const m016ProductCommuneMove: Migration = {
       WHEN OLD.code IS NOT NEW.code OR OLD.form_no IS NOT NEW.form_no OR OLD.serial IS NOT NEW.serial OR OLD.year IS NOT NEW.year
       BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: Mã sản phẩm và số phiếu đăng ký đã cấp không được thay đổi'); END;
     `)
-    for (const t of triggers) if (t.name !== 'products_code_immutable') db.exec(t.sql)
+    // products_code_immutable is redefined above (the commune may change, the code never).
+    restoreTriggers(['products_code_immutable'])
   }
 }
