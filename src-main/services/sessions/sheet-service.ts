@@ -70,7 +70,7 @@ export function createSheetService(db: DB, store: Store, criteria: CriteriaServi
    */
   function writeBlock(row: SessionRow, ref: Ref, role: Parameters<typeof scores>[0], mode: 'direct' | 'paper'): string | null {
     if (!sheetsWritable(row.status)) return row.status === 'finalized' ? 'Phiên họp đã chốt kết quả' : 'Phiên họp chưa bắt đầu chấm điểm'
-    if (!scores(role, store.facts(row).quyChe)) return 'Thư ký Hội đồng không chấm điểm theo Quy chế'
+    if (!scores(role, store.quyChe(row))) return 'Thư ký Hội đồng không chấm điểm theo Quy chế'
     const status = (q.attendance.get(ref.memberId) as { status: AttendanceStatus } | undefined)?.status
     if (mode === 'direct' && status === 'left') return 'Thành viên đã rời phiên họp: không còn được chấm, sửa hay ký nộp phiếu'
     if (!(mode === 'direct' ? mayWriteOwnSheet(status) : attended(status))) return 'Thành viên chưa được điểm danh có mặt'

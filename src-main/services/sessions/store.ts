@@ -83,12 +83,26 @@ export function createStore(db: DB) {
     return q.agenda.all(sessionId) as AgendaRow[]
   }
 
+  // The session's rules, parsed once per stored text: every answer save asks for them (may the secretary score?),
+  // and a zod parse per keystroke was a good part of a save's CPU in the 15-device LAN bench. Keyed by the text,
+  // not the session, so a changed Quy chế is parsed afresh; a session holds one text, so the map stays small.
+  const quyCheByText = new Map<string, SessionFacts['quyChe']>()
+  function quyChe(row: SessionRow): SessionFacts['quyChe'] {
+    let parsed = quyCheByText.get(row.quy_che)
+    if (!parsed) {
+      parsed = zQuyChe.parse(JSON.parse(row.quy_che))
+      if (quyCheByText.size >= 64) quyCheByText.clear()
+      quyCheByText.set(row.quy_che, parsed)
+    }
+    return parsed
+  }
+
   function facts(row: SessionRow): SessionFacts {
     const attendance = new Map((q.attendance.all(row.id) as Array<{ member_id: number; status: 'present' | 'absent' | 'left' }>).map((a) => [a.member_id, a.status]))
     return {
       seats: seatsOf(row.id).map((s) => ({ id: s.id, role: s.role, fullName: s.full_name })),
       attendance,
-      quyChe: zQuyChe.parse(JSON.parse(row.quy_che))
+      quyChe: quyChe(row)
     }
   }
 
@@ -127,6 +141,6 @@ export function createStore(db: DB) {
     return verifyChain(q.events.iterate() as Iterable<StoredEvent>, sha256)
   }
 
-  return { session, seatsOf, seat, agenda, facts, productFacts, audit, verify }
+  return { session, seatsOf, seat, agenda, quyChe, facts, productFacts, audit, verify }
 }
 export type Store = ReturnType<typeof createStore>
