@@ -1,10 +1,12 @@
 /**
- * The member devices of the LAN bench (bench/lan.ts), in a worker thread of their own: in a meeting each device is
+ * The member devices of the LAN bench (bench/lan.ts), never on the server's event loop: in a meeting each device is
  * its own machine, so their HTTP client work (building requests, parsing replies and event streams) must not queue
- * on the server's event loop and be counted as server latency. Plain JavaScript with Node's own modules only, so
- * the worker needs no TypeScript loader.
+ * there and be counted as server latency. Run either as a child process inside the bench's network namespace
+ * (`ip netns exec`, every byte crosses the veth pair; data as argv[2], messages over the IPC channel) or, where no
+ * namespace can be made, as a worker thread over loopback. Plain JavaScript with Node's own modules only, so it
+ * needs no TypeScript loader.
  *
- * workerData: { port, sessionId, productId, devices: [{ memberId, cookie }], saves: [{ criterionCode, optionIds }], warmup }
+ * Data: { host, port, sessionId, productId, devices: [{ memberId, cookie }], saves: [{ criterionCode, optionIds }], warmup }
  * Messages to the parent: { kind: 'streams-open' }, { kind: 'saves', times, wallMs }, { kind: 'events', received }.
  * Messages from the parent: { kind: 'save', pauseMs, count }, { kind: 'emitted', at: { [productId]: epochMs }, expected }, { kind: 'stop' }.
  */
@@ -12,12 +14,15 @@ import { Agent, request } from 'node:http'
 import { parentPort, workerData } from 'node:worker_threads'
 import { performance } from 'node:perf_hooks'
 
-const { port, sessionId, productId, devices, saves, warmup } = workerData
+const channel = parentPort
+  ? { data: workerData, send: (m) => parentPort.postMessage(m), on: (f) => parentPort.on('message', f), close: () => parentPort.close() }
+  : { data: JSON.parse(process.argv[2]), send: (m) => process.send(m), on: (f) => process.on('message', f), close: () => process.disconnect() }
+const { host, port, sessionId, productId, devices, saves, warmup } = channel.data
 const epoch = () => performance.timeOrigin + performance.now()
 
 function post(agent, path, body, cookie) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path, agent, headers: { 'Content-Type': 'application/json', Cookie: cookie } }, (r) => {
+    const req = request({ host, port, method: 'POST', path, agent, headers: { 'Content-Type': 'application/json', Cookie: cookie } }, (r) => {
       const chunks = []
       r.on('data', (c) => chunks.push(c))
       r.on('end', () => resolve({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
@@ -32,7 +37,7 @@ const arrivals = []
 const streams = []
 function openStream(cookie) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/events', headers: { Cookie: cookie } }, (res) => {
+    const req = request({ host, port, path: '/events', headers: { Cookie: cookie } }, (res) => {
       let buf = ''
       res.setEncoding('utf8')
       res.on('data', (chunk) => {
@@ -93,24 +98,24 @@ async function runSaves(pauseMs, count) {
   return { times, wallMs: performance.now() - t0 }
 }
 
-parentPort.on('message', (m) => {
-  if (m.kind === 'save') runSaves(m.pauseMs, m.count).then((r) => parentPort.postMessage({ kind: 'saves', ...r }), (e) => parentPort.postMessage({ kind: 'error', message: String(e) }))
+channel.on((m) => {
+  if (m.kind === 'save') runSaves(m.pauseMs, m.count).then((r) => channel.send({ kind: 'saves', ...r }), (e) => channel.send({ kind: 'error', message: String(e) }))
   else if (m.kind === 'emitted') {
     // Bounded wait (2 s) for the last deliveries; whatever has not arrived by then is reported as missing.
     const matching = () => arrivals.filter((a) => m.at[a.productId] !== undefined)
     const deadline = performance.now() + 2000
     const report = () => {
       if (matching().length < m.expected && performance.now() < deadline) return void setTimeout(report, 10)
-      parentPort.postMessage({ kind: 'events', received: matching().map((a) => a.at - m.at[a.productId]) })
+      channel.send({ kind: 'events', received: matching().map((a) => a.at - m.at[a.productId]) })
     }
     report()
   } else if (m.kind === 'stop') {
     for (const s of streams) s.destroy()
-    parentPort.close()
+    channel.close()
   }
 })
 
 Promise.all(devices.map((d) => openStream(d.cookie))).then(
-  () => parentPort.postMessage({ kind: 'streams-open' }),
-  (e) => parentPort.postMessage({ kind: 'error', message: String(e) })
+  () => channel.send({ kind: 'streams-open' }),
+  (e) => channel.send({ kind: 'error', message: String(e) })
 )
