@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path'
 import type { CallContext } from '../api/registry'
 import { createCore, type Core } from '../core'
 import { blockersText, importBlockers } from '../domain/import-blockers'
+import { parseRowChoice } from '../domain/import-match'
 import { silentLogger } from '../logger'
 import { defaultDataDir, findResourcesDir } from '../paths'
 import type { ImportPreview } from '../shared/api/catalogue-import'
@@ -105,8 +106,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   }
   const rowChoices: Array<{ sheet: 'producers' | 'products'; row: number; choice: string }> = []
   for (const c of args.flags.get('--duplicate') ?? []) {
-    const m = /^(producers|products):(\d+)=(add|skip|update:[1-9]\d*)$/.exec(c)
-    if (!m) {
+    const m = /^(producers|products):(\d+)=(.+)$/.exec(c)
+    if (!m || parseRowChoice(m[3]!) === null) {
       io.stderr(`--duplicate cần dạng producers|products:DÒNG=update:MÃ|add|skip (ví dụ products:7=update:12), nhận được "${c}"\n`)
       return 2
     }

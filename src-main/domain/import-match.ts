@@ -1,4 +1,5 @@
 import type { ProducerData } from '../shared/api/catalogue'
+import { ROW_CHOICE } from '../shared/api/catalogue-import'
 import { GENDER_LABELS, PRODUCER_KIND_LABELS, REGISTRATION_TYPE_LABELS, type RegistrationType } from '../shared/catalogue'
 import { NO, PRODUCER_COLUMNS, PRODUCT_COLUMNS, YES } from '../shared/catalogue-xlsx'
 import type { DuplicateCandidate, DuplicateInfo, FieldChange, ImportContext, RowChoice } from './import-types'
@@ -67,7 +68,7 @@ export function productChanges(registered: ProductFields, next: ProductFields, s
 
 /** "add", "skip" or "update:<id>", as sent by the preview and the CLI; anything else is null. */
 export function parseRowChoice(s: string): RowChoice | null {
-  return s === 'add' || s === 'skip' || /^update:[1-9]\d*$/.test(s) ? (s as RowChoice) : null
+  return ROW_CHOICE.test(s) ? (s as RowChoice) : null
 }
 
 export const choiceKey = (sheet: 'producers' | 'products', row: number): string => `${sheet}:${row}`

@@ -154,7 +154,7 @@ export function checkProducers(
       const communeFrom = next.communeCode !== x.data.communeCode ? x.data.communeCode : null
       if (communeFrom !== null && x.productCount > 0)
         changes.push({ field: 'products', label: 'Sản phẩm chuyển theo', from: '', to: `${x.productCount} sản phẩm sang xã mới (mã sản phẩm giữ nguyên)` })
-      const p: ImportedProducer = { row, no: no!, data: next, matchedId: x.id, ...(changes.length ? { update: { data: next, changes, communeFrom } } : {}) }
+      const p: ImportedProducer = { row, no: no!, data: next, matchedId: x.id, ...(changes.length ? { update: { changes, communeFrom } } : {}) }
       firstOf.set(sameKey, p)
       producers.push(p)
       actions.push({ sheet: 'producers', row, action: changes.length ? 'update' : 'unchanged', matchedBy: by, changes, duplicate })

@@ -37,8 +37,8 @@ export interface ImportedProducer {
   matchedId?: number | undefined
   /** An earlier row of the file for the same producer (one producer row per product in real lists). */
   sameAsNo?: number | undefined
-  /** For a matched producer whose fields differ: what the update writes (blank cells keep what is registered). */
-  update?: { data: ProducerData; changes: FieldChange[]; communeFrom: string | null } | undefined
+  /** For a matched producer whose fields differ: what changes (the update writes `data`; blank cells kept what is registered). */
+  update?: { changes: FieldChange[]; communeFrom: string | null } | undefined
 }
 
 /** How the commune of a producer row was read (shown in the preview), and the choice it still needs. */

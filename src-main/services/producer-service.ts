@@ -28,7 +28,8 @@ export interface ProducerRow {
   updated_at: string
 }
 
-const SELECT = `SELECT p.*, (SELECT count(*) FROM products x WHERE x.producer_id = p.id) AS product_count FROM producers p`
+/** A producer row with its product count: the shape `ProducerRow` describes, read by the catalogue and the import. */
+export const PRODUCER_SELECT = `SELECT p.*, (SELECT count(*) FROM products x WHERE x.producer_id = p.id) AS product_count FROM producers p`
 
 /** Escapes LIKE wildcards so a user's "%" or "_" is searched literally. */
 export const likePattern = (q: string): string => `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -75,7 +76,7 @@ export interface MovedProduct {
 
 /**
  * Moves every product of a producer to the producer's commune (after a change of address or a merge), in the
- * caller's transaction. Only the product's commune and province change; migration 013 lets them change while the
+ * caller's transaction. Only the product's commune and province change; migration 016 lets them change while the
  * code stays as issued.
  */
 export function moveProductsWithProducer(db: DB, producerId: number, at: string, only?: readonly number[]): MovedProduct[] {
@@ -151,7 +152,7 @@ export function updateProducer(db: DB, units: AdminUnits, id: number, data: Prod
 }
 
 export function getProducer(db: DB, units: AdminUnits, id: number): Producer {
-  const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProducerRow | undefined
+  const row = db.prepare(`${PRODUCER_SELECT} WHERE p.id = ?`).get(id) as ProducerRow | undefined
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
   return toProducer(row, units)
 }
@@ -181,7 +182,7 @@ export function createProducerService(db: DB, units: AdminUnits, now: () => Date
       const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const total = (db.prepare(`SELECT count(*) AS n FROM producers p ${w}`).get(args) as { n: number }).n
       const rows = db
-        .prepare(`${SELECT} ${w} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset`)
+        .prepare(`${PRODUCER_SELECT} ${w} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset`)
         .all({ ...args, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }) as ProducerRow[]
       return { items: rows.map((r) => toProducer(r, units)), total, page: i.page, pageSize: i.pageSize }
     },
@@ -197,13 +198,14 @@ export function createProducerService(db: DB, units: AdminUnits, now: () => Date
      */
     update(id: number, data: ProducerData, opts: { moveProducts?: boolean | undefined; actor?: Actor | undefined } = {}): Producer {
       db.transaction(() => {
-        const before = getProducer(db, units, id)
+        const before = stmt(db, 'SELECT commune_code FROM producers WHERE id = ?').get(id) as { commune_code: string | null } | undefined
+        if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
         const at = now()
         updateProducer(db, units, id, data, at)
-        if (opts.moveProducts && before.communeCode !== data.communeCode) {
+        if (opts.moveProducts && before.commune_code !== data.communeCode) {
           const moved = moveProductsWithProducer(db, id, at.toISOString())
           if (moved.length)
-            store.audit('producer.move-products', null, opts.actor ?? { kind: 'local' }, { producerId: id, fromCommune: before.communeCode, toCommune: data.communeCode, products: moved }, at.toISOString())
+            store.audit('producer.move-products', null, opts.actor ?? { kind: 'local' }, { producerId: id, fromCommune: before.commune_code, toCommune: data.communeCode, products: moved }, at.toISOString())
         }
       })()
       return getProducer(db, units, id)
@@ -217,13 +219,14 @@ export function createProducerService(db: DB, units: AdminUnits, now: () => Date
       if (keepId === mergeId) throw new AppError('VALIDATION', 'Chọn hai chủ thể khác nhau để gộp')
       const moved = db.transaction(() => {
         const keep = getProducer(db, units, keepId)
-        getProducer(db, units, mergeId)
+        // The removed producer's whole record goes to the audit log; reading it also checks that it exists.
+        const row = db.prepare('SELECT * FROM producers WHERE id = ?').get(mergeId) as ProducerRow | undefined
+        if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy chủ thể')
         const products = db.prepare('SELECT id, code, name, set_id, commune_code AS fromCommune FROM products WHERE producer_id = ? ORDER BY id').all(mergeId) as Array<MovedProduct & { set_id: string }>
         const misfit = products.find((x) => !kindAllowedForSet(keep.kind, Number(x.set_id.slice(-2))))
         if (misfit)
           throw new AppError('CONFLICT', `Không gộp được: «${keep.name}» là hội/hiệp hội/trung tâm, chỉ đăng ký sản phẩm du lịch, còn «${misfit.name}» (${misfit.code}) thuộc bộ tiêu chí khác`)
         const at = now().toISOString()
-        const row = db.prepare('SELECT * FROM producers WHERE id = ?').get(mergeId) as ProducerRow
         db.prepare('UPDATE products SET producer_id = ?, updated_at = ? WHERE producer_id = ?').run(keepId, at, mergeId)
         const relocated = moveProductsWithProducer(db, keepId, at, products.map((x) => x.id))
         db.prepare('DELETE FROM producers WHERE id = ?').run(mergeId)

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3'
 import type { DB } from '../db/connection'
 import { stmt } from '../db/statements'
 import { kindAllowedForSet } from '../domain/producer'
@@ -62,7 +61,7 @@ const SELECT = 'SELECT x.*, p.name AS producer_name FROM products x JOIN produce
 
 /**
  * The last serial of a commune and year among product codes. A product may move to another commune later (its
- * producer moved, migration 013); its code, serial included, stays with the commune that issued it, so serials
+ * producer moved, migration 016); its code, serial included, stays with the commune that issued it, so serials
  * are counted by the commune written in the code (substr(code, 4, 5) of "68-24778-001-2026"), on the index of
  * that expression.
  */
@@ -140,6 +139,19 @@ export function recordStatus(db: DB, productId: number, from: ProductStatus | nu
  * serial is the next one in that commune and year, unless an issued code is given, which must match the commune
  * and be unused.
  */
+/** Writes a product's editable fields (name with its search and sort keys, criteria set, registration type). */
+export function updateProductRow(db: DB, id: number, f: { name: string; setId: string; registrationType: RegistrationType }, at: string): void {
+  stmt(db, 'UPDATE products SET name = ?, name_fold = ?, sort_key = ?, set_id = ?, registration_type = ?, updated_at = ? WHERE id = ?').run(
+    f.name,
+    foldVietnamese(f.name),
+    viSortKey(f.name),
+    f.setId,
+    f.registrationType,
+    at,
+    id
+  )
+}
+
 export function createProduct(db: DB, deps: CatalogueDeps, data: ProductCreateData, now: Date): number {
   const producer = stmt(db, 'SELECT kind, province_code, commune_code FROM producers WHERE id = ?').get(data.producerId) as
     | { kind: ProducerKind; province_code: string; commune_code: string | null }
@@ -212,7 +224,7 @@ export interface ProductListInput {
   pageSize: number
 }
 
-/** The substring scan products.list used for every query before migration 016, kept for queries under three characters. */
+/** The substring scan products.list used for every query before migration 012, kept for queries under three characters. */
 const PRODUCT_LIKE = "(x.name_fold LIKE @q ESCAPE '\\' OR x.code LIKE @q ESCAPE '\\' OR p.name_fold LIKE @q ESCAPE '\\')"
 
 /** The shortest folded query the trigram index can serve (three characters, counted as code points). */
@@ -220,7 +232,7 @@ const TRIGRAM = 3
 
 /**
  * The search condition of products.list: a substring of the folded product name, the code or the folded producer
- * name. Three characters or more go through the FTS5 trigram index of migration 016 (a quoted phrase: a substring
+ * name. Three characters or more go through the FTS5 trigram index of migration 012 (a quoted phrase: a substring
  * match on the same text); shorter queries, which the trigram index cannot serve, keep the LIKE scan. Both give the
  * same products (tests/main/catalogue/product-search.test.ts).
  */
@@ -233,13 +245,8 @@ const SEARCH_MATCH = 'SELECT rowid FROM product_search WHERE product_search MATC
 
 export function createProductService(db: DB, deps: CatalogueDeps, now: () => Date = () => new Date()) {
   const get = (id: number) => getProduct(db, deps, id)
-  // The list's statements differ only by which filters are set: each shape is prepared once, on first use.
-  const statements = new Map<string, Statement<unknown[]>>()
-  const sql = (text: string) => {
-    let st = statements.get(text)
-    if (!st) statements.set(text, (st = db.prepare(text)))
-    return st
-  }
+  // The list's statements differ only by which filters are set: `stmt` prepares each shape once, on first use.
+  const sql = (text: string) => stmt(db, text)
   return {
     list(i: ProductListInput) {
       const where: string[] = []
@@ -262,7 +269,7 @@ export function createProductService(db: DB, deps: CatalogueDeps, now: () => Dat
         args[k] = i[k]
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      // A search alone: the index holds one row per product (triggers of 016), so it counts the matches by itself,
+      // A search alone: the index holds one row per product (triggers of migration 012), so it counts the matches by itself,
       // and the page walks the products in list order, keeping the first matches (no sort of every match).
       const searchOnly = search?.indexed === true && where.length === 1
       const from = `FROM products x${searchOnly ? ' INDEXED BY products_sort' : ''} JOIN producers p ON p.id = x.producer_id`
@@ -285,15 +292,7 @@ export function createProductService(db: DB, deps: CatalogueDeps, now: () => Dat
           throw new AppError('CONFLICT', 'Chỉ đổi bộ tiêu chí hoặc hình thức đăng ký khi hồ sơ chưa hoàn tất')
         const kind = (db.prepare('SELECT kind FROM producers WHERE id = ?').get(row.producer_id) as { kind: ProducerKind }).kind
         checkSet(deps, i.setId, kind)
-        db.prepare('UPDATE products SET name = ?, name_fold = ?, sort_key = ?, set_id = ?, registration_type = ?, updated_at = ? WHERE id = ?').run(
-          i.name,
-          foldVietnamese(i.name),
-          viSortKey(i.name),
-          i.setId,
-          i.registrationType,
-          now().toISOString(),
-          i.id
-        )
+        updateProductRow(db, i.id, i, now().toISOString())
       })()
       return get(i.id)
     },

@@ -3,30 +3,16 @@ import { after, before, test } from 'node:test'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { ARTIFACTS, openOfficeWithProvince } from './harness.mjs'
 
-let server, browser, page
-
-/** Calls the API from inside the page, so the session cookie of browser mode authenticates it. */
-const api = (method, input = {}) =>
-  page.evaluate(
-    async ([m, i]) => (await fetch(`/api/${m}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input]
-  )
-const nav = (name) => page.locator('nav').getByText(name, { exact: true }).click()
+let office, page, api, nav
 
 before(async () => {
-  server = await startServer(tempDataDir())
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  await page.goto(server.url)
-  await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  const r = await api('settings.setProvince', { provinceCode: '68', bodyName: 'ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', advisoryBody: 'Sở Nông nghiệp và Môi trường', placeName: 'Lâm Đồng' })
-  assert.equal(r.ok, true, JSON.stringify(r))
+  office = await openOfficeWithProvince('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG')
+  ;({ page, api, nav } = office)
 })
 after(async () => {
-  await browser?.close()
-  await server?.stop()
+  await office?.close()
 })
 
 const MEMBERS = [

@@ -64,3 +64,34 @@ export async function newPage(browser) {
   }
   return page
 }
+
+/**
+ * The office UI of browser mode on a fresh data folder, with the province set as the import specs need it: server,
+ * browser and page, `api` calling through the page's session cookie (as the UI does) and `nav` clicking a menu entry.
+ */
+export async function openOfficeWithProvince(bodyName) {
+  const server = await startServer(tempDataDir())
+  let browser
+  const close = async () => {
+    await browser?.close()
+    await server.stop()
+  }
+  try {
+    browser = await launchBrowser()
+    const page = await newPage(browser)
+    await page.goto(server.url)
+    await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
+    const api = (method, input = {}) =>
+      page.evaluate(
+        async ([m, i]) => (await fetch(`/api/${m}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+        [method, input]
+      )
+    const nav = (name) => page.locator('nav').getByText(name, { exact: true }).click()
+    const r = await api('settings.setProvince', { provinceCode: '68', bodyName, advisoryBody: 'Sở Nông nghiệp và Môi trường', placeName: 'Lâm Đồng' })
+    if (!r.ok) throw new Error(`settings.setProvince: ${JSON.stringify(r)}`)
+    return { server, browser, page, api, nav, close }
+  } catch (e) {
+    await close()
+    throw e
+  }
+}

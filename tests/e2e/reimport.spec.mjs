@@ -5,29 +5,17 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import ExcelJS from 'exceljs'
-import { ARTIFACTS, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { ARTIFACTS, openOfficeWithProvince } from './harness.mjs'
 
-let server, browser, page
-const api = (method, input = {}) =>
-  page.evaluate(
-    async ([m, i]) => (await fetch(`/api/${m}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [method, input]
-  )
-const nav = (name) => page.locator('nav').getByText(name, { exact: true }).click()
+let office, page, api, nav
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 before(async () => {
-  server = await startServer(tempDataDir())
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  await page.goto(server.url)
-  await page.getByRole('heading', { name: 'OCOP Council' }).waitFor()
-  const r = await api('settings.setProvince', { provinceCode: '68', bodyName: 'Ủy ban nhân dân tỉnh Lâm Đồng', advisoryBody: 'Sở Nông nghiệp và Môi trường', placeName: 'Lâm Đồng' })
-  assert.equal(r.ok, true, JSON.stringify(r))
+  office = await openOfficeWithProvince('Ủy ban nhân dân tỉnh Lâm Đồng')
+  ;({ page, api, nav } = office)
 })
 after(async () => {
-  await browser?.close()
-  await server?.stop()
+  await office?.close()
 })
 
 async function file({ phone = '0263 3822 111', extra = [] } = {}) {

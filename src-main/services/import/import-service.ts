@@ -3,16 +3,14 @@ import { PROVINCE_SETTINGS_KEY } from '../settings-service'
 import type { DB } from '../../db/connection'
 import { checkCatalogue, errorCount, type ExistingProducer, type ExistingProduct, type ImportCheck, type ImportContext, type ImportedProducer, type ImportedProduct, type RawWorkbook, type RowChoice } from '../../domain/catalogue-import'
 import { choiceKey } from '../../domain/import-match'
-import { viSortKey } from '../../domain/vi-sort'
-import { stmt } from '../../db/statements'
 import type { ImportCommitResult, ImportPreview } from '../../shared/api/catalogue-import'
 import type { ProvinceSettings } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { foldVietnamese } from '../../shared/text'
 import type { AdminUnits } from '../admin-units-service'
 import type { CriteriaService } from '../criteria-service'
-import { createProducer, moveProductsWithProducer, producerData, updateProducer, type ProducerRow } from '../producer-service'
-import { createProduct, type SetLookup } from '../product-service'
+import { PRODUCER_SELECT, createProducer, moveProductsWithProducer, producerData, updateProducer, type ProducerRow } from '../producer-service'
+import { createProduct, updateProductRow, type SetLookup } from '../product-service'
 import type { SettingsStore } from '../settings-service'
 import { readWorkbookInWorker } from './read-in-worker'
 import type { RecordedCertificate, RecordedCertificateInput } from '../../domain/recorded-certificate'
@@ -48,10 +46,9 @@ type Choices = Pick<Upload, 'choices' | 'rowChoices'>
 /** Lookups the pure checks need, answered from the database as it is inside the caller's transaction. */
 function importContext(d: ImportDeps, u: Choices = {}): ImportContext {
   const { db } = d
-  const PRODUCER = 'SELECT p.*, (SELECT count(*) FROM products x WHERE x.producer_id = p.id) AS product_count FROM producers p'
   // name_fold is foldVietnamese(name), written by the catalogue services: the matches are index look-ups.
-  const named = db.prepare(`${PRODUCER} WHERE p.commune_code = ? AND p.name_fold = ? ORDER BY p.id`)
-  const byRegNo = db.prepare(`${PRODUCER} WHERE p.reg_no = ?`)
+  const named = db.prepare(`${PRODUCER_SELECT} WHERE p.commune_code = ? AND p.name_fold = ? ORDER BY p.id`)
+  const byRegNo = db.prepare(`${PRODUCER_SELECT} WHERE p.reg_no = ?`)
   const PRODUCT = 'SELECT id, code, name, producer_id AS producerId, set_id AS setId, registration_type AS registrationType, status FROM products'
   const byCode = db.prepare(`${PRODUCT} WHERE code = ?`)
   const productsNamed = db.prepare(`${PRODUCT} WHERE producer_id = ? AND name_fold = ? ORDER BY id`)
@@ -127,21 +124,13 @@ export function createImportService(d: ImportDeps) {
   /** A registered producer brought up to date from its row, with its products moved if its commune changed. */
   function updateFromRow(id: number, p: ImportedProducer, actor: Actor, source: string, now: Date): void {
     const u = p.update!
-    updateProducer(d.db, d.units, id, u.data, now)
+    updateProducer(d.db, d.units, id, p.data, now)
     const moved = u.communeFrom !== null ? moveProductsWithProducer(d.db, id, now.toISOString()) : []
     store.audit('producer.update', null, actor, { producerId: id, changes: u.changes, movedProducts: moved, source }, now.toISOString())
   }
   function updateProductFromRow(x: ImportedProduct, actor: Actor, source: string, now: Date): void {
     const at = now.toISOString()
-    stmt(d.db, 'UPDATE products SET name = ?, name_fold = ?, sort_key = ?, set_id = ?, registration_type = ?, updated_at = ? WHERE id = ?').run(
-      x.data.name,
-      foldVietnamese(x.data.name),
-      viSortKey(x.data.name),
-      x.data.setId,
-      x.data.registrationType,
-      at,
-      x.matchedId
-    )
+    updateProductRow(d.db, x.matchedId!, x.data, at)
     store.audit('product.update', null, actor, { productId: x.matchedId, changes: x.changes, source }, at)
   }
   return {

@@ -13,13 +13,14 @@ const zChoices = z
   .optional()
 
 /** The clerk's choice for a true duplicate row: update the registered record <id>, add it as new, or skip it. */
+export const ROW_CHOICE = /^(add|skip|update:[1-9]\d*)$/
 const zRowChoices = z
   .array(
     z
       .object({
         sheet: z.enum(['producers', 'products']),
         row: z.number().int().min(2),
-        choice: z.string().regex(/^(add|skip|update:[1-9]\d*)$/, 'Lựa chọn phải là «add», «skip» hoặc «update:<mã bản ghi>»')
+        choice: z.string().regex(ROW_CHOICE, 'Lựa chọn phải là «add», «skip» hoặc «update:<mã bản ghi>»')
       })
       .strict()
   )

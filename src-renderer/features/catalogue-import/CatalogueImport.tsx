@@ -12,8 +12,6 @@ import { PreviewTable } from './PreviewTable'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Errors that a choice in the preview settles (a commune, a duplicate row), not an edit of the file. */
-
 /**
  * Template download, file choice, preview and commit. The preview is only for the user: the server recomputes it
  * from the same bytes (checked by SHA-256) at commit time and refuses while errors remain.

@@ -35,7 +35,7 @@ function memoryCatalogue() {
     const idOf = new Map<number, number>()
     for (const p of c.producers.filter((x) => x.sameAsNo === undefined)) {
       if (p.matchedId === undefined) producers.push({ id: producers.length + 1, data: p.data, productCount: 0 })
-      else if (p.update) producers.find((x) => x.id === p.matchedId)!.data = p.update.data
+      else if (p.update) producers.find((x) => x.id === p.matchedId)!.data = p.data
       idOf.set(p.no, p.matchedId ?? producers.length)
     }
     for (const p of c.producers) if (p.sameAsNo !== undefined) idOf.set(p.no, idOf.get(p.sameAsNo)!)
