@@ -3,6 +3,7 @@ import { addressOf, criteriaSetOf, meanText } from './context'
 import type { Block } from './layout/ast'
 import type { DocProduct, DocumentInput } from './model'
 import { keepNumbers } from './wording'
+import { formatDay } from '../shared/vn-format'
 
 /** Wording and tables about product results shared by minutes, report, submission, decisions and notices. */
 export const OUTCOME_WORDS: Record<NonNullable<DocProduct['outcome']>, string> = {
@@ -70,11 +71,10 @@ export function countByStars(ps: readonly DocProduct[]): string {
   return parts.join(', ')
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/')
 
 /** The certificate a product held before, as printed: number, issue day (or only the year), validity. */
 function previousCertificate(c: NonNullable<NonNullable<DocProduct['previous']>['certificate']>): string {
-  return keepNumbers(`Giấy chứng nhận số ${c.number} ${c.issuedOn ? `ngày ${dmy(c.issuedOn)}` : `năm ${c.year}`}, hiệu lực đến ngày ${dmy(c.expiryDate)}`)
+  return keepNumbers(`Giấy chứng nhận số ${c.number} ${c.issuedOn ? `ngày ${formatDay(c.issuedOn)}` : `năm ${c.year}`}, hiệu lực đến ngày ${formatDay(c.expiryDate)}`)
 }
 
 const previousStars = (stars: number | null) => (stars === null ? 'chưa xác định hạng sao' : stars === 0 ? 'không xếp hạng' : `${stars} sao`)
@@ -90,7 +90,7 @@ export function previousText(p: DocProduct): string | null {
   const cert = v.certificate ? previousCertificate(v.certificate) : null
   if (v.sessionDate === null) return `${previousStars(v.stars)} theo ${cert ?? 'giấy chứng nhận đã cấp'} (không có điểm chấm)`
   const mean = v.mean === null ? 'chưa đủ điều kiện tính điểm' : `điểm trung bình ${formatScore(v.mean)} điểm`
-  return `phiên họp ngày ${dmy(v.sessionDate)}, ${previousStars(v.stars)}, ${mean}${cert ? `; ${cert}` : ''}`
+  return `phiên họp ngày ${formatDay(v.sessionDate)}, ${previousStars(v.stars)}, ${mean}${cert ? `; ${cert}` : ''}`
 }
 
 /** The report's table of previous results, for the products of the session that come back; null when none does. */

@@ -100,6 +100,6 @@ export interface FollowUpFacts {
 }
 
 /** Recommendations whose deadline has passed (strictly before `today`) with no follow-up inspection recorded. */
-export function overdueFollowUps(inspections: readonly FollowUpFacts[], today: string): FollowUpFacts[] {
+export function overdueFollowUps<T extends FollowUpFacts>(inspections: readonly T[], today: string): T[] {
   return inspections.filter((i) => i.outcome === 'recommendations' && i.deadline !== null && i.deadline < today && i.followedUpBy.length === 0)
 }

@@ -13,6 +13,7 @@ import { annexRows, certificateCount, nationalRecords, ptntOcopRows, recordedAnn
 import { addSheet, bufferOf, fileOut, toCsv, workbook, xlsxBytes } from './writers'
 import { exportInWorker } from './xlsx-in-worker'
 import { unitTable } from './xlsx-jobs'
+import { formatDay } from '../shared/vn-format'
 
 /**
  * The one module every export goes through (docs/exports.md): PTNT_OCOP (QĐ 5277), the national system's product
@@ -43,7 +44,7 @@ export function createExportService(d: ExportDeps) {
     },
     async nationalRecords(format: 'xlsx' | 'json', asOf?: string): Promise<FileOut> {
       const day = asOf ?? today(d.now)
-      const empty = () => new AppError('NOT_FOUND', `Không có giấy chứng nhận nào còn hiệu lực ngày ${day.split('-').reverse().join('/')}: hồ sơ hệ thống quốc gia sẽ trống nên không tạo tệp.`)
+      const empty = () => new AppError('NOT_FOUND', `Không có giấy chứng nhận nào còn hiệu lực ngày ${formatDay(day)}: hồ sơ hệ thống quốc gia sẽ trống nên không tạo tệp.`)
       if (format === 'json') {
         const records = nationalRecords(d.db, d.units, day)
         if (records.length === 0) throw empty()

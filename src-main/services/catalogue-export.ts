@@ -90,7 +90,6 @@ export async function writeCatalogue(
   }
   await out.sheet(SHEET_PRODUCERS, columnsOf(PRODUCER_COLUMNS), producerRows())
   const productNo = new Map<number, number>()
-  const nameOf = new Map<number, string>()
   function* productRows(): Generator<XlsxRow> {
     let i = 0
     const rows = db.prepare('SELECT x.*, p.name AS producer_name FROM products x JOIN producers p ON p.id = x.producer_id ORDER BY x.code').iterate() as IterableIterator<{
@@ -108,7 +107,6 @@ export async function writeCatalogue(
     }>
     for (const x of rows) {
       productNo.set(x.id, ++i)
-      nameOf.set(x.id, x.name)
       yield {
         no: i,
         code: x.code,
@@ -131,13 +129,13 @@ export async function writeCatalogue(
   // app's own certificates become recorded ones (that database did not issue them), under the committee's name.
   function* certificateRows(): Generator<XlsxRow> {
     const certs = db
-      .prepare(`SELECT c.product_id, c.origin, c.year, c.number_text, c.stars, c.issued_on, c.issuing_authority, c.decision_no, c.decision_date, c.expiry_date, c.expiry_printed, c.source_note
+      .prepare(`SELECT c.product_id, p.name AS product_name, c.origin, c.year, c.number_text, c.stars, c.issued_on, c.issuing_authority, c.decision_no, c.decision_date, c.expiry_date, c.expiry_printed, c.source_note
         FROM certificates c JOIN products p ON p.id = c.product_id ORDER BY p.code, c.year, c.id`)
-      .iterate() as IterableIterator<{ product_id: number; origin: string; year: number; number_text: string; stars: number; issued_on: string | null; issuing_authority: string; decision_no: string; decision_date: string | null; expiry_date: string; expiry_printed: number; source_note: string }>
+      .iterate() as IterableIterator<{ product_id: number; product_name: string; origin: string; year: number; number_text: string; stars: number; issued_on: string | null; issuing_authority: string; decision_no: string; decision_date: string | null; expiry_date: string; expiry_printed: number; source_note: string }>
     for (const c of certs)
       yield {
         productNo: productNo.get(c.product_id) ?? null,
-        productName: nameOf.get(c.product_id) ?? '',
+        productName: c.product_name,
         numberText: c.number_text,
         stars: c.stars,
         issuedOn: c.issued_on ?? UNKNOWN_DATE,

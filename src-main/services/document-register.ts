@@ -39,6 +39,8 @@ export interface DocumentRegister {
   /** The row id of a number already in the register, undefined if it was never given. */
   idOf(year: number, symbol: string, number: number): number | undefined
   issued(year: number, symbol: string): number[]
+  /** The number `allocate` would give next for (year, symbol): shown before a document is issued. */
+  next(year: number, symbol: string): number
   findByInput(inputSha256: string, kind: RegisterKind, format: 'pdf' | 'docx'): DocumentRow | undefined
   insert(doc: NewDocument): DocumentRow
   get(id: number): DocumentRow
@@ -89,6 +91,7 @@ export function createDocumentRegister(db: DB, now: () => Date = () => new Date(
     numberOf: (id) => numberOf.get(id) as number,
     idOf: (year, symbol, n) => idOf.get(year, symbol, n) as number | undefined,
     issued: (year, symbol) => issued.all(year, symbol) as number[],
+    next: (year, symbol) => (maxNo.get(year, symbol) as number) + 1,
     findByInput: (sha, kind, format) => byInput.get(sha, kind, format) as DocumentRow | undefined,
     insert(doc) {
       const id = Number(insDoc.run(doc).lastInsertRowid)

@@ -191,8 +191,7 @@ export function createSessionDocumentService(d: SessionSourceDeps & { documents:
       const sym = numberSymbol(kind, src.input.province)!
       const given = issuesOf(sessionId).find((i) => i.kind === kind && (i.productId ?? 0) === scopeOf(kind, productId))
       const year = Number(vietnamTime(now().toISOString())[0].slice(0, 4))
-      const issued = register.issued(year, sym.symbol)
-      return { symbol: sym.symbol, next: (issued.at(-1) ?? 0) + 1, assigned: given?.number ?? null }
+      return { symbol: sym.symbol, next: register.next(year, sym.symbol), assigned: given?.number ?? null }
     },
     list: (sessionId) => (bySession.all(sessionId) as number[]).map((id) => register.get(id)),
     startPack(sessionId) {

@@ -37,20 +37,24 @@ export const vietnamTime = (iso: string): [string, string] => {
 
 type Seat = { role: string; full_name: string; job_title: string }
 
-/** Letterheads and signers of the three bodies from a version of the document settings; blank signer names come from the seats. */
-export function provinceLetterheads(d: SessionSourceDeps, seats: readonly Seat[], settings: DocumentSettings = createDocumentSettingsService({ ...d, now: () => new Date() }).current().settings): DocProvince {
+/** The province as documents name it ("Lâm Đồng", "tỉnh Lâm Đồng", the place line), from the settings; refused while none is set. */
+export function provinceNames(d: Pick<SessionSourceDeps, 'settings' | 'units'>): { provinceName: string; provinceUnit: string; placeName: string } {
   const p = d.settings.get<CatalogueProvince | null>('province', null)
   const unit = p?.provinceCode ? d.units.province(p.provinceCode)?.name : undefined
   if (!unit) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được văn bản')
   const provinceName = unit.replace(/^(Tỉnh|Thành phố)\s+/u, '')
+  return { provinceName, provinceUnit: inSentence(unit), placeName: p?.placeName || provinceName }
+}
+
+/** Letterheads and signers of the three bodies from a version of the document settings; blank signer names come from the seats. */
+export function provinceLetterheads(d: SessionSourceDeps, seats: readonly Seat[], settings: DocumentSettings = createDocumentSettingsService({ ...d, now: () => new Date() }).current().settings): DocProvince {
+  const names = provinceNames(d)
   const chair = seats.find((s) => s.role === 'chair') ?? seats[0]
   const vice = seats.find((s) => s.role === 'vice_chair') ?? chair
   if (!chair || !vice) throw new AppError('VALIDATION', 'Phiên họp chưa có thành viên Hội đồng; không lập được văn bản')
   const signer = (s: DocumentSettings['signers']['committee'], fallback: string) => ({ authority: s.authority, authorityOf: s.authorityOf, title: s.title, name: s.name || fallback })
   return {
-    provinceName,
-    provinceUnit: inSentence(unit),
-    placeName: p?.placeName || provinceName,
+    ...names,
     committee: { parent: '', name: settings.committeeName, symbol: 'UBND', signer: signer(settings.signers.committee, chair.full_name) },
     council: { parent: settings.committeeName, name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP', symbol: 'HĐOCOP', signer: signer(settings.signers.council, chair.full_name) },
     agency: { parent: settings.committeeName, name: settings.agencyName, symbol: settings.agencySymbol, signer: signer(settings.signers.agency, vice.full_name) },

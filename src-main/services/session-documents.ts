@@ -13,6 +13,7 @@ import type { CriteriaService } from './criteria-service'
 import { createStore } from './sessions/store'
 import { finalizeHead } from './sessions/integrity'
 import { createPreviousLookup } from './history/previous-evaluation-service'
+import { formatDay } from '../shared/vn-format'
 
 /** What the session's records do not hold: the province's letterheads, the numbers and dates of the documents. */
 export interface SessionDocumentExtras {
@@ -30,7 +31,6 @@ export interface SessionDocumentExtras {
 }
 
 /** "05/01/2026": references print dd/mm/yyyy, zero-padded. */
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/')
 /** Stored instants are UTC; the documents speak Vietnam time (UTC+7, no daylight saving). */
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000
 
@@ -83,7 +83,7 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
     const p = productRow.get(a.product_id) as ProductRow
     const own = Object.fromEntries(comments.filter((c) => c.product_id === a.product_id).map((c) => [String(c.member_id), c.comment]))
     const doc = productFromRating(input, rating, { code: a.code, producer: p.producer, address: p.street, phone: p.phone, commune: commune(p.commune_code), registration: REGISTRATION_TYPE_LABELS[p.registration_type] as DocProduct['registration'] }, own)
-    const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${ddmmyyyy(new Date(Date.parse(x.created_at) + VN_OFFSET_MS).toISOString().slice(0, 10))} (${x.author}): ${x.text.replace(/[.\s]+$/u, '')}. Lý do: ${x.reason}`)
+    const notes = amendments.filter((x) => x.product_id === a.product_id).map((x) => `Đính chính ngày ${formatDay(new Date(Date.parse(x.created_at) + VN_OFFSET_MS).toISOString().slice(0, 10))} (${x.author}): ${x.text.replace(/[.\s]+$/u, '')}. Lý do: ${x.reason}`)
     // The names the council decided under (snapshotted at finalization), whatever the catalogue says today.
     const snap = resultRows.get(a.product_id)!
     return { ...doc, name: snap.product_name ?? doc.name, code: snap.product_code ?? doc.code, producer: snap.producer_name ?? doc.producer, notes: [...doc.notes, ...notes], previous: previous(a.product_id) }
@@ -102,8 +102,8 @@ export function assembleSessionDocuments(db: DB, criteria: CriteriaService, sess
       startTime: row.start_time,
       endTime: extras.endTime,
       place: row.place,
-      councilDecision: `Quyết định số ${council.decisionNo} ngày ${ddmmyyyy(council.decisionDate)} của ${council.signerTitle}`,
-      quyCheDecision: council.quyCheDecisionNo && council.quyCheDecisionDate ? `Quyết định số ${council.quyCheDecisionNo} ngày ${ddmmyyyy(council.quyCheDecisionDate)} của ${council.signerTitle}` : '',
+      councilDecision: `Quyết định số ${council.decisionNo} ngày ${formatDay(council.decisionDate)} của ${council.signerTitle}`,
+      quyCheDecision: council.quyCheDecisionNo && council.quyCheDecisionDate ? `Quyết định số ${council.quyCheDecisionNo} ngày ${formatDay(council.quyCheDecisionDate)} của ${council.signerTitle}` : '',
       members: seats.map((s) => {
         const status = f.attendance.get(s.id)
         return {

@@ -19,6 +19,7 @@ import type { SettingsStore } from '../settings-service'
 import { createStore, type Actor } from '../sessions/store'
 import { createCertificateStore, today } from './certificate-store'
 import { revocationDocument, revocationNumber } from './revocation-document'
+import { formatDay } from '../../shared/vn-format'
 
 /**
  * Issues certificates from a recognition decision, records expiry, and revokes with a generated decision. Numbers
@@ -71,7 +72,7 @@ export function createCertificateService(d: CertificateDeps) {
       | undefined
     if (!decided) throw new AppError('CONFLICT', 'Quyết định công nhận của phiên họp chưa được ban hành (chưa có số trong sổ văn bản); hãy ban hành quyết định ở thẻ Văn bản trước khi cấp giấy chứng nhận')
     if ((given.decisionNo !== undefined && given.decisionNo !== decided.number_text) || (given.decisionDate !== undefined && given.decisionDate !== decided.doc_date))
-      throw new AppError('CONFLICT', `Quyết định công nhận của phiên họp đã ban hành số ${decided.number_text} ngày ${decided.doc_date.split('-').reverse().join('/')}; số hoặc ngày nhập không khớp sổ văn bản`)
+      throw new AppError('CONFLICT', `Quyết định công nhận của phiên họp đã ban hành số ${decided.number_text} ngày ${formatDay(decided.doc_date)}; số hoặc ngày nhập không khớp sổ văn bản`)
     const req = { ...given, decisionNo: decided.number_text, decisionDate: decided.doc_date }
     if (req.issuedOn < req.decisionDate) throw new AppError('VALIDATION', 'Ngày cấp không được trước ngày ký quyết định công nhận', [{ path: 'issuedOn', message: 'Ngày cấp trước ngày quyết định' }])
     type R = { product_id: number; name: string; stars: number | null; outcome: string | null; status: ProductStatus; product_stars: number | null }

@@ -290,8 +290,7 @@ export function createInspectionService(d: { db: DB; store: Store; files: FileSt
         productName: r.product_name,
         inspectedOn: r.inspected_on
       }))
-      const byId = new Map(facts.map((x) => [x.id, x]))
-      const overdue = overdueFollowUps(facts, asOf ?? today()).map((f) => ({ inspectionId: f.id, productId: f.productId, productName: byId.get(f.id)!.productName, inspectedOn: byId.get(f.id)!.inspectedOn, deadline: f.deadline! }))
+      const overdue = overdueFollowUps(facts, asOf ?? today()).map((f) => ({ inspectionId: f.id, productId: f.productId, productName: f.productName, inspectedOn: f.inspectedOn, deadline: f.deadline! }))
       return {
         year,
         planned: planned.size,

@@ -10,7 +10,6 @@ import type { TextDocument } from '../../documents/layout/ast'
 import { basisLines, docSymbol } from '../../documents/layout/decree30'
 import { composeAddress, communeCommittee, unitInSentence } from '../../documents/wording'
 import type { StarLevel } from '../../shared/criteria'
-import type { ProvinceSettings as CatalogueProvince } from '../../shared/api/catalogue'
 import type { DocumentSettings } from '../../shared/api/document-settings'
 import { REVOCATION_GROUNDS, groundLetter } from '../../shared/certificates'
 import { FINDING_RESULTS, INSPECTION_ITEMS, INSPECTION_KINDS, INSPECTION_OUTCOMES, PLAN_REASONS } from '../../shared/inspection'
@@ -22,11 +21,12 @@ import type { Inspection, InspectionPlan } from '../../shared/api/inspections'
 import type { AdminUnits } from '../admin-units-service'
 import { canonicalJson, type DocumentService } from '../document-service'
 import type { DocumentRow } from '../document-register'
-import { createDocumentSettingsService, inSentence, runningName } from '../document-settings-service'
-import { vietnamTime } from '../session-document-source'
+import { createDocumentSettingsService, runningName } from '../document-settings-service'
+import { provinceNames, vietnamTime } from '../session-document-source'
 import type { SettingsStore } from '../settings-service'
 import type { Actor, Store } from '../sessions/store'
 import { QD26 } from '../certificates/revocation-document'
+import { formatDay } from '../../shared/vn-format'
 
 /**
  * The office's Decree 30 documents outside a council session (issue 14): the yearly inspection plan (KH), each
@@ -84,8 +84,7 @@ export function periodText(from: string, to: string): string {
   const y = from.slice(0, 4)
   if (from === `${y}-01-01` && to === `${y}-06-30`) return `6 tháng đầu năm ${y}`
   if (from === `${y}-01-01` && to === `${y}-12-31`) return `năm ${y}`
-  const d = (s: string) => s.split('-').reverse().join('/')
-  return `từ ngày ${d(from)} đến ngày ${d(to)}`
+  return `từ ngày ${formatDay(from)} đến ngày ${formatDay(to)}`
 }
 
 export function createOfficeDocumentService(d: OfficeDocumentDeps) {
@@ -111,17 +110,12 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
   const toRecord = (r: IssueRow): OfficeIssueRecord => ({ kind: r.kind, scope: r.scope, number: r.number_text, date: r.doc_date, settingsVersion: r.settings_version_id, issuedAt: r.issued_at })
 
   function head(settings: DocumentSettings, date: string, recipients: string[]): OfficeHead {
-    const p = d.settings.get<CatalogueProvince | null>('province', null)
-    const unit = p?.provinceCode ? d.units.province(p.provinceCode)?.name : undefined
-    if (!unit) throw new AppError('VALIDATION', 'Chưa khai báo tỉnh trong phần Cài đặt; không lập được văn bản')
-    const provinceName = unit.replace(/^(Tỉnh|Thành phố)\s+/u, '')
+    const names = provinceNames(d)
     const s = settings.signers.agency
     const name = s.name || (q.fallbackSigner.get() as string | undefined)
     if (!name) throw new AppError('VALIDATION', 'Chưa có họ tên người ký của cơ quan tham mưu: nhập trong Cài đặt văn bản')
     return {
-      provinceName,
-      provinceUnit: inSentence(unit),
-      placeName: p?.placeName || provinceName,
+      ...names,
       committeeName: settings.committeeName,
       agency: { parent: settings.committeeName, name: settings.agencyName, symbol: settings.agencySymbol, signer: { authority: s.authority, authorityOf: s.authorityOf, title: s.title, name } },
       issue: { number: null, date },
@@ -189,7 +183,7 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
       team,
       lead: teamLead(team),
       planRef: i.planId === null ? null : (cite('inspection-plan', String(i.planId), 'Kế hoạch') ?? `Kế hoạch kiểm tra "${d.inspections.plan(i.planId).name}"`),
-      followUpRef: previous ? (cite('inspection-record', String(previous.id), 'Biên bản kiểm tra') ?? `Biên bản kiểm tra ngày ${previous.inspectedOn.split('-').reverse().join('/')}`) : null,
+      followUpRef: previous ? (cite('inspection-record', String(previous.id), 'Biên bản kiểm tra') ?? `Biên bản kiểm tra ngày ${formatDay(previous.inspectedOn)}`) : null,
       product: { name: i.productName, code: i.productCode, stars: f.stars, certificate: f.number_text ?? '', expiryDate: f.expiry_date },
       producer: { name: i.producerName, address: composeAddress(f.street, communeName(f.producer_commune), h.provinceUnit), representative: f.rep_name },
       findings: i.findings.map((x) => ({
@@ -312,7 +306,7 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
     if (same) throw new AppError('CONFLICT', `${label} đã được ban hành, số ${same.number_text}; một văn bản chỉ có một số`)
     const date = req.date ?? today()
     const floor = earliest(ref)
-    if (floor && date < floor.day) throw new AppError('VALIDATION', `Ngày ban hành không được trước ${floor.what} (${floor.day.split('-').reverse().join('/')})`)
+    if (floor && date < floor.day) throw new AppError('VALIDATION', `Ngày ban hành không được trước ${floor.what} (${formatDay(floor.day)})`)
     if (ref.kind === 'advice-letter' && d.advice.product({ sessionId: ref.sessionId, productId: ref.productId, target: ref.target, feasible: ref.feasible ?? [] }).target === null)
       throw new AppError('VALIDATION', 'Sản phẩm không có hạng sao tiếp theo để góp ý hoàn thiện')
     const pinned = settingsService.pin()
@@ -338,16 +332,16 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
   return {
     async generate(ref: OfficeRef, format: 'pdf' | 'docx'): Promise<DocumentRow> {
       const s = source(ref)
-      const json = canonicalJson({ kind: ref.kind, input: s.input })
+      const inputSha256 = sha256(canonicalJson({ kind: ref.kind, input: s.input }))
       return d.documents.generateText({
         kind: ref.kind,
         format,
         text: build(ref.kind, s.input),
         date: s.input.head.issue.date,
-        inputSha256: sha256(json),
+        inputSha256,
         numberId: s.numberId,
         numberText: s.numberText,
-        dataVersion: sha256(json).slice(0, 16)
+        dataVersion: inputSha256.slice(0, 16)
       })
     },
     issue: (ref: OfficeRef, req: { date?: string | undefined; number?: number | undefined }, actor: Actor) => issueTx(ref, req, actor),
@@ -356,7 +350,7 @@ export function createOfficeDocumentService(d: OfficeDocumentDeps) {
       const r = issueRow(ref.kind, scopeOf(ref))
       const sym = officeSymbol(ref.kind, settingsService.current().settings.agencySymbol)
       const year = Number(today().slice(0, 4))
-      return { symbol: sym.symbol, next: (register.issued(year, sym.symbol).at(-1) ?? 0) + 1, assigned: r?.number_text ?? null, date: r?.doc_date ?? null }
+      return { symbol: sym.symbol, next: register.next(year, sym.symbol), assigned: r?.number_text ?? null, date: r?.doc_date ?? null }
     },
     issued: (kind: OfficeDocumentKind, scope: string): OfficeIssueRecord | null => {
       const r = issueRow(kind, scope)

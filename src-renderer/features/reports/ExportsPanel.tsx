@@ -50,7 +50,7 @@ export function ExportsPanel() {
         <Title order={4}>{t('exports.annex')}</Title>
         <Group align="flex-end">
           <Select label={t('issue.session')} data={finalized.map((s) => ({ value: String(s.id), label: `${s.roundName} — ${formatDay(s.date)}` }))} value={sessionId} onChange={setSessionId} w={300} data-testid="annex-session" />
-          <Button data-testid="export-annex" {...busy('annex')} disabled={!sessionId || (exporting.busy !== null && exporting.busy !== 'annex')} onClick={() => run('annex', () => downloadExport(api, 'exports.annex', { sessionId: Number(sessionId) }))}>
+          <Button data-testid="export-annex" {...busy('annex')} disabled={!sessionId || busy('annex').disabled} onClick={() => run('annex', () => downloadExport(api, 'exports.annex', { sessionId: Number(sessionId) }))}>
             XLSX
           </Button>
         </Group>
@@ -69,7 +69,7 @@ export function ExportsPanel() {
             <Button
               data-testid="export-annex-recorded"
               {...busy('annex-recorded')}
-              disabled={!chosenDecision || (exporting.busy !== null && exporting.busy !== 'annex-recorded')}
+              disabled={!chosenDecision || busy('annex-recorded').disabled}
               onClick={() => chosenDecision && run('annex-recorded', () => downloadExport(api, 'exports.annex', { decisionNo: chosenDecision.decisionNo, issuingAuthority: chosenDecision.issuingAuthority }))}
             >
               XLSX
