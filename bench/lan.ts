@@ -2,7 +2,8 @@
  * LAN-mode figures (issue 13): 15 member devices, each with its own join code, cookie and keep-alive connection,
  * saving answers concurrently through the member API (answer save p50/p99, target p99 < 20 ms) — first at a brisk
  * human pace, then with no pause at all — and the delivery latency of live updates (server-sent events) to those 15
- * open streams. Where it can (root, iproute2) the bench makes a network namespace and a veth pair (bench/netns.ts):
+ * open streams. Where it can (root, iproute2) the bench makes a network namespace and a veth pair (tests/e2e/netns.mjs,
+ * shared with the LAN E2E spec; 10.201.0.0/16 here):
  * the server's LAN listener serves the host side and the devices run in a child process inside the namespace, so
  * every request crosses a real network path and the LAN checks. Elsewhere the devices run in a worker thread over
  * loopback, and the output says so. Either way the devices are off the server's event loop, as other machines are.
@@ -21,7 +22,7 @@ import { leafCriteria } from '../src-main/shared/criteria'
 import { startHttpServer } from '../src-main/transport/http'
 import { ok } from '../tests/utils/core'
 import { openScoringSession } from '../tests/main/sessions/helpers'
-import { createNamespace } from './netns'
+import { createNamespace } from '../tests/e2e/netns.mjs'
 
 const RESOURCES = resolve(__dirname, '../resources')
 const TOKEN = 'bench-token-0123456789abcdefghijklmnopqrstu'
@@ -62,7 +63,7 @@ export async function benchLan(): Promise<void> {
 
   // Over a veth pair into a network namespace where one can be made (root, iproute2): the LAN listener serves the
   // host side and the devices run in a child process inside. Elsewhere the devices use loopback from a worker thread.
-  const ns = createNamespace()
+  const ns = createNamespace('ocopbench', '10.201')
   // Ctrl-C must not leave the namespace and its addresses behind.
   const onSignal = (): void => {
     if (!('unavailable' in ns)) ns.remove()

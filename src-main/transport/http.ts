@@ -327,7 +327,7 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     stream.pipe(res)
   }
 
-  async function handleEvents(req: IncomingMessage, res: ServerResponse, remote: boolean): Promise<void> {
+  function handleEvents(req: IncomingMessage, res: ServerResponse, remote: boolean): void {
     if (req.method !== 'GET') return refuse(res, 405, { close: true })
     const live = opts.live
     if (!live) return refuse(res, 404)
@@ -339,10 +339,8 @@ export function startHttpServer(opts: HttpOptions): Promise<HttpHost> {
     }
     if (actor.kind !== 'member') return refuse(res, 403)
     if (lanRefusal(actor, remote)) return refuse(res, 403)
-    // The member's session, through the same registry path as every other call (no second way into the DB).
-    const me = await opts.registry.dispatch('sessions.me', {}, { actor: { kind: 'member', memberId: actor.memberId }, requestId: randomUUID() })
-    const sessionId = me.ok ? ((me.value as { member: { sessionId: number } | null }).member?.sessionId ?? null) : null
-    if (sessionId === null) return refuse(res, 401)
+    // The member's session is the one their live token was issued for (`caller` → `resolveSeat`).
+    const sessionId = actor.sessionId
     const closed = devices.stream(actor.memberId, req.socket.remoteAddress ?? '', req.headers['user-agent'])
     openLiveStream(res, live.events, (e) => e.sessionId === sessionId || e.sessionId === null, sessionId, closed)
   }

@@ -8,48 +8,21 @@
 // session closes the LAN listener and tells the member their session is over.
 // Needs root and iproute2; where namespaces cannot be created the tests are skipped and say so.
 import assert from 'node:assert/strict'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { ARTIFACTS, CHROMIUM, ROOT, launchBrowser, newPage, startServer, tempDataDir } from './harness.mjs'
+import { createNamespace, ip } from './netns.mjs'
 import { apiOf, leaves, seedOpenSession, seedProducts } from './seed.mjs'
 
-const NS = `ocoplan${process.pid}`
-const VETH_HOST = `olh${process.pid % 100000}`
-const VETH_NS = `oln${process.pid % 100000}`
-// One /30 of 10.200.0.0/16 per run (pid-based), assigned only to the veth pair this test creates.
-const NET = `10.200.${(process.pid % 250) + 1}`
-const HOST_IP = `${NET}.1`
-const NS_IP = `${NET}.2`
-
-const ip = (...args) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+// One /30 of 10.200.0.0/16 per run (pid-based), assigned only to the veth pair this test creates (tests/e2e/netns.mjs).
+let ns, NS, VETH_HOST, HOST_IP, NS_IP
 
 let skipReason = null
 let server, browser, office, driver, lanUrl
 const S = {}
 const api = (method, input) => apiOf(office, server)(method, input)
-
-function createNamespace() {
-  ip('netns', 'add', NS)
-  ip('link', 'add', VETH_HOST, 'type', 'veth', 'peer', 'name', VETH_NS)
-  ip('link', 'set', VETH_NS, 'netns', NS)
-  ip('addr', 'add', `${HOST_IP}/30`, 'dev', VETH_HOST)
-  ip('link', 'set', VETH_HOST, 'up')
-  ip('netns', 'exec', NS, 'ip', 'addr', 'add', `${NS_IP}/30`, 'dev', VETH_NS)
-  ip('netns', 'exec', NS, 'ip', 'link', 'set', VETH_NS, 'up')
-  ip('netns', 'exec', NS, 'ip', 'link', 'set', 'lo', 'up')
-}
-
-function removeNamespace() {
-  for (const args of [['link', 'del', VETH_HOST], ['netns', 'del', NS]]) {
-    try {
-      ip(...args)
-    } catch {
-      // Already gone (deleting one end of a veth pair removes both).
-    }
-  }
-}
 
 /** The member-side driver inside the namespace: `run(body, args)` executes `body` there with `s` (browser state). */
 function startDriver() {
@@ -107,15 +80,13 @@ const RAW_REQUEST = `
   })`
 
 before(async () => {
-  try {
-    if (process.getuid?.() !== 0) throw new Error('not running as root')
-    createNamespace()
-  } catch (e) {
-    removeNamespace()
-    skipReason = `network namespaces cannot be created here (${e instanceof Error ? e.message.split('\n')[0] : e})`
+  ns = createNamespace('ocoplan', '10.200')
+  if ('unavailable' in ns) {
+    skipReason = `network namespaces cannot be created here (${ns.unavailable})`
     console.log(`# SKIP lan.spec: ${skipReason}`)
     return
   }
+  ;({ name: NS, vethHost: VETH_HOST, hostIp: HOST_IP, nsIp: NS_IP } = ns)
   server = await startServer(tempDataDir(), ['--lan', '--host', HOST_IP])
   for (let i = 0; i < 100 && !lanUrl; i++) {
     lanUrl = /LAN mode: (http:\/\/[\d.]+:\d+\/)/.exec(server.output())?.[1]
@@ -137,7 +108,7 @@ after(async () => {
     await browser?.close()
     await server?.stop()
   } finally {
-    if (!skipReason) removeNamespace()
+    if (!skipReason) ns?.remove()
   }
 })
 

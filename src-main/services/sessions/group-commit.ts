@@ -13,21 +13,26 @@ export function createGroupCommit(db: DB) {
   let queue: Item[] = []
   let scheduled = false
 
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+  // Built once: the batch's transaction, and one savepoint per item around its work.
+  const inSavepoint = db.transaction((work: () => unknown) => work())
+  const runBatch = db.transaction((batch: Item[]): Outcome[] =>
+    batch.map((item) => {
+      try {
+        return { ok: true, value: inSavepoint(item.work) }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    })
+  )
+
   const flush = (): void => {
     scheduled = false
     const batch = queue
     queue = []
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+    let outcomes: Outcome[]
     try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(item.work)() })
-          } catch (error) {
-            outcomes.push({ ok: false, error })
-          }
-        }
-      })()
+      outcomes = runBatch(batch)
     } catch (error) {
       for (const item of batch) item.reject(error)
       return
